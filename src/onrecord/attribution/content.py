@@ -1,0 +1,153 @@
+"""Content (what was said) and source (who said it) spans around a cue, from the parse and quotes."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..model import Span
+from .quotes import Quote, QuoteIndex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_EDGE = " \t\r\n,;:—–-"
+_GAP_BEFORE = re.compile(r"^[\s,;:—–-]{0,4}$")           # between a quote and the clause that follows it
+_GAP_AFTER = re.compile(r"^[^.!?\n“”\"]{0,60}?[,:]?\s*$")  # between the cue clause and a quote after it
+_SUBJECT_DEPS = ("nsubj", "csubj")
+_INHERIT_DEPS = ("conj", "advcl", "xcomp", "pcomp")  # "...and later said", "..., saying"
+_TOPIC_PREPS = frozenset({"about", "of", "for", "on", "against", "over", "with", "to"})
+
+
+def trim(text: str, span: Span) -> Span | None:
+    s, e = span
+    while s < e and text[s] in _EDGE:
+        s += 1
+    while e > s and text[e - 1] in _EDGE:
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def subtree_span(tok: "Token") -> Span:
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+
+
+def token_span(tok: "Token") -> Span:
+    return tok.idx, tok.idx + len(tok.text)
+
+
+# --- source ---------------------------------------------------------------------------------
+
+def subject_of(verb: "Token", *, depth: int = 0) -> "Token | None":
+    """The token naming who speaks for a cue verb; None for agentless passives ("it was reported")."""
+    for c in verb.children:
+        if c.dep_ in _SUBJECT_DEPS:
+            return c
+    for c in verb.children:
+        if c.dep_ == "agent":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    if any(c.dep_ in ("nsubjpass", "csubjpass") for c in verb.children):
+        return None
+    if depth < 3 and verb.dep_ in _INHERIT_DEPS and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head, depth=depth + 1)
+    return None
+
+
+def source_head(cue: "Token") -> "Token | None":
+    if cue.lower_ == "according":
+        to = cue.nbor(1)
+        return next((c for c in to.children if c.dep_ == "pobj"), None)
+    return subject_of(cue)
+
+
+def source_spans(head: "Token | None", text: str) -> list[Span]:
+    if head is None:
+        return []
+    # Trailing appositives and relative clauses set off by commas are not part of the name.
+    right = head.right_edge
+    for c in head.rights:
+        if c.dep_ in ("appos", "relcl", "acl") or (c.dep_ == "punct" and c.text in ",("):
+            right = c.doc[c.i - 1] if c.i > head.i else head
+            break
+    span = trim(text, (head.left_edge.idx, right.idx + len(right.text)))
+    return [span] if span else []
+
+
+# --- content --------------------------------------------------------------------------------
+
+def _minus(span: Span, hole: Span) -> list[Span]:
+    """A span with another cut out of it (at most two pieces)."""
+    s, e = span
+    hs, he = hole
+    if he <= s or hs >= e:
+        return [span]
+    return [p for p in ((s, hs), (he, e)) if p[1] > p[0]]
+
+
+def _quote_around(quotes: QuoteIndex, span: Span) -> Quote | None:
+    """The quote covering most of a span, if any covers its middle."""
+    return quotes.at((span[0] + span[1]) // 2)
+
+
+def adjacent_quotes(text: str, quotes: QuoteIndex, region: Span, sent_end: int) -> list[Quote]:
+    """Quotes directly before the cue clause and/or directly after it."""
+    start, end = region
+    found: list[Quote] = []
+    before = quotes.ending_in(max(0, start - 6), start + 1)
+    if before is not None and _GAP_BEFORE.match(text[before.end:start]):
+        found.append(before)
+    after = quotes.starting_in(end, min(len(text), max(sent_end, end) + 3))
+    if after is not None and after is not before and _GAP_AFTER.match(text[end:after.start]):
+        split = before is not None and (text[before.end - 2:before.end - 1] == "," or text[after.start + 1:after.start + 2].islower())
+        if before is None or split:
+            found.append(after)
+    return found
+
+
+def clause_content(cue: "Token") -> "Token | None":
+    """The token whose subtree is the reported content, by dependency."""
+    children = list(cue.children)
+    for dep in ("ccomp", "xcomp"):
+        for c in children:
+            if c.dep_ == dep and c.i != cue.i:
+                return c
+    for c in children:
+        if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS:
+            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return pobj
+    for c in children:
+        if c.dep_ in ("dobj", "attr", "oprd"):
+            return c
+    return None
+
+
+def according_content(cue: "Token", text: str) -> list[Span]:
+    """'According to X, Y' / 'Y, according to X': the sentence less the according-phrase."""
+    sent = cue.sent
+    phrase = subtree_span(cue)
+    pieces = _minus((sent.start_char, sent.end_char), phrase)
+    return [p for p in (trim(text, p) for p in pieces) if p and p[1] - p[0] > 2]
+
+
+def content_spans(cue: "Token", source: list[Span], text: str, quotes: QuoteIndex) -> list[Span]:
+    """Where the content of an attribution lies."""
+    cue_span = subtree_span(cue) if cue.lower_ == "according" else token_span(cue)
+    region = (min([cue_span[0], *(s for s, _ in source)]), max([cue_span[1], *(e for _, e in source)]))
+    if cue.lower_ == "according":
+        return according_content(cue, text)
+    near = adjacent_quotes(text, quotes, region, cue.sent.end_char)
+    head = clause_content(cue)
+    if head is not None:
+        span = subtree_span(head)
+        inside = _quote_around(quotes, span)
+        if inside is not None and not any(q is inside for q in near):
+            near = [inside, *near] if inside.end <= region[0] else [*near, inside]
+        if not near:
+            pieces = _minus(span, region)
+            return [p for p in (trim(text, p) for p in pieces) if p]
+    spans: list[Span] = []
+    for q in sorted(set(near), key=lambda q: q.start):
+        spans.extend(q.spans)
+    return [p for p in (trim(text, s) for s in spans) if p]

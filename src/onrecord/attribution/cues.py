@@ -1,0 +1,87 @@
+"""Cue detection: which words introduce an attribution ("said", "told", "according to").
+
+A logistic-regression classifier over parse features, trained on PolNeAR train by
+scripts/train_attribution.py, scores every candidate token; its weights ship as JSON so
+that scoring needs no learning library at run time.
+"""
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .quotes import QuoteIndex
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "attribution" / "cue_model.json"
+# Used only when the shipped model is missing: the commonest PolNeAR cue lemmas.
+_FALLBACK_LEMMAS = frozenset(
+    "say tell add write ask report announce note suggest tweet argue claim insist deny warn "
+    "explain acknowledge believe think accuse reveal confirm state declare recall predict".split()
+)
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "dobj", "prep", "agent", "nsubj", "nsubjpass", "attr"})
+
+
+def is_candidate(tok: "Token") -> bool:
+    """Tokens the classifier looks at: verbs, and the 'according' of 'according to'."""
+    if tok.pos_ == "VERB":
+        return True
+    return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to"
+
+
+def features(tok: "Token", quotes: "QuoteIndex") -> list[str]:
+    """Sparse binary features of one candidate token."""
+    lemma = tok.lemma_.lower()
+    deps = sorted({c.dep_ for c in tok.children if c.dep_ in _CLAUSE_DEPS})
+    in_quote = quotes.inside(tok.idx)
+    sent = tok.sent
+    sent_quote = any(quotes.inside(t.idx) for t in (sent[0], sent[-1])) or any(
+        quotes.inside(sent.start_char + k) for k in (1, len(sent.text) // 2))
+    has_subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    prev = tok.nbor(-1).lower_ if tok.i > 0 else "<s>"
+    nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else "</s>"
+    feats = [
+        "bias", f"lemma={lemma}", f"tag={tok.tag_}", f"dep={tok.dep_}", f"lemma|dep={lemma}|{tok.dep_}",
+        f"lemma|tag={lemma}|{tok.tag_}", f"head={tok.head.lemma_.lower()}|{tok.dep_}",
+        f"prev={prev}", f"next={nxt}", f"lemma|next={lemma}|{nxt}", f"inq={in_quote}",
+        f"sentq={sent_quote}", f"subj={has_subj}", f"lemma|subj={lemma}|{has_subj}",
+        f"lemma|inq={lemma}|{in_quote}",
+    ]
+    feats += [f"child={d}" for d in deps]
+    feats += [f"lemma|child={lemma}|{d}" for d in deps]
+    feats.append(f"children={'+'.join(deps)}")
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            feats.append(f"subj_pos={c.pos_}")
+            feats.append(f"subj_ent={c.ent_type_ or '-'}")
+        elif c.dep_ == "prep":
+            feats.append(f"lemma|prep={lemma}|{c.lower_}")
+    return feats
+
+
+@lru_cache(maxsize=1)
+def load_model() -> dict | None:
+    """The shipped cue classifier, or None when it has not been trained."""
+    if not MODEL_PATH.exists():
+        return None
+    return json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+
+
+def cue_probability(tok: "Token", quotes: "QuoteIndex") -> float:
+    model = load_model()
+    if model is None:
+        return 0.9 if tok.lemma_.lower() in _FALLBACK_LEMMAS or tok.lower_ == "according" else 0.0
+    weights = model["weights"]
+    z = model["bias"] + sum(weights.get(f, 0.0) for f in features(tok, quotes))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def find_cues(doc, quotes: "QuoteIndex", *, threshold: float | None = None) -> list["Token"]:  # noqa: ANN001
+    """Cue head tokens in document order."""
+    model = load_model()
+    cut = threshold if threshold is not None else (model or {}).get("threshold", 0.5)
+    return [tok for tok in doc if is_candidate(tok) and cue_probability(tok, quotes) >= cut]

@@ -1,0 +1,90 @@
+"""`onrecord eval ...`: the benchmarks, each printing our figures beside a baseline or reference."""
+from __future__ import annotations
+
+import json
+from importlib import import_module
+
+import click
+
+
+def _run(module: str, path: str, as_json: bool, **options) -> None:  # noqa: ANN003
+    mod = import_module(f"onrecord.eval.{module}")
+    result = mod.evaluate(path, **options)
+    click.echo(json.dumps(result, indent=2, default=str) if as_json else mod.report(result))
+
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+
+
+@click.group("eval")
+def eval_group() -> None:
+    """Score onrecord on the benchmarks in ../shared/data."""
+
+
+@eval_group.command("html")
+@click.argument("path", type=click.Path(exists=True, file_okay=False))
+@json_option
+def eval_html_cmd(path: str, as_json: bool) -> None:
+    """Article-text extraction against the html-bench articleBody, beside trafilatura's defaults.
+
+    \b
+    Example:
+        onrecord eval html ../shared/data/html-bench
+    """
+    _run("html_bench", path, as_json)
+
+
+@eval_group.command("attributions")
+@click.argument("path", type=click.Path(exists=True, file_okay=False))
+@click.option("--split", default="dev", show_default=True, type=click.Choice(["train", "dev"]))
+@click.option("--limit", type=int, help="Only the first N articles.")
+@json_option
+def eval_attributions_cmd(path: str, split: str, limit: int | None, as_json: bool) -> None:
+    """Attribution extraction (source, cue, content, speaker) on PolNeAR, whole articles.
+
+    \b
+    Example:
+        onrecord eval attributions ../shared/data/polnear --split dev
+    """
+    _run("polnear", path, as_json, split=split, limit=limit)
+
+
+@eval_group.command("events")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@json_option
+def eval_events_cmd(path: str, as_json: bool) -> None:
+    """PLOVER event coding (L1 type, L2 +actor country, L3 +sectors and recipient).
+
+    \b
+    Example:
+        onrecord eval events ../shared/data/events/plover_gsr_dev.jsonl
+    """
+    _run("plover", path, as_json)
+
+
+@eval_group.command("actors")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@json_option
+def eval_actors_cmd(path: str, as_json: bool) -> None:
+    """Actor country and sector coding accuracy.
+
+    \b
+    Example:
+        onrecord eval actors ../shared/data/events/actor_cases_dev.jsonl
+    """
+    _run("actors", path, as_json)
+
+
+@eval_group.command("stance")
+@click.argument("path", type=click.Path(exists=True, file_okay=False))
+@click.option("--test", "test_dir", type=click.Path(exists=True, file_okay=False),
+              help="Train on all of PATH and score this FNC-1 competition test folder.")
+@json_option
+def eval_stance_cmd(path: str, test_dir: str | None, as_json: bool) -> None:
+    """FNC-1 stance (agree, disagree, discuss, unrelated): the official weighted score.
+
+    \b
+    Example:
+        onrecord eval stance ../shared/data/stance/fnc1
+    """
+    _run("stance", path, as_json, test_dir=test_dir)

@@ -1,0 +1,252 @@
+"""Named entities from the model, consolidated within one article.
+
+"US Attorney General Jeff Sessions", "Sessions", the misspelt "Session" and "the attorney
+general" become one entity named "Jeff Sessions"; the titles are kept apart from the name.
+The small English model often labels a bare surname ORG or NORP ("Trump", "Sessions"), so
+once a full name is known every capitalised use of its surname is taken as that person.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import Entity, Span
+
+# Labels worth an entity; dates, numbers and the like are not actors.
+KEEP = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
+
+# Words that make up titles before a name. Lower-cased; "former"/"then-candidate" are kept too.
+TITLE_WORDS = frozenset("""
+president vice prime minister attorney general secretary senator sen. rep. representative
+congressman congresswoman ambassador governor gov. director chairman chairwoman chair judge
+justice speaker mayor chancellor king queen prince princess foreign defense defence state
+deputy special counsel leader chief gen. col. lt. sgt. capt. adm. dr. mr. mrs. ms. miss
+candidate spokesman spokeswoman spokesperson pope commissioner ceo former then-candidate
+then-senator embattled majority minority treasury
+national adviser advisor officer agent lawyer attorney-general lady sheikh ayatollah
+premier commander lieutenant colonel major sir lord dame professor prof. rev. reverend
+""".split())
+
+# The word a title ends in when it names a role ("the attorney general", "the senator").
+ROLE_HEADS = frozenset("""
+president minister general secretary senator ambassador governor director chairman chairwoman
+judge justice speaker mayor chancellor counsel leader spokesman spokeswoman commissioner
+congressman congresswoman representative premier commander king queen pope
+""".split())
+
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_WS = re.compile(r"\s+")
+# Aliases of one country that should be one entity.
+_ALIASES = {"u.s.": "united states", "us": "united states", "u.s": "united states",
+            "america": "united states", "usa": "united states", "u.s.a.": "united states",
+            "uk": "united kingdom", "u.k.": "united kingdom", "britain": "united kingdom",
+            "great britain": "united kingdom"}
+
+
+@dataclass(slots=True)
+class _Cluster:
+    name: str
+    label: str
+    mentions: list[Span] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    labels: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.name.split()
+
+
+def _norm(name: str) -> str:
+    return _LEADING_THE.sub("", _WS.sub(" ", name.strip())).lower()
+
+
+def _trim(doc, start: int, end: int) -> tuple[int, int, list[str]]:  # noqa: ANN001
+    """Token bounds of a name with titles and possessives cut off; the titles found, outermost first."""
+    titles: list[str] = []
+    # Titles the model folded into the entity ("Attorney General Jeff Sessions").
+    while end - start > 1 and doc[start].lower_ in TITLE_WORDS:
+        titles.append(doc[start].text)
+        start += 1
+    # Titles just before the entity ("US Attorney General" + "Jeff Sessions").
+    i = start - 1
+    before: list[str] = []
+    while i >= 0 and (doc[i].lower_ in TITLE_WORDS
+                      or (before and doc[i].ent_type_ in {"GPE", "NORP"})
+                      or (before and doc[i].lower_ == "of" and i > 0 and doc[i - 1].lower_ in TITLE_WORDS)):
+        before.insert(0, doc[i].text)
+        i -= 1
+    if end - start > 1 and doc[end - 1].tag_ == "POS":
+        end -= 1
+    title = " ".join(before + titles)
+    return start, end, [title] if title else []
+
+
+def _title_phrase(titles: list[str]) -> str | None:
+    """The head title a writer would reuse with "the": "US Attorney General" -> "attorney general"."""
+    for t in titles:
+        words = [w for w in t.lower().split() if w in TITLE_WORDS and w not in {"former", "embattled", "then-candidate"}]
+        if words and words[-1] in ROLE_HEADS:
+            return " ".join(words)
+    return None
+
+
+def _edit1(a: str, b: str) -> bool:
+    """True when a and b differ by one inserted or deleted character ("Session"/"Sessions")."""
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    for i in range(len(long_)):
+        if long_[:i] + long_[i + 1:] == short:
+            return True
+    return False
+
+
+def find_entities(doc) -> list[Entity]:  # noqa: ANN001 - spaCy Doc
+    """Entities of one parsed article, each with all its mentions, in order of first mention."""
+    persons: list[_Cluster] = []
+    others: dict[str, _Cluster] = {}
+    singles: list[tuple[Span, str, str]] = []  # one-token names to place after full names are known
+    taken: set[int] = set()  # char offsets already covered by a mention
+
+    ents = [e for e in doc.ents if e.label_ in KEEP]
+    for ent in ents:
+        if ent.label_ == "PERSON":
+            start, end, titles = _trim(doc, ent.start, ent.end)
+        else:  # organisation names keep their leading words ("House Intelligence Committee")
+            start, end, titles = ent.start, ent.end - (ent.end - ent.start > 1 and doc[ent.end - 1].tag_ == "POS"), []
+        span_text = _POSSESSIVE.sub("", doc[start:end].text).strip()
+        if not span_text or not any(c.isalpha() for c in span_text):
+            continue
+        span = (doc[start].idx, doc[start].idx + len(span_text))
+        if ent.label_ == "PERSON" and len(span_text.split()) >= 2:
+            _add_person(persons, span_text, span, titles)
+        elif ent.label_ in {"PERSON", "ORG", "NORP", "GPE"} and len(span_text.split()) == 1 and span_text[:1].isupper():
+            singles.append((span, span_text, ent.label_))
+        else:
+            key = _ALIASES.get(_norm(span_text), _norm(span_text))
+            c = others.setdefault(key, _Cluster(span_text, ent.label_))
+            if len(span_text) > len(c.name) and _norm(span_text) == key:
+                c.name = span_text
+            c.mentions.append(span)
+            c.labels[ent.label_] = c.labels.get(ent.label_, 0) + 1
+            c.titles.extend(t for t in titles if t not in c.titles)
+
+    for span, text, label in singles:
+        person = _match_person(persons, text)
+        if person is not None:
+            person.mentions.append(span)
+        elif label == "PERSON":
+            _add_person(persons, text, span, [])
+        else:
+            key = _ALIASES.get(_norm(text), _norm(text))
+            c = others.setdefault(key, _Cluster(text, label))
+            c.mentions.append(span)
+            c.labels[label] = c.labels.get(label, 0) + 1
+
+    _merge_short_orgs(others)
+    for p in persons:
+        taken.update(o for s, e in p.mentions for o in range(s, e))
+    _scan_surnames(doc, persons, taken)
+    _scan_titles(doc, persons, taken)
+
+    clusters = [*persons, *others.values()]
+    for c in clusters:
+        c.mentions = sorted(set(c.mentions))
+    clusters = [c for c in clusters if c.mentions]
+    clusters.sort(key=lambda c: c.mentions[0])
+    out = []
+    for i, c in enumerate(clusters, 1):
+        label = c.label if not c.labels else max(c.labels, key=c.labels.__getitem__)
+        out.append(Entity(id=f"E{i}", name=c.name, type=label if c not in persons else "PERSON",
+                          mentions=c.mentions, titles=c.titles))
+    return out
+
+
+def _add_person(persons: list[_Cluster], name: str, span: Span, titles: list[str]) -> None:
+    for p in persons:
+        if _same_person(p.name, name):
+            if len(name.split()) > len(p.tokens):
+                p.name = name
+            p.mentions.append(span)
+            p.titles.extend(t for t in titles if t not in p.titles)
+            return
+    persons.append(_Cluster(name, "PERSON", [span], list(titles)))
+
+
+def _same_person(a: str, b: str) -> bool:
+    ta, tb = a.lower().split(), b.lower().split()
+    if ta == tb:
+        return True
+    # "Jeff Sessions" ~ "Jefferson Beauregard Sessions"? only when surnames and first initials agree.
+    return ta[-1] == tb[-1] and ta[0][0] == tb[0][0] and (len(ta) == 1 or len(tb) == 1 or ta[0] == tb[0] or len(ta) != len(tb))
+
+
+def _match_person(persons: list[_Cluster], token: str) -> _Cluster | None:
+    """The one person a bare name refers to: surname, first name, or surname off by one letter."""
+    t = token.lower()
+    for test in (lambda p: p.tokens[-1].lower() == t,
+                 lambda p: len(p.tokens) > 1 and p.tokens[0].lower() == t,
+                 lambda p: len(t) >= 5 and _edit1(p.tokens[-1].lower(), t)):
+        hits = [p for p in persons if len(p.tokens) > 1 and test(p)]
+        if len(hits) == 1:
+            return hits[0]
+        if hits:
+            return None  # ambiguous: two people share it
+    return None
+
+
+def _merge_short_orgs(others: dict[str, _Cluster]) -> None:
+    """ "The Post" joins "The Washington Post" when exactly one longer name ends with it."""
+    for key in list(others):
+        words = key.split()
+        if len(words) != 1 or others[key].label == "GPE":
+            continue
+        longer = [k for k in others if k != key and len(k.split()) > 1 and k.split()[-1] == words[0]
+                  and others[k].label not in {"GPE", "NORP"}]
+        if len(longer) == 1:
+            target = others[longer[0]]
+            target.mentions.extend(others.pop(key).mentions)
+
+
+def _scan_surnames(doc, persons: list[_Cluster], taken: set[int]) -> None:  # noqa: ANN001
+    """Capitalised surnames the model missed or mislabelled ("Session announced", "Trump" as ORG)."""
+    by_name: dict[str, _Cluster | None] = {}
+    for p in persons:
+        if len(p.tokens) < 2:
+            continue
+        last = p.tokens[-1].lower()
+        by_name[last] = None if last in by_name else p
+    if not by_name:
+        return
+    for tok in doc:
+        if tok.idx in taken or not tok.text[:1].isupper() or tok.is_space:
+            continue
+        word = _POSSESSIVE.sub("", tok.text).lower()
+        person = by_name.get(word)
+        if person is None and len(word) >= 5 and tok.pos_ == "PROPN":
+            near = [p for k, p in by_name.items() if p is not None and _edit1(k, word)]
+            person = near[0] if len(near) == 1 else None
+        if person is not None:
+            end = tok.idx + len(_POSSESSIVE.sub("", tok.text))
+            # Skip the first name of a full mention already taken ("Donald" in "Donald Trump").
+            person.mentions.append((tok.idx, end))
+            taken.update(range(tok.idx, end))
+
+
+def _scan_titles(doc, persons: list[_Cluster], taken: set[int]) -> None:  # noqa: ANN001
+    """ "the attorney general" refers to the one person in the article who holds that title."""
+    holders: dict[str, list[_Cluster]] = {}
+    for p in persons:
+        phrase = _title_phrase(p.titles)
+        if phrase:
+            holders.setdefault(phrase, []).append(p)
+    text = doc.text.lower()
+    for phrase, people in holders.items():
+        if len(people) != 1 or len(phrase) < 4:
+            continue
+        for m in re.finditer(r"\bthe\s+" + re.escape(phrase) + r"\b", text):
+            start, end = m.start(), m.end()
+            if start not in taken:
+                people[0].mentions.append((start, end))
+                taken.update(range(start, end))

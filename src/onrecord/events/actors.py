@@ -1,0 +1,165 @@
+"""Actor coding: a text span -> ISO3 country (or IGO) and CAMEO/PLOVER sector, offline.
+
+Country cues, in order of trust: organisations and well-known people (tables), country names
+(pycountry plus our aliases), demonyms, capitals and other places. Sector cues are role words
+("minister" GOV, "troops" MIL). Cues before the span's first preposition ("Russia's ambassador
+to Poland") beat those after it ("refugees fleeing the war in Liberia" still finds LBR).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import pycountry
+
+_DATA = "onrecord.data.events"
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z.'’\-]*[A-Za-z.]|[A-Za-z]|\d+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+# Where a span's head part ends: its first preposition or reduced relative.
+_SPLIT = frozenset("of in from to at for with on near against fleeing loyal who which that under".split())
+_FORMER = frozenset("former ousted ex- ex deposed exiled retired disgraced".split())
+_MAX_NGRAM = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    country: str | None = None   # ISO3, "IGO" or None
+    sector: str | None = None    # GOV, MIL, ... or None
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files(_DATA).joinpath(name).read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return rows[1:]  # header
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    names: dict[str, tuple[str, str, str]]   # surface form -> (country, sector, kind)
+    sectors: dict[str, str]                  # lower-case role word or phrase -> sector
+    single: frozenset[str]                   # every one-token key, for hyphen splitting
+
+
+@lru_cache(maxsize=1)
+def tables() -> _Tables:
+    names: dict[str, tuple[str, str, str]] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value and "," not in value:
+                names.setdefault(value, (c.alpha_3, "", "country"))
+    for name, code, kind in _rows("places.tsv"):
+        names[name] = (code, "", "country" if kind == "alias" else kind)
+    for name, country, sector in _rows("people.tsv"):
+        names[name] = (country, sector, "person")
+    for name, country, sector in _rows("organisations.tsv"):
+        names[name] = (country, sector, "org")
+    sectors = {word: sector for word, sector in _rows("sectors.tsv")}
+    single = frozenset(k for k in [*names, *sectors] if " " not in k)
+    return _Tables(names, sectors, single)
+
+
+def _tokens(text: str) -> list[str]:
+    t = tables()
+    out: list[str] = []
+    for tok in _TOKEN.findall(text):
+        tok = _POSSESSIVE.sub("", tok) if tok not in t.single else tok
+        if "-" in tok and tok not in t.single and tok.lower() not in t.single:
+            out.extend(p for p in tok.split("-") if p)
+        elif tok:
+            out.append(tok)
+    return out
+
+
+def _singular(word: str) -> str:
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _lookup_name(words: list[str]) -> tuple[str, str, str] | None:
+    t = tables()
+    phrase = " ".join(words)
+    for form in (phrase, phrase.title() if phrase.isupper() and len(phrase) > 3 else None):
+        if form and form in t.names:
+            return t.names[form]
+    if len(words) == 1 and words[0].endswith("s") and words[0][:-1] in t.names:
+        hit = t.names[words[0][:-1]]
+        if hit[2] == "demonym":
+            return hit
+    return None
+
+
+def _scan(words: list[str]) -> tuple[list[tuple[int, tuple[str, str, str]]], list[tuple[int, str]]]:
+    """Longest-match names and sector words, left to right: (position, hit) lists."""
+    t = tables()
+    names: list[tuple[int, tuple[str, str, str]]] = []
+    sectors: list[tuple[int, str]] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(_MAX_NGRAM, len(words) - i), 0, -1):
+            hit = _lookup_name(words[i:i + n])
+            if hit:
+                names.append((i, hit))
+                if hit[1]:
+                    sectors.append((i, hit[1]))
+                i += n
+                break
+            low = " ".join(w.lower() for w in words[i:i + n])
+            sector = t.sectors.get(low) or t.sectors.get(_singular(low))
+            if sector:
+                sectors.append((i, sector))
+                i += n
+                break
+        else:
+            i += 1
+    return names, sectors
+
+
+def _head_end(words: list[str]) -> int:
+    for i, w in enumerate(words):
+        if i and w.lower() in _SPLIT:
+            return i
+    return len(words)
+
+
+def code_text(text: str) -> Code:
+    """Country and sector for one actor string ("US Attorney General Jeff Sessions" -> USA/GOV)."""
+    words = _tokens(text)
+    if not words:
+        return Code()
+    names, sectors = _scan(words)
+    cut = _head_end(words)
+    head_names = [h for i, h in names if i < cut] or [h for _, h in names]
+    head_sectors = [s for i, s in sectors if i < cut] or [s for _, s in sectors]
+    country = next((c for c, _, _ in head_names if c), None) or None
+    sector = head_sectors[0] if head_sectors else None
+    kinds = {k for _, _, k in head_names}
+    content = [w for w in words if w.lower() not in ("the", "a", "an", "some", "ordinary", "young", "thousands")]
+    if sector is None and len(head_names) == 1 and len(content) == 1:
+        kind = head_names[0][2]
+        if kind == "capital":
+            sector = "GOV"   # "Moscow said": the capital speaks for the government
+        elif kind == "city":
+            sector = "CVL"
+        elif kind == "demonym" and content[0].endswith("s"):
+            sector = "CVL"   # "Nigerians", "ordinary Kazakhs": the people, not the state
+    if sector and any(w.lower() in _FORMER for w in words[:cut]):
+        sector = "ELI"       # CAMEO codes former officials as elites
+    if country == "IGO" and sector == "IGO":
+        sector = None
+    if sector == "IGO":
+        sector = None
+    return Code(country, sector)
+
+
+def is_codable(text: str) -> bool:
+    """Whether a span names something an event coder can code (a country, body or role)."""
+    code = code_text(text)
+    return bool(code.country or code.sector)

@@ -1,0 +1,55 @@
+"""JSONL dumps: one article per line with `text` or `html`; `id`, `url`, `title`, `published`
+(or `date`), `outlet` optional; other fields ignored."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import IO, Any
+
+from ..errors import InputError, error_record
+from ..model import Article, Meta
+from ..settings import DEFAULT, Settings
+from .text import article_from_text
+
+
+def _str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def article_from_obj(obj: Any, *, default_id: str, settings: Settings = DEFAULT) -> Article:
+    """One JSONL object as an Article; raises InputError when it carries no article."""
+    if not isinstance(obj, dict):
+        raise InputError(f"{default_id}: line is JSON but not an object", "malformed")
+    id_ = _str(obj.get("id")) or _str(obj.get("url")) or default_id
+    meta = Meta(url=_str(obj.get("url")), title=_str(obj.get("title")),
+                published=_str(obj.get("published") or obj.get("date")), outlet=_str(obj.get("outlet")))
+    text, html = obj.get("text"), obj.get("html")
+    if isinstance(text, str) and text:
+        return article_from_text(text, id=id_, meta=meta)
+    if isinstance(html, str) and html:
+        from .html import article_from_html
+
+        article = article_from_html(html, id=id_, url=meta.url, settings=settings)
+        # The line's own fields win over what the page says.
+        for name in ("url", "title", "published", "outlet"):
+            if getattr(meta, name):
+                setattr(article.meta, name, getattr(meta, name))
+        article.id = id_
+        return article
+    raise InputError(f"{id_}: line has no `text` or `html` field", "no_text")
+
+
+def read_jsonl(stream: IO[bytes], *, name: str, settings: Settings = DEFAULT) -> Iterator[Article]:
+    """Articles of a JSONL stream, one per non-blank line; bad lines become error Articles."""
+    for n, raw in enumerate(stream, 1):
+        if not raw.strip():
+            continue
+        default_id = f"{name}:{n}"
+        try:
+            try:
+                obj = json.loads(raw)
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                raise InputError(f"{default_id}: not valid JSON ({exc})", "malformed") from exc
+            yield article_from_obj(obj, default_id=default_id, settings=settings)
+        except Exception as exc:
+            yield Article(id=default_id, text="", errors=[error_record("ingest", exc)])

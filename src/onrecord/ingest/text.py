@@ -1,0 +1,100 @@
+"""Plain text: analysed as given, with boilerplate lines listed in `ignored` (never cut out).
+
+Scraped pages keep their share buttons, breadcrumbs, "Read More:" links, mirror-site
+notices and photo captions. They are not the story, so later stages skip them, but `text`
+stays byte-for-byte the input so every offset indexes the original.
+"""
+from __future__ import annotations
+
+import re
+
+from ..errors import InputError
+from ..model import Article, Meta, Span
+from ..settings import DEFAULT, Settings
+
+_BREADCRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\|)\s+")
+_PROMO = re.compile(
+    r"""^(?:
+        read\ more:?|related:?|also\ read:?|see\ also:?|more\ on\ this(?:\ story)?:?|recommended:?
+      | share\ this(?:\ article|\ story|\ page)?:?|share(?:\ on\ \w+)?|tweet|print|e-?mail|comments?
+      | follow\ us(?:\ on\ .*)?|subscribe(?:\ to\ .*)?|sign\ up\ for\ .*|advertisement|sponsored(?:\ content)?
+      | (?:download|get)\ (?:our|the)\ (?:free\ )?app.*|click\ here.*|listen\ to\ this\ article.*
+      | .*\b(?:roku|apple\ tv|google\ play|app\ store|android\ app|ios\ app|rss\ feeds?)\b.*
+      | .*can\ also\ be\ accessed\ at\ the\ following\ (?:alternate|alternative)\ addresses:?
+      | (?:copyright|©).*|all\ rights\ reserved.*
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", re.IGNORECASE)
+# A caption ends with its credit: "(AFP photo)", "(file photo)", "(Photo by Reuters)", "(Getty Images)".
+_CAPTION_END = re.compile(
+    r"\((?:[\w./&' -]{0,40}\s)?(?:photo|file\ photo|photos?|image|picture|video|pic)(?:\s(?:by|via|credit)[^)]*)?\)\s*$"
+    r"|\((?:AFP|AP|Reuters|Getty\ Images|EPA|Xinhua)(?:\s?/\s?[\w .]+)?\)\s*$"
+    r"|^(?:photo|image|caption|pictured|file\ photo)\s*[:|-]",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _is_breadcrumb(line: str) -> bool:
+    parts = _BREADCRUMB_SEP.split(line)
+    if len(parts) < 2 or line.rstrip().endswith((".", "?", "!", '"', "”")):
+        return False
+    return all(0 < len(p.split()) <= 4 for p in parts)
+
+
+def is_boilerplate(line: str) -> bool:
+    """True for a line that is page furniture or a photo caption, not story text."""
+    s = line.strip()
+    if not s:
+        return False
+    return bool(_PROMO.match(s) or _DOMAIN.match(s) or _is_breadcrumb(s) or _CAPTION_END.search(s))
+
+
+def find_boilerplate(text: str) -> list[Span]:
+    """[start, end) spans of boilerplate lines (without their line break)."""
+    spans: list[Span] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if is_boilerplate(body):
+            lead = len(body) - len(body.lstrip())
+            spans.append((pos + lead, pos + len(body.rstrip())))
+        pos += len(line)
+    return spans
+
+
+def article_from_text(text: str, *, id: str, meta: Meta | None = None) -> Article:
+    """An Article from plain text, boilerplate listed in `ignored`."""
+    return Article(id=id, text=text, meta=meta or Meta(), ignored=find_boilerplate(text))
+
+
+def decode(data: bytes, *, what: str) -> str:
+    """Bytes to text: BOMs, UTF-8, then a detected legacy encoding; binary refused."""
+    if not data.strip():
+        raise InputError(f"{what} is empty", "empty")
+    head = data[:8192]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{what}: bad UTF-16 ({exc})", "decode") from exc
+    if b"\x00" in head or sum(b < 9 or 13 < b < 32 for b in head) > len(head) * 0.1:
+        raise InputError(f"{what} looks like a binary file, not text", "binary")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:200_000]).best()
+        if best is None or best.encoding is None:
+            raise InputError(f"{what} is not UTF-8 and its encoding could not be detected "
+                             f"(byte {exc.start}: {data[exc.start:exc.start + 1]!r})", "decode") from exc
+        try:
+            return data.decode(best.encoding)
+        except (UnicodeDecodeError, LookupError) as exc2:
+            raise InputError(f"{what} could not be decoded as {best.encoding}: {exc2}", "decode") from exc2
+
+
+def read_text_file(data: bytes, *, id: str, settings: Settings = DEFAULT) -> Article:
+    """A .txt file's bytes as an Article."""
+    return article_from_text(decode(data, what=f"{id}"), id=id)

@@ -1,0 +1,184 @@
+"""Store: the DuckDB file, written one transaction per batch, upserting by article key."""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ..model import Article, Record
+from .schema import CHILD_TABLES, SCHEMA_VERSION, TABLES, ddl
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def article_key(record: "Record | Article") -> str:
+    """The identity of an article: its URL, else the hash of its text, else its id (failed reads)."""
+    if record.meta.url:
+        return record.meta.url
+    if record.text:
+        return "sha256:" + text_hash(record.text)
+    return "id:" + record.id
+
+
+def _span_text(text: str, spans) -> str:  # noqa: ANN001
+    return " … ".join(text[s:e] for s, e in spans)
+
+
+def _first(parts, field: str):  # noqa: ANN001
+    return getattr(parts[0], field) if parts else None
+
+
+class Store:
+    """A DuckDB file holding analysed articles. Use as a context manager or call close()."""
+
+    def __init__(self, path: str | Path = "onrecord.duckdb", *, read_only: bool = False) -> None:
+        self.path = str(path)
+        self.con = duckdb.connect(self.path, read_only=read_only)
+        if not read_only:
+            for stmt in ddl():
+                self.con.execute(stmt)
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # --- writing -------------------------------------------------------------------------
+    def write(self, records: Iterable[Record]) -> int:
+        """Upsert records in one transaction; returns how many were written."""
+        rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+        keys: list[str] = []
+        for record in records:
+            key = article_key(record)
+            if key in keys:  # the same article twice in one batch: the last wins
+                for table in rows.values():
+                    table[:] = [r for r in table if r.get("key", r.get("article_key")) != key]
+            keys.append(key)
+            self._rows(record, key, rows)
+        if not keys:
+            return 0
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self._delete(set(keys))
+            for table, items in rows.items():
+                if items:
+                    self._insert(table, items)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return len(set(keys))
+
+    def _delete(self, keys: set[str]) -> None:
+        import pyarrow as pa
+
+        key_table = pa.table({"key": list(keys)})  # noqa: F841 - read by DuckDB below
+        self.con.register("_keys", key_table)
+        try:
+            for table in CHILD_TABLES:
+                self.con.execute(f"DELETE FROM {table} WHERE article_key IN (SELECT key FROM _keys)")
+            self.con.execute("DELETE FROM articles WHERE key IN (SELECT key FROM _keys)")
+        finally:
+            self.con.unregister("_keys")
+
+    def _insert(self, table: str, items: list[dict[str, Any]]) -> None:
+        import pyarrow as pa
+
+        cols = [c.strip().split()[0].strip('"') for c in _columns(table)]
+        data = pa.table({c: [item.get(c) for item in items] for c in cols if any(c in i for i in items)})
+        self.con.register("_rows", data)
+        try:
+            names = ", ".join(f'"{c}"' for c in data.column_names)
+            self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM _rows")
+        finally:
+            self.con.unregister("_rows")
+
+    @staticmethod
+    def _rows(record: Record, key: str, rows: dict[str, list[dict[str, Any]]]) -> None:
+        text, m = record.text, record.meta
+        if record.text:
+            rows["articles"].append({
+                "key": key, "id": record.id, "url": m.url, "title": m.title, "published": m.published,
+                "outlet": m.outlet, "language": m.language, "text_hash": text_hash(text),
+                "n_words": len(text.split()), "n_entities": len(record.entities),
+                "n_attributions": len(record.attributions), "n_events": len(record.events),
+                "n_errors": len(record.errors), "record": json.dumps(record.to_dict(), ensure_ascii=False)})
+        for e in record.entities:
+            rows["entities"].append({"article_key": key, "article_id": record.id, "entity_id": e.id,
+                                     "name": e.name, "type": e.type, "titles": json.dumps(e.titles),
+                                     "n_mentions": len(e.mentions)})
+            for s, end in e.mentions:
+                rows["mentions"].append({"article_key": key, "entity_id": e.id, "start": s, "end": end,
+                                         "text": text[s:end]})
+        for a in record.attributions:
+            rows["attributions"].append({
+                "article_key": key, "article_id": record.id, "attribution_id": a.id, "outlet": m.outlet,
+                "published": m.published, "source": json.dumps(a.source), "cue": json.dumps(a.cue),
+                "content": json.dumps(a.content), "source_text": _span_text(text, a.source),
+                "cue_text": _span_text(text, a.cue), "content_text": _span_text(text, a.content),
+                "speaker_entity": a.speaker.entity, "speaker_name": a.speaker.name,
+                "speaker_type": a.speaker.type, "kind": a.kind})
+        for v in record.events:
+            d = v.to_dict()
+            rows["events"].append({
+                "article_key": key, "article_id": record.id, "event_id": v.id, "type": v.type,
+                "cameo": v.cameo, "mode": v.mode, "context": json.dumps(v.context),
+                "trigger": json.dumps(v.trigger), "trigger_text": _span_text(text, v.trigger),
+                "actor": json.dumps(d["actor"]), "recipient": json.dumps(d["recipient"]),
+                "actor_name": _first(v.actor, "text"), "actor_country": _first(v.actor, "country"),
+                "actor_sector": _first(v.actor, "sector"), "recipient_name": _first(v.recipient, "text"),
+                "recipient_country": _first(v.recipient, "country"),
+                "recipient_sector": _first(v.recipient, "sector"),
+                "location": v.location.name if v.location else None,
+                "location_country": v.location.country if v.location else None,
+                "date": v.date, "negated": v.negated, "attributed_to": v.attributed_to,
+                "sentence": json.dumps(v.sentence), "sentence_text": text[v.sentence[0]:v.sentence[1]]})
+        for err in record.errors:
+            rows["errors"].append({"article_key": key, "article_id": record.id, "stage": err.stage,
+                                   "kind": err.kind, "message": err.message})
+
+    # --- reading -------------------------------------------------------------------------
+    def query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        """Rows of a parameterised query as dicts."""
+        cur = self.con.execute(sql, params or [])
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def count(self, table: str) -> int:
+        if table not in TABLES:
+            raise ValueError(f"unknown table {table!r}")
+        return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def has(self, key: str) -> bool:
+        return self.con.execute("SELECT 1 FROM articles WHERE key = ?", [key]).fetchone() is not None
+
+    def keys(self) -> set[str]:
+        return {r[0] for r in self.con.execute("SELECT key FROM articles").fetchall()}
+
+    def records(self, *, where: str = "", params: list[Any] | None = None) -> Iterator[Record]:
+        """Stored articles as Records, in ingestion order (the WHERE clause is parameterised)."""
+        sql = "SELECT record FROM articles " + (f"WHERE {where} " if where else "") + "ORDER BY ingested_at, key"
+        cur = self.con.execute(sql, params or [])
+        while batch := cur.fetchmany(500):
+            for (raw,) in batch:
+                yield Record.from_dict(json.loads(raw))
+
+    def record(self, article_id: str) -> Record | None:
+        row = self.con.execute("SELECT record FROM articles WHERE id = ? OR key = ? LIMIT 1",
+                               [article_id, article_id]).fetchone()
+        return Record.from_dict(json.loads(row[0])) if row else None
+
+
+def _columns(table: str) -> list[str]:
+    return [c for c in TABLES[table].split(",") if c.strip()]
