@@ -79,6 +79,7 @@ def analyse_batch(articles: Iterable[Article], *, settings: Settings = DEFAULT) 
 
     for article in articles:
         if article.errors and not article.text:
+            yield from flush()
             yield Record(id=article.id, text=article.text, meta=article.meta, errors=list(article.errors))
             continue
         problem = check_article(article, settings)

@@ -1,6 +1,10 @@
 """Run the pipeline over many articles: in-process, or in N worker processes with one model each.
 
-Records come back in input order. Progress goes to stderr only on a terminal.
+Records come back in input order. The input is streamed: at most `max_in_flight` chunks are
+read ahead of the consumer, so memory stays flat however long the input is. A worker that
+dies (killed, out of memory, a crash in native code) costs a retry, then only the article
+that killed it: that article comes back as a Record with an `errors` entry and the run goes on.
+Progress goes to stderr only on a terminal.
 """
 from __future__ import annotations
 
@@ -8,46 +12,168 @@ import multiprocessing as mp
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
-from .model import Article, Record
+from .model import Article, ErrorRecord, Record
 from .pipeline import analyse_batch
 from .settings import DEFAULT, Settings
 
 _WORKER_SETTINGS: Settings = DEFAULT
+BLAS_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "VECLIB_MAXIMUM_THREADS",
+             "NUMEXPR_NUM_THREADS")
 
 
-def _init_worker(settings: Settings) -> None:
-    global _WORKER_SETTINGS
-    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+def one_thread() -> None:
+    """One BLAS/OpenMP thread in this process: workers scale by processes, not threads."""
+    for var in BLAS_VARS:
         os.environ[var] = "1"
+    try:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(1)  # libraries already loaded before the variables were set
+    except Exception:  # threadpoolctl is optional (it comes with scikit-learn)
+        pass
+
+
+def init_worker(settings: Settings = DEFAULT) -> None:
+    """Make this process a worker: one thread, the model loaded once, before the first article."""
+    global _WORKER_SETTINGS
+    one_thread()
     _WORKER_SETTINGS = settings
     from . import nlp
 
-    nlp.load()  # once per worker, before the first article arrives
+    nlp.load()
+
+
+def analyse_chunk(chunk: list[Article], settings: Settings | None = None) -> list[Record]:
+    """Analyse one chunk in this process, freeing the strings its parses added to the vocabulary.
+
+    spaCy's StringStore grows with every new token it sees; over millions of articles that is
+    the one thing that makes a worker's memory climb. A memory zone (spaCy >= 3.8) drops what
+    the chunk added once its Records (plain strings and offsets) are built.
+    """
+    from . import nlp
+
+    settings = settings or _WORKER_SETTINGS
+    model = nlp.load()
+    zone = getattr(model, "memory_zone", None)
+    if zone is None:
+        return list(analyse_batch(chunk, settings=settings))
+    with zone():
+        return list(analyse_batch(chunk, settings=settings))
 
 
 def _work(chunk: list[Article]) -> list[Record]:
-    return list(analyse_batch(chunk, settings=_WORKER_SETTINGS))
+    return analyse_chunk(chunk)
 
 
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Lists of `size` items, read lazily."""
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
 
 
+def crashed(article: Article, why: str) -> Record:
+    """The Record of an article whose worker died while analysing it."""
+    return Record.failed(article, ErrorRecord("pipeline", "worker_crash", why))
+
+
+def _context():  # noqa: ANN202
+    return mp.get_context("spawn" if sys.platform == "darwin" else "forkserver")
+
+
+class _Pool:
+    """A ProcessPoolExecutor that is rebuilt when a worker dies."""
+
+    def __init__(self, workers: int, settings: Settings) -> None:
+        self.workers, self.settings = workers, settings
+        self.executor: ProcessPoolExecutor | None = None
+        self.generation = 0
+
+    def get(self) -> ProcessPoolExecutor:
+        if self.executor is None:
+            self.executor = ProcessPoolExecutor(self.workers, mp_context=_context(), initializer=init_worker,
+                                                initargs=(self.settings,))
+            self.generation += 1
+        return self.executor
+
+    def submit(self, chunk: list[Article]) -> tuple[Future, int]:
+        try:
+            return self.get().submit(_work, chunk), self.generation
+        except BrokenProcessPool:
+            self.reset()
+            return self.get().submit(_work, chunk), self.generation
+
+    def reset(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = None
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor = None
+
+
 def run(articles: Iterable[Article], *, workers: int = 1, settings: Settings = DEFAULT,
-        chunk_size: int = 8) -> Iterator[Record]:
-    """Analyse articles, yielding Records in input order."""
+        chunk_size: int = 8, max_in_flight: int | None = None) -> Iterator[Record]:
+    """Analyse articles, yielding Records in input order.
+
+    With workers > 1 the articles go in chunks of `chunk_size` to N processes with a model each;
+    at most `max_in_flight` chunks (default 4 per worker) are read ahead of what was yielded.
+    """
     if workers <= 1:
-        yield from analyse_batch(articles, settings=settings)
+        for chunk in chunks(articles, max(chunk_size, settings.batch_size)):
+            yield from analyse_chunk(chunk, settings)
         return
-    ctx = mp.get_context("spawn" if sys.platform == "darwin" else "forkserver")
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
-        for records in pool.imap(_work, _chunks(articles, chunk_size)):
-            yield from records
+    limit = max_in_flight or 4 * workers
+    pool = _Pool(workers, settings)
+    pending: deque[tuple[list[Article], Future, int]] = deque()
+    source = chunks(articles, chunk_size)
+    try:
+        for chunk in source:
+            pending.append((chunk, *pool.submit(chunk)))
+            while len(pending) >= limit:
+                yield from _collect(pool, pending)
+        while pending:
+            yield from _collect(pool, pending)
+    finally:
+        for _, future, _ in pending:
+            future.cancel()
+        pool.close()
+
+
+def _collect(pool: _Pool, pending: deque) -> Iterator[Record]:
+    """Yield the oldest chunk's Records; after a worker death, redo what was lost."""
+    chunk, future, generation = pending.popleft()
+    try:
+        yield from future.result()
+        return
+    except BrokenProcessPool:
+        pass
+    # A worker died. Every chunk still pending on that pool is lost with it: resubmit those
+    # to a fresh pool, and redo this chunk one article at a time to find the one that kills.
+    if pool.generation == generation:
+        pool.reset()
+    for i, (other, f, g) in enumerate(pending):
+        if g == generation or f.done() and f.exception() is not None:
+            pending[i] = (other, *pool.submit(other))
+    yield from _isolate(pool, chunk)
+
+
+def _isolate(pool: _Pool, chunk: list[Article]) -> Iterator[Record]:
+    for article in chunk:
+        future, _ = pool.submit([article])
+        try:
+            yield from future.result()
+        except BrokenProcessPool as exc:
+            pool.reset()
+            yield crashed(article, f"the worker process died while analysing this article ({exc})")
 
 
 class Progress:

@@ -1,10 +1,263 @@
-"""Events: who did what to whom, where and when, in PLOVER with CAMEO codes."""
+"""Events: who did what to whom, where and when, in PLOVER types with CAMEO codes.
+
+`find_events(doc, entities, attributions, published=...)` runs per sentence: lexicon triggers
+(triggers.py), re-typing by modality (intent -> AGREE/THREATEN, "must" -> REQUEST), dropping events
+framed by another ("agreed to provide aid" is one AGREE), actors and recipients from the parse
+(participants.py) coded by actors.py, date and place (when_where.py), then one event per
+happening per sentence. See docs/events.md.
+"""
 from __future__ import annotations
 
-from ..model import Attribution, Entity, Event
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Attribution, Entity, Event, Participant
+from .coding import plover
+from .participants import mention_index, participant, recipient, subject, with_conjuncts
+from .triggers import Trigger, find_triggers
+from .when_where import event_date, event_location
+
+__all__ = ["find_events"]
+
+# Types whose complement is their content, not a second happening ("refused to meet").
+_FRAMING = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "DENY", "ACCUSE"})
+_FRAME_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "dobj", "prep", "acl", "advcl", "conj", "nsubjpass"})
+_INTENT_AUX = frozenset("will would 'll shall may might could".split())
+_INTENT_HEADS = frozenset("plan prepare intend ready willing want vow seek aim expect".split())
+_MUST = frozenset("must should".split())
+_COERCIVE = {"COERCE": "131", "ASSAULT": "138", "MOBILIZE": "138", "PROTEST": "133"}
+_COERCE_THREAT = {"1722": "1322", "1723": "1323", "1724": "1324", "191": "1381", "172": "132"}
+_COOPERATIVE = {"AID": "033", "COOPERATE": "031", "SUPPORT": "032", "CONSULT": "036", "CONCEDE": "035",
+                "RETREAT": "035"}
+_AID_INTENT = {"071": "0331", "072": "0332", "073": "0333", "074": "0334"}
+# "deny" is DENY when what is denied is a claim about the actor; else it refuses something (REJECT).
+_CLAIM_NOUNS = frozenset("allegation report claim charge accusation wrongdoing involvement responsibility "
+                         "role existence story account collusion link contact meeting knowledge".split())
+_CONTEXT_CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.I), c) for p, c in (
+        (r"\b(election|campaign|vote|ballot|poll|candidate|presidential race)", "election"),
+        (r"\b(cyber|hack|hacking|malware|phishing)", "cyber"),
+        (r"\b(ambassador|diplomat|embassy|envoy|foreign minist)", "diplomatic"),
+        (r"\b(troops|military|army|soldier|warship|missile)", "military"),
+        (r"\b(trade|tariff|economic|embargo|export)", "economic"),
+        (r"\b(court|lawsuit|indict|prosecut|investigat|probe|counsel)", "legal"),
+        (r"\b(intelligence|spy|espionage)", "intelligence"),
+        (r"\b(terror|bombing|militant)", "terrorism"),
+        (r"\b(human rights|torture|refugee)", "human_rights"),
+    ))
+_MODE_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(telephon|phone|call)", re.I), "phone"),
+    (re.compile(r"\b(summit|conference|multilateral|forum)\b", re.I), "multilateral"),
+    (re.compile(r"\b(visit|hosted|office|hotel|welcome)", re.I), "visit"),
+)
 
 
-def find_events(doc, entities: list[Entity], attributions: list[Attribution], *,  # noqa: ANN001
+@dataclass(slots=True)
+class _Candidate:
+    trigger: Trigger
+    cameo: str
+    type: str
+    tokens: list[Token] = field(default_factory=list)   # trigger tokens (merged duplicates add more)
+
+    @property
+    def head(self) -> Token:
+        return self.trigger.token
+
+
+def _has_aux(tok: Token, words: frozenset[str]) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in words for c in tok.children)
+
+
+def _intent(tok: Token) -> bool:
+    if _has_aux(tok, _INTENT_AUX):
+        return True
+    head = tok.head
+    return tok.dep_ == "xcomp" and (head.lemma_.lower() in _INTENT_HEADS or _has_aux(head, _INTENT_AUX)
+                                    and head.lemma_.lower() == "be")
+
+
+def _retype(c: _Candidate) -> None:
+    """Modality: intended cooperation is AGREE, intended force is THREATEN; deny a thing is REJECT."""
+    tok = c.head
+    if c.cameo == "016":
+        obj = next((x for x in tok.children if x.dep_ == "dobj"), None)
+        clausal = any(x.dep_ in ("ccomp", "xcomp", "pcomp") for x in tok.children) or (
+            obj is not None and obj.tag_ == "VBG")
+        if not clausal and obj is not None and obj.lemma_.lower() not in _CLAIM_NOUNS:
+            c.cameo, c.type = "120", "REJECT"
+        return
+    if c.trigger.light is None and tok.pos_ in ("VERB", "AUX") and _intent(tok) and c.cameo != "0831":
+        if c.type in _COERCIVE:
+            c.cameo = _COERCE_THREAT.get(c.cameo, _COERCIVE[c.type])
+            c.type = "THREATEN"
+        elif c.type in _COOPERATIVE:
+            c.cameo = _AID_INTENT.get(c.cameo, _COOPERATIVE[c.type])
+            c.type = "AGREE"
+
+
+def _frames(outer: Token, inner: Token) -> bool:
+    """Whether inner sits in outer's complement (not just anywhere below it)."""
+    tok = inner
+    for _ in range(8):
+        if tok.i == tok.head.i:
+            return False
+        if tok.head.i == outer.i:
+            return tok.dep_ in _FRAME_DEPS and tok.dep_ != "conj"
+        if tok.dep_ == "conj" and tok.head.i == outer.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _must_requests(sent: Span, candidates: list[_Candidate]) -> list[_Candidate]:
+    """"X said Y must do Z" is X's REQUEST of Y, whatever Z is."""
+    out: list[_Candidate] = []
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") or not _has_aux(tok, _MUST) or tok.dep_ not in ("ccomp", "acl"):
+            continue
+        if not any(c.dep_ == "nsubj" for c in tok.children):
+            continue
+        existing = next((c for c in candidates if c.head.i == tok.i), None)
+        entry = existing.trigger.entry if existing else None
+        from .triggers import Entry
+        trig = Trigger(tok, entry or Entry((), "100", None))
+        out.append(_Candidate(trig, "100", "REQUEST"))
+    return out
+
+
+def _negated(c: _Candidate) -> bool:
+    toks = [c.head] + ([c.trigger.light] if c.trigger.light is not None else [])
+    for t in toks:
+        for x in t.children:
+            if x.dep_ == "neg" or x.lower_ in ("never", "no") and x.dep_ in ("advmod", "det", "neg"):
+                return True
+    return False
+
+
+def _context(c: _Candidate, sent: Span) -> list[str]:
+    out = list(plover(c.cameo).context)
+    for pattern, name in _CONTEXT_CUES:
+        if name not in out and pattern.search(sent.text):
+            out.append(name)
+    return out
+
+
+def _mode(c: _Candidate, sent: Span) -> str | None:
+    mode = plover(c.cameo).mode
+    if c.type == "CONSULT" and mode is None:
+        root = c.trigger.light or c.head
+        words = " ".join(t.text for t in root.subtree)
+        for pattern, name in _MODE_CUES:
+            if pattern.search(words):
+                return name
+    return mode
+
+
+def _attribution(start: int, attributions: list[Attribution]) -> str | None:
+    best: tuple[int, str] | None = None
+    for a in attributions:
+        for s, e in a.content:
+            if s <= start < e and (best is None or e - s < best[0]):
+                best = (e - s, a.id)
+    return best[1] if best else None
+
+
+def _overlaps(a: list[Participant], b: list[Participant]) -> bool:
+    if not a or not b:
+        return True
+    keys_a = {p.entity or p.text.lower() for p in a} | {(p.country, p.sector) for p in a if p.country}
+    keys_b = {p.entity or p.text.lower() for p in b} | {(p.country, p.sector) for p in b if p.country}
+    spans = any(x.span[0] < y.span[1] and y.span[0] < x.span[1] for x in a for y in b)
+    return spans or bool(keys_a & keys_b)
+
+
+def _sentence_events(sent: Span, entities: list[Entity], index, attributions: list[Attribution],  # noqa: ANN001
+                     published: str | None) -> list[Event]:
+    candidates = []
+    for trig in find_triggers(sent):
+        coding = plover(trig.entry.cameo)
+        candidates.append(_Candidate(trig, trig.entry.cameo, trig.entry.type or coding.type, [trig.token]))
+    for c in candidates:
+        _retype(c)
+    musts = _must_requests(sent, candidates)
+    must_heads = {m.head.i for m in musts}
+    candidates = [c for c in candidates if c.head.i not in must_heads] + musts
+    # Framing: "agreed to provide aid" is one AGREE; a statement framing an event yields to it.
+    keep: list[_Candidate] = []
+    for c in candidates:
+        framed = False
+        for o in candidates:
+            if o is c:
+                continue
+            if o.type in _FRAMING and _frames(o.head, c.head):
+                framed = True
+            if c.type == "STATEMENT" and _frames(c.head, o.head):
+                framed = True
+        if not framed:
+            keep.append(c)
+    trigger_ids = {c.head.i for c in keep}
+    events: list[Event] = []
+    for c in sorted(keep, key=lambda x: x.head.i):
+        light = c.trigger.light
+        subj = subject(c.head, light)
+        if c.head.dep_ == "ccomp" and c.type == "REQUEST" and c.head.i in must_heads:
+            # "X said Y must ...": the actor is the sayer, the recipient the clause subject.
+            target = next((x for x in c.head.children if x.dep_ == "nsubj"), None)
+            subj = subject(c.head.head)
+            rec = target
+        else:
+            rec = None
+        actors = [participant(t, entities, index) for t in with_conjuncts(subj)] if subj is not None else []
+        actor_ids = {t.i for t in with_conjuncts(subj)} if subj is not None else set()
+        if rec is None and c.type not in ("DENY", "STATEMENT"):
+            rec = recipient(c.head, light, actor_ids)
+        recipients = [participant(t, entities, index) for t in with_conjuncts(rec)] if rec is not None else []
+        recipients = [r for r in recipients if not any(r.span == a.span for a in actors)]
+        exclude = actor_ids | ({t.i for t in with_conjuncts(rec)} if rec is not None else set())
+        events.append(Event(
+            id="", type=c.type, cameo=c.cameo, mode=_mode(c, sent), context=_context(c, sent),
+            trigger=tuple((t.idx, t.idx + len(t.text)) for t in [c.head] + ([light] if light is not None else [])),
+            sentence=(sent.start_char, sent.end_char), actor=actors, recipient=recipients,
+            location=event_location(sent, light or c.head, exclude=exclude, other_triggers=trigger_ids),
+            date=event_date(sent, light or c.head, published, other_triggers=trigger_ids),
+            negated=_negated(c), attributed_to=_attribution(c.head.idx, attributions)))
+    return _merge(events)
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """One event per happening: same type, compatible actors and recipients -> one event."""
+    out: list[Event] = []
+    for ev in events:
+        twin = next((o for o in out if o.type == ev.type and o.negated == ev.negated
+                     and _overlaps(o.actor, ev.actor) and _overlaps(o.recipient, ev.recipient)), None)
+        if twin is None:
+            out.append(ev)
+            continue
+        twin.trigger = tuple(sorted(set(twin.trigger) | set(ev.trigger)))
+        twin.actor = twin.actor or ev.actor
+        twin.recipient = twin.recipient or ev.recipient
+        twin.location = twin.location or ev.location
+        twin.date = twin.date or ev.date
+        twin.context = list(dict.fromkeys([*twin.context, *ev.context]))
+        twin.mode = twin.mode or ev.mode
+    return out
+
+
+def find_events(doc: Doc, entities: list[Entity], attributions: list[Attribution], *,
                 published: str | None = None) -> list[Event]:
-    """Every event in a parsed article. (Stub until the events stage lands.)"""
-    return []
+    """Every event in a parsed article, in text order, ids V1, V2, ...
+
+    Args: doc, the parsed article (offsets are the article's); entities and attributions from
+    the earlier stages; published, the ISO publication date relative dates resolve against.
+    """
+    index = mention_index(entities)
+    events: list[Event] = []
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        events.extend(_sentence_events(sent, entities, index, attributions, published))
+    for n, ev in enumerate(events, 1):
+        ev.id = f"V{n}"
+    return events

@@ -59,20 +59,25 @@ def _gunzip(data: bytes, limit: int) -> bytes:
     return out
 
 
-def _declared_encoding(head: bytes) -> str | None:
-    m = _DECLARED.search(head)
-    if not m:
+def _known_encoding(label: str | None) -> str | None:
+    """Python's codec name for an encoding label, web aliases applied; None if unknown."""
+    if not label:
         return None
-    name = m.group(1).decode("ascii", "ignore").lower()
     try:
-        name = codecs.lookup(name).name
+        name = codecs.lookup(label.strip().lower()).name
     except LookupError:
         return None
     return _WEB_ALIASES.get(name, name)
 
 
-def decode_html(data: bytes) -> str:
-    """Bytes to text: BOM, then valid UTF-8, then the declared charset, then detection.
+def _declared_encoding(head: bytes) -> str | None:
+    m = _DECLARED.search(head)
+    return _known_encoding(m.group(1).decode("ascii", "ignore")) if m else None
+
+
+def decode_html(data: bytes, *, hint: str | None = None) -> str:
+    """Bytes to text: BOM, then valid UTF-8, then `hint` (an HTTP header's charset), then the
+    page's declared charset, then detection.
 
     Valid UTF-8 wins over a declared charset because pages often declare the wrong one,
     and non-ASCII text in any other encoding is almost never valid UTF-8 by accident.
@@ -92,12 +97,12 @@ def decode_html(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    declared = _declared_encoding(head)
-    if declared and declared not in ("utf-8", "utf-16-le", "utf-16-be", "utf-16"):
-        try:
-            return data.decode(declared)
-        except UnicodeDecodeError:
-            log.debug("page declares %s but does not decode as it", declared)
+    for declared in (_known_encoding(hint), _declared_encoding(head)):
+        if declared and declared not in ("utf-8", "utf-16-le", "utf-16-be", "utf-16"):
+            try:
+                return data.decode(declared)
+            except UnicodeDecodeError:
+                log.debug("page declared %s but does not decode as it", declared)
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
         raise InputError("cannot tell the text encoding (binary or corrupt data?)", "decode")
@@ -137,7 +142,7 @@ def _parse(html: str, url: str | None) -> Any:
     return doc
 
 
-def to_text(data: str | bytes, *, settings: Settings = DEFAULT) -> str:
+def to_text(data: str | bytes, *, encoding: str | None = None, settings: Settings = DEFAULT) -> str:
     """Page bytes or text, checked and decoded (gzip undone), ready for extraction."""
     if isinstance(data, bytes):
         if not data.strip():
@@ -147,7 +152,7 @@ def to_text(data: str | bytes, *, settings: Settings = DEFAULT) -> str:
         if len(data) > settings.max_file_bytes:
             raise InputError(f"page is {len(data):,} bytes, over the {settings.max_file_bytes:,}-byte limit",
                              "too_large")
-        data = decode_html(data)
+        data = decode_html(data, hint=encoding)
     _check_text(data)
     return data
 
@@ -161,7 +166,7 @@ def extract_text(html: str | bytes, *, url: str | None = None) -> str:
     return (doc.text or "") if doc is not None else ""
 
 
-def article_from_html(html: str | bytes, *, id: str, url: str | None = None,
+def article_from_html(html: str | bytes, *, id: str, url: str | None = None, encoding: str | None = None,
                       settings: Settings = DEFAULT) -> Article:
     """One Article from an HTML page.
 
@@ -169,12 +174,13 @@ def article_from_html(html: str | bytes, *, id: str, url: str | None = None,
         html: the page, as text or as bytes in any encoding (gzip accepted).
         id: the article's id (contract: file name without extension, WARC URI or URL).
         url: where the page came from; else the page's canonical URL, if it names one.
+        encoding: the charset an HTTP header gave, tried after UTF-8 and before the page's own.
     Returns:
         Article with the extracted text and meta (url, title, published YYYY-MM-DD, outlet).
     Raises:
         InputError: kind empty, binary, decode, malformed, no_text or too_large.
     """
-    page = to_text(html, settings=settings)
+    page = to_text(html, encoding=encoding, settings=settings)
     try:
         doc = _parse(page, url)
     except Exception as exc:  # trafilatura/lxml failures on pathological markup

@@ -16,13 +16,24 @@ def _str(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+def outlet_from_url(url: str | None) -> str | None:
+    """ "https://www.voanews.com/a/..." -> "voanews.com": an outlet when the input names none."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
 def article_from_obj(obj: Any, *, default_id: str, settings: Settings = DEFAULT) -> Article:
     """One JSONL object as an Article; raises InputError when it carries no article."""
     if not isinstance(obj, dict):
         raise InputError(f"{default_id}: line is JSON but not an object", "malformed")
     id_ = _str(obj.get("id")) or _str(obj.get("url")) or default_id
     meta = Meta(url=_str(obj.get("url")), title=_str(obj.get("title")),
-                published=_str(obj.get("published") or obj.get("date")), outlet=_str(obj.get("outlet")))
+                published=_str(obj.get("published") or obj.get("date")),
+                outlet=_str(obj.get("outlet")) or outlet_from_url(_str(obj.get("url"))))
     text, html = obj.get("text"), obj.get("html")
     if isinstance(text, str) and text:
         return article_from_text(text, id=id_, meta=meta)
@@ -45,11 +56,14 @@ def read_jsonl(stream: IO[bytes], *, name: str, settings: Settings = DEFAULT) ->
         if not raw.strip():
             continue
         default_id = f"{name}:{n}"
+        id_ = default_id
         try:
             try:
                 obj = json.loads(raw)
             except (json.JSONDecodeError, UnicodeDecodeError) as exc:
                 raise InputError(f"{default_id}: not valid JSON ({exc})", "malformed") from exc
+            if isinstance(obj, dict):
+                id_ = _str(obj.get("id")) or _str(obj.get("url")) or default_id
             yield article_from_obj(obj, default_id=default_id, settings=settings)
         except Exception as exc:
-            yield Article(id=default_id, text="", errors=[error_record("ingest", exc)])
+            yield Article(id=id_, text="", errors=[error_record("ingest", exc)])

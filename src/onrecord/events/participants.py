@@ -1,0 +1,207 @@
+"""Who did it and to whom: actor and recipient phrases from the dependency parse."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..model import Entity, Participant
+from .actors import Code, code_text
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_RECIPIENT_PREPS = frozenset("with to against on from into toward towards between for upon at".split())
+# Children that end an actor phrase: clauses and appositions say more than who acted.
+_CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"})
+_PRONOUNS = frozenset("he she they it we i you who which that this".split())
+_SPEECH = frozenset("say tell announce declare state report add claim insist".split())
+# Verbs whose direct object is what was talked about, not who was talked to.
+_TOPIC_VERBS = frozenset("discuss negotiate talk debate consider review raise address".split())
+_ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def phrase(tok: Token) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase headed by tok, without clauses or conjuncts."""
+    keep = [tok]
+    stack = [c for c in tok.children if c.dep_ not in _CUT_DEPS]
+    while stack:
+        t = stack.pop()
+        keep.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _CUT_DEPS or t.i != tok.i and c.dep_ == "cc")
+    idx = sorted(t.i for t in keep)
+    start, end = idx[0], idx[-1] + 1
+    doc = tok.doc
+    for i in range(start, tok.i):
+        if "\n" in doc[i].text_with_ws or doc[i].is_space:
+            start = i + 1  # a phrase never reaches back across a line break (headlines, captions)
+    while start < tok.i and (doc[start].is_punct or doc[start].dep_ in ("cc", "preconj")):
+        start += 1
+    while end - 1 > tok.i and (doc[end - 1].is_punct or doc[end - 1].dep_ == "case"):
+        end -= 1
+    return start, end
+
+
+def with_conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.extend(with_conjuncts(c))
+    return out
+
+
+def subject(trigger: Token, light: Token | None = None) -> Token | None:
+    """The acting noun of a trigger: its subject, the agent of a passive, or a controller's subject."""
+    verb = light or trigger
+    if light is None and trigger.pos_ in ("NOUN", "PROPN"):
+        for c in trigger.children:
+            if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN") and is_actorish(c):
+                return c
+        agent = _agent(trigger)
+        if agent is not None:
+            return agent
+        verb = trigger.head if trigger.dep_ in _SUBJ else trigger
+        if verb is trigger:
+            return None
+        return None
+    for _ in range(4):
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+        if passive:
+            agent = _agent(verb)
+            if agent is not None:
+                return agent
+            if verb is not trigger:
+                return None
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c
+        if verb.dep_ == "relcl" and not passive:
+            return verb.head
+        if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head is not verb:
+            verb = verb.head
+            continue
+        break
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def is_actorish(tok: Token) -> bool:
+    if tok.ent_type_ in _ENT_LABELS:
+        return True
+    start, end = phrase(tok)
+    return code_text(tok.doc[start:end].text) != Code()
+
+
+def recipient(trigger: Token, light: Token | None, actors: set[int]) -> Token | None:
+    """The target: an indirect or direct object, the object of with/to/against, a clause subject."""
+    verbs = [trigger] if light is None else [light, trigger]
+    # "agreed to provide aid to X": look through the complement chain as well.
+    for v in list(verbs):
+        for c in v.children:
+            if c.dep_ in ("xcomp", "ccomp"):
+                verbs.append(c)
+                verbs.extend(g for g in c.children if g.dep_ == "xcomp")
+    candidates: list[Token] = []
+    topical = trigger.lemma_.lower() in _TOPIC_VERBS
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ in ("dative", "iobj"):
+                candidates.append(next((g for g in c.children if g.dep_ == "pobj"), c))
+        for c in v.children:
+            if c.dep_ == "prep" and c.lemma_.lower() in _RECIPIENT_PREPS:
+                candidates.extend(g for g in c.children if g.dep_ == "pobj")
+        for c in v.children:
+            if c.dep_ == "dobj" or c.dep_ == "nsubjpass" and v is not trigger:
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lemma_.lower() in _RECIPIENT_PREPS:
+                        candidates.extend(g for g in p.children if g.dep_ == "pobj")
+                if not topical:
+                    candidates.append(c)
+                    candidates.extend(g for g in c.children if g.dep_ in ("poss", "compound", "amod"))
+        for c in v.children:
+            if c.dep_ == "ccomp":
+                candidates.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
+    for c in candidates:
+        if c.i in actors or c.lemma_.lower() in _PRONOUNS and c.pos_ == "PRON" and c.lemma_.lower() in ("it", "which", "that"):
+            continue
+        if is_actorish(c):
+            return c
+    return None
+
+
+def resolve_pronoun(tok: Token) -> Token:
+    """He/she/it/they -> the subject of the reporting verb above, else the nearest earlier name."""
+    if tok.pos_ != "PRON" or tok.lemma_.lower() not in _PRONOUNS:
+        return tok
+    head = tok.head
+    for _ in range(6):
+        if head.lemma_.lower() in _SPEECH or head.dep_ == "ROOT":
+            subj = next((c for c in head.children if c.dep_ == "nsubj" and c.i != tok.i), None)
+            if subj is not None and subj.pos_ != "PRON":
+                return subj
+        if head.i == head.head.i:
+            break
+        head = head.head
+    want = {"PERSON"} if tok.lemma_.lower() in ("he", "she") else {"GPE", "ORG", "NORP"}
+    for ent in reversed(tok.doc[max(0, tok.i - 120):tok.i].ents):
+        if ent.label_ in want:
+            return ent.root
+    return tok
+
+
+def participant(tok: Token, entities: list[Entity], mention_index: dict[int, Entity]) -> Participant:
+    doc: Doc = tok.doc
+    tok = resolve_pronoun(tok)
+    start, end = phrase(tok)
+    span = doc[start:end]
+    entity = _entity_for(span.start_char, span.end_char, tok, mention_index)
+    code = code_text(span.text)
+    if entity is not None and (code.country is None or code.sector is None):
+        inherited = _entity_code(entity, doc)
+        code = Code(code.country or inherited.country, code.sector or inherited.sector)
+    return Participant(span=(span.start_char, span.end_char), text=span.text,
+                       entity=entity.id if entity else None, country=code.country, sector=code.sector)
+
+
+def mention_index(entities: list[Entity]) -> dict[int, Entity]:
+    """Character offset -> entity, for every character of every mention."""
+    out: dict[int, Entity] = {}
+    for e in entities:
+        for s, t in e.mentions:
+            for i in range(s, t):
+                out.setdefault(i, e)
+    return out
+
+
+def _entity_for(start: int, end: int, head: Token, index: dict[int, Entity]) -> Entity | None:
+    # Prefer the entity under the phrase head ("the Russian ambassador Sergey Kislyak").
+    hit = index.get(head.idx)
+    if hit is not None:
+        return hit
+    for i in range(start, end):
+        if i in index:
+            return index[i]
+    return None
+
+
+def _entity_code(entity: Entity, doc: Doc) -> Code:
+    """An entity's code from its name, titles and the phrases around its other mentions."""
+    country: str | None = None
+    sector: str | None = None
+    texts = [" ".join(entity.titles + [entity.name])]
+    for s, e in entity.mentions:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        a, b = phrase(span.root)
+        texts.append(doc[min(a, span.start):max(b, span.end)].text)
+    texts.append(entity.name)
+    for text in texts:
+        code = code_text(text)
+        country = country or code.country
+        sector = sector or code.sector
+        if country and sector:
+            break
+    return Code(country, sector)

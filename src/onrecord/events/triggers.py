@@ -1,0 +1,123 @@
+"""Trigger lexicon: which tokens of a parsed sentence name an event, with which CAMEO code.
+
+The lexicon (data/events/triggers.tsv) maps a verb lemma, optionally with the lemmas of some of
+its children ("hold talk", "call for", "impose sanction"), or a noun or adjective lemma, to a
+CAMEO code. The most specific matching entry wins, so "call for" beats "call".
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+_DATA = "onrecord.data.events"
+_OBJ = "*obj"  # pattern word: the verb must have a direct object ("return *obj")
+_CHILD_DEPS = frozenset({"prt", "prep", "dobj", "nsubjpass", "attr", "acomp", "xcomp", "dative", "oprd",
+                         "advmod", "npadvmod"})
+_OBJ_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+# Nouns that light verbs ("hold", "stage", "launch") turn into events: the verb carries the actor.
+_LIGHT_VERBS = frozenset("have hold attend conduct launch stage begin continue undertake make give open "
+                         "carry reach start resume renew join organize organise".split())
+# Objects that make an aid or support verb about speech, not material help ("provided statements").
+_SPEECH_OBJECTS = frozenset("statement testimony answer detail account explanation comment address speech "
+                            "remark update briefing assurance".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    words: tuple[str, ...]   # lemmas required among the trigger's children
+    cameo: str
+    type: str | None         # explicit PLOVER type where current PLOVER differs from the 2021 table
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, tuple[Entry, ...]]
+    nouns: dict[str, tuple[Entry, ...]]
+    adjectives: dict[str, tuple[Entry, ...]]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    text = resources.files(_DATA).joinpath("triggers.tsv").read_text(encoding="utf-8")
+    tables: dict[str, dict[str, list[Entry]]] = {"v": {}, "n": {}, "a": {}}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        pattern, cameo, *rest = line.split("\t")
+        kind = {"@": "n", "~": "a"}.get(pattern[0], "v")
+        words = pattern.lstrip("@~").split()
+        entry = Entry(tuple(words[1:]), cameo.strip(), rest[0].strip() if rest and rest[0].strip() else None)
+        tables[kind].setdefault(words[0], []).append(entry)
+
+    def freeze(d: dict[str, list[Entry]]) -> dict[str, tuple[Entry, ...]]:
+        # Most specific first, so the first entry that matches is the best.
+        return {k: tuple(sorted(v, key=lambda e: -len(e.words))) for k, v in d.items()}
+
+    return Lexicon(freeze(tables["v"]), freeze(tables["n"]), freeze(tables["a"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    token: Token
+    entry: Entry
+    light: Token | None = None   # the light verb of a nominal trigger ("held talks": held)
+
+
+def _child_lemmas(tok: Token) -> set[str]:
+    out: set[str] = set()
+    for c in tok.children:
+        if c.dep_ not in _CHILD_DEPS:
+            continue
+        out.add(c.lemma_.lower())
+        if c.dep_ in _OBJ_DEPS:
+            out.add(_OBJ)
+            out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
+        if c.dep_ in ("prep", "xcomp", "acomp"):
+            out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("pobj", "dobj", "pcomp"))
+    return out
+
+
+def _object(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
+def _match(entries: tuple[Entry, ...], lemmas: set[str]) -> Entry | None:
+    return next((e for e in entries if all(w in lemmas for w in e.words)), None)
+
+
+def find_triggers(sent: Span) -> Iterator[Trigger]:
+    """Every lexicon trigger in one sentence, verbs first matched with their children."""
+    lex = lexicon()
+    claimed: set[int] = set()  # nouns already part of a verb pattern ("held talks")
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") or (tok.pos_ == "AUX" and tok.dep_ == "aux"):
+            continue
+        entries = lex.verbs.get(tok.lemma_.lower())
+        if not entries:
+            continue
+        entry = _match(entries, _child_lemmas(tok))
+        if entry is None:
+            continue
+        obj = _object(tok)
+        if obj is not None and obj.lemma_.lower() in _SPEECH_OBJECTS and entry.cameo[:2] in ("05", "07"):
+            continue
+        if entry.words and obj is not None:
+            claimed.add(obj.i)
+        yield Trigger(tok, entry)
+    for tok in sent:
+        if tok.pos_ == "ADJ" and tok.lemma_.lower() in lex.adjectives:
+            yield Trigger(tok, lex.adjectives[tok.lemma_.lower()][0])
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in claimed:
+            continue
+        entries = lex.nouns.get(tok.lemma_.lower())
+        if not entries:
+            continue
+        head = tok.head
+        if tok.dep_ in ("dobj", "attr") and head.lemma_.lower() in _LIGHT_VERBS:
+            yield Trigger(tok, entries[0], light=head)
+        elif tok.dep_ in ("nsubj", "nsubjpass"):
+            yield Trigger(tok, entries[0])

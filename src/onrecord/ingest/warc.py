@@ -1,0 +1,171 @@
+"""WARC files (.warc, .warc.gz): each HTTP 200 `response` record with an HTML body is one article.
+
+- id and meta.url are the record's WARC-Target-URI (contract). meta.published comes from
+  the page only: WARC-Date is when the page was crawled, not when it was published.
+- Other records (request, metadata, warcinfo, revisit, non-HTML or non-200 responses) are
+  skipped: a warning for each skipped response, one summary warning for the rest, which a
+  crawl has one or more of per page.
+- A page that cannot be read yields an Article with `errors` and no text; the file goes on.
+- A file cut short (mid-record) yields the articles before the cut, then one Article with
+  id `<path>#truncated` and an error of kind `truncated`, and stops without raising.
+"""
+from __future__ import annotations
+
+import logging
+import zlib
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from warcio.archiveiterator import ArchiveIterator
+
+from ..errors import InputError, error_record
+from ..model import Article, ErrorRecord, Meta
+from ..settings import DEFAULT, Settings
+from .url import parse_content_type
+
+log = logging.getLogger("onrecord.ingest")
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_DRAIN = 64 * 1024
+
+
+class _Truncated(Exception):
+    """The file ended inside a record."""
+
+
+def _drain(record: Any) -> None:
+    """Read the rest of the record's block and check it was all there.
+
+    warcio reads each record through a reader limited to its Content-Length; if the file
+    ends first, that limit is never used up, which is how a cut file shows itself.
+    """
+    raw = record.raw_stream
+    while raw.read(_DRAIN):
+        pass
+    if getattr(raw, "limit", 0) > 0:
+        raise _Truncated(f"record ends {raw.limit:,} bytes early")
+
+
+def _skip_reason(record: Any) -> str | None:
+    """Why a response record is not an article, or None when it is one."""
+    http = record.http_headers
+    if http is None:
+        return "no HTTP headers"
+    status = http.get_statuscode()
+    if status != "200":
+        return f"HTTP status {status}"
+    mime, _charset = parse_content_type(http.get_header("Content-Type"))
+    if mime not in HTML_TYPES:
+        return f"content type {mime or 'missing'}"
+    return None
+
+
+def _article(record: Any, uri: str, settings: Settings) -> Article:
+    from .html import article_from_html
+
+    try:
+        body = record.content_stream().read(settings.max_file_bytes + 1)
+        if len(body) > settings.max_file_bytes:
+            raise InputError(f"page is over the {settings.max_file_bytes:,}-byte limit", "too_large")
+        _mime, charset = parse_content_type(record.http_headers.get_header("Content-Type"))
+        return article_from_html(body, id=uri, url=uri, encoding=charset, settings=settings)
+    except _Truncated:
+        raise
+    except (EOFError, zlib.error) as exc:
+        # a cut inside a gzipped member, or a body whose Content-Encoding is broken
+        raise _Truncated(f"{type(exc).__name__}: {exc}") from exc
+    except Exception as exc:  # one bad page must not stop the file
+        return Article(id=uri, text="", meta=Meta(url=uri), errors=[error_record("ingest", exc)])
+
+
+def _check_start(fh: Any, path: Path) -> bool:
+    """True for gzip; raises InputError(malformed) when the file is not a WARC at all."""
+    head = fh.read(64)
+    fh.seek(0)
+    gz = head[:2] == b"\x1f\x8b"
+    if gz:
+        head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head)
+    if head and not head.lstrip().startswith(b"WARC/"):
+        raise InputError(f"{path}: not a WARC file", "malformed")
+    return gz
+
+
+def _tail_problem(path: Path, *, gz: bool, last_start: int, end: int) -> str | None:
+    """Why the file's end is not a clean record boundary, or None.
+
+    warcio stops quietly when the file ends inside a record's headers, and a gzip member
+    that lost only its trailer still yields its whole record; both leave this check.
+    """
+    size = path.stat().st_size
+    if end < size:
+        return f"{size - end:,} bytes after the last complete record could not be read"
+    if gz and size > last_start:
+        with path.open("rb") as fh:
+            fh.seek(last_start)
+            member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            try:
+                while not member.eof and (chunk := fh.read(_DRAIN)):
+                    member.decompress(chunk)
+            except zlib.error as exc:
+                return f"last gzip member is corrupt: {exc}"
+            if not member.eof:
+                return "last gzip member ends early"
+    return None
+
+
+def _truncated(path: Path, why: str) -> Article:
+    return Article(id=f"{path}#truncated", text="",
+                   errors=[ErrorRecord(stage="ingest", kind="truncated",
+                                       message=f"{path}: file ends inside a record ({why})")])
+
+
+def read_warc(path: str | Path, *, settings: Settings = DEFAULT) -> Iterator[Article]:
+    """Articles of one WARC file, in file order.
+
+    Args:
+        path: a .warc or .warc.gz file (gzip is detected from the bytes, not the name).
+    Yields:
+        Article per HTML response; error Articles for unreadable pages and for a cut file.
+    Raises:
+        InputError(malformed): the file is not a WARC file (before anything is yielded).
+    """
+    path = Path(path)
+    skipped: Counter[str] = Counter()
+    with path.open("rb") as fh:
+        gz = _check_start(fh, path)
+        records = ArchiveIterator(fh)
+        last_start = 0
+        problem: str | None = None
+        try:
+            for record in records:
+                last_start = records.offset
+                rec_type = record.rec_type
+                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+                if rec_type != "response":
+                    skipped[rec_type or "unknown"] += 1
+                    _drain(record)
+                    continue
+                reason = _skip_reason(record)
+                if reason is not None:
+                    log.warning("%s: skipping response for %s: %s", path, uri or "(no URI)", reason)
+                    _drain(record)
+                    continue
+                uri = uri or f"{path}#{last_start}"
+                article = _article(record, uri, settings)
+                _drain(record)  # before yielding: a page cut short is reported as the cut, not as a page
+                yield article
+            problem = _tail_problem(path, gz=gz, last_start=last_start, end=records.offset)
+        except _Truncated as exc:
+            problem = str(exc)
+        except Exception as exc:  # warcio fails in many ways on a partial header block
+            problem = f"{type(exc).__name__}: {exc}"
+    if skipped:
+        log.warning("%s: skipped %s", path, ", ".join(f"{n} {kind} record{'s' if n > 1 else ''}"
+                                                     for kind, n in sorted(skipped.items())))
+    if problem is not None:
+        yield _truncated(path, problem)
+
+
+__all__ = ["read_warc"]

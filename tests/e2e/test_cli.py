@@ -1,0 +1,114 @@
+"""The CLI end to end, in-process: extract, ingest, export, queries, bad input, exit codes."""
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from onrecord.cli import cli
+
+pytestmark = pytest.mark.slow
+
+
+def _run(*args: str, input: str | bytes | None = None):
+    result = CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+    return result
+
+
+def _lines(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+
+
+def test_cli_extract_seed_one_contract_line(seed_text, tmp_path):
+    path = tmp_path / "presstv-sessions-kislyak.txt"
+    path.write_text(seed_text, encoding="utf-8")
+    result = _run("extract", "--quiet", str(path))
+    assert result.exit_code == 0
+    (line,) = _lines(result.stdout)
+    assert line["id"] == "presstv-sessions-kislyak"
+    assert line["text"] == seed_text
+    assert len(line["ignored"]) == 8
+    names = [e["name"] for e in line["entities"]]
+    for name in ("Jeff Sessions", "Sergey Kislyak", "Donald Trump", "The Washington Post", "The New York Times"):
+        assert names.count(name) == 1
+
+
+def test_cli_extract_bad_inputs_run_goes_on(tmp_path):
+    (tmp_path / "a-good.txt").write_text("The minister said on Tuesday that the talks in Geneva had failed.")
+    (tmp_path / "b-binary.txt").write_bytes(bytes(range(256)) * 40)
+    (tmp_path / "c-empty.txt").write_bytes(b"")
+    (tmp_path / "d-german.txt").write_text("Der Minister sagte am Dienstag, die Verhandlungen in Genf seien gescheitert.")
+    (tmp_path / "e-latin1.txt").write_bytes("The café owner said the rent was too high.".encode("latin-1"))
+    (tmp_path / "f-broken.html").write_text("<html><body><p>The mayor said the bridge <b>would <i>close")
+    (tmp_path / "g-junk.jsonl").write_text('{"text": "The senator said no."}\n{oops\n{"title": "no text"}\n')
+    (tmp_path / "h-truncated.warc.gz").write_bytes(gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n")[:30])
+    result = _run("extract", "--quiet", str(tmp_path))
+    assert result.exit_code == 0
+    lines = _lines(result.stdout)
+    by_id = {line["id"]: line for line in lines}
+    assert not by_id["a-good"]["errors"]
+    assert by_id["b-binary"]["errors"][0]["kind"] == "binary"
+    assert by_id["c-empty"]["errors"][0]["kind"] == "empty"
+    assert by_id["d-german"]["errors"][0]["kind"] == "not_english"
+    assert not by_id["e-latin1"]["errors"] and "café" in by_id["e-latin1"]["text"]
+    assert sum(1 for line in lines if line["id"].startswith("g-junk")) == 3
+    assert all(line["errors"] for line in lines if line["id"].startswith("h-truncated"))
+    for line in lines:
+        for err in line["errors"]:
+            assert err["message"] and err["kind"] and err["stage"]
+
+
+def test_cli_extract_nothing_readable_exits_nonzero(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = _run("extract", "--quiet", str(tmp_path / "empty.txt"))
+    assert result.exit_code == 1
+    assert _lines(result.stdout)[0]["errors"][0]["kind"] == "empty"
+
+
+def test_cli_extract_stdin():
+    result = _run("extract", "--quiet", "-", input="The governor said on Monday that the road would reopen.")
+    (line,) = _lines(result.stdout)
+    assert line["id"] == "stdin" and not line["errors"]
+
+
+def test_cli_ingest_voa_twice_same_counts(shared, db_path):
+    voa = shared / "data" / "voa" / "voa_stories.jsonl"
+    assert _run("ingest", "--quiet", str(voa), "--db", str(db_path)).exit_code == 0
+    from onrecord.store import Store
+
+    def counts():
+        with Store(db_path, read_only=True) as store:
+            return {t: store.count(t) for t in ("articles", "entities", "mentions", "attributions", "events", "errors")}
+
+    first = counts()
+    assert first["articles"] == 89
+    assert _run("ingest", "--quiet", str(voa), "--db", str(db_path)).exit_code == 0
+    assert counts() == first
+    with Store(db_path, read_only=True) as store:
+        rows = store.query("SELECT count(*) AS n FROM articles WHERE url IS NOT NULL AND title IS NOT NULL "
+                           "AND published IS NOT NULL")
+    assert rows[0]["n"] == 89
+
+
+def test_cli_ingest_export_and_queries(seed_text, tmp_path, db_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "seed.txt").write_text(seed_text, encoding="utf-8")
+    assert _run("ingest", "--quiet", str(tmp_path / "in"), "--db", str(db_path)).exit_code == 0
+    exported = _run("export", "--db", str(db_path), "--format", "jsonl")
+    (line,) = _lines(exported.stdout)
+    assert line["id"] == "seed" and line["text"] == seed_text
+    quotes = _run("quotes", "--db", str(db_path), "--speaker", "Jeff Sessions", "--format", "jsonl")
+    assert quotes.exit_code == 0
+    sources = _run("sources", "--db", str(db_path), "--by", "outlet", "--format", "jsonl")
+    assert sources.exit_code == 0
+    shown = _run("show", "--db", str(db_path))
+    assert "Jeff Sessions" in shown.stdout
+
+
+def test_cli_every_command_has_help():
+    for name, command in cli.commands.items():
+        result = _run(name, "--help")
+        assert result.exit_code == 0, name
+        assert command.help and len(command.help.split()) > 5, name
