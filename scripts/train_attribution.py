@@ -67,7 +67,10 @@ def main() -> None:
     golds, docs = parse_split(args.polnear, "train", args.cache)
     X, y = examples(golds, docs)
     vec = DictVectorizer()
-    matrix = vec.fit_transform([{f: 1 for f in feats} for feats in X])
+    matrix = vec.fit_transform([{f: 1 for f in feats} for feats in X]).tocsr()
+    # liblinear takes 32-bit sparse indices only.
+    matrix.indices = matrix.indices.astype("int32")
+    matrix.indptr = matrix.indptr.astype("int32")
     clf = LogisticRegression(C=args.C, max_iter=2000, solver="liblinear")
     clf.fit(matrix, y)
     names = vec.get_feature_names_out()

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Attribution, Entity, Event, Participant
 from .coding import plover
 from .participants import mention_index, participant, recipient, subject, with_conjuncts
-from .triggers import Trigger, find_triggers
+from .triggers import Entry, Trigger, find_triggers
 from .when_where import event_date, event_location
 
 __all__ = ["find_events"]
@@ -121,7 +121,6 @@ def _must_requests(sent: Span, candidates: list[_Candidate]) -> list[_Candidate]
             continue
         existing = next((c for c in candidates if c.head.i == tok.i), None)
         entry = existing.trigger.entry if existing else None
-        from .triggers import Entry
         trig = Trigger(tok, entry or Entry((), "100", None))
         out.append(_Candidate(trig, "100", "REQUEST"))
     return out
@@ -212,7 +211,8 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
         actors = [participant(t, entities, index) for t in with_conjuncts(subj)] if subj is not None else []
         actor_ids = {t.i for t in with_conjuncts(subj)} if subj is not None else set()
         if rec is None and c.type not in ("DENY", "STATEMENT"):
-            rec = recipient(c.head, light, actor_ids)
+            rec = recipient(c.head, light, actor_ids, consult=c.type == "CONSULT",
+                            topical=c.type == "CONSULT" and bool(c.trigger.entry.words))
         recipients = [participant(t, entities, index) for t in with_conjuncts(rec)] if rec is not None else []
         recipients = [r for r in recipients if not any(r.span == a.span for a in actors)]
         exclude = actor_ids | ({t.i for t in with_conjuncts(rec)} if rec is not None else set())

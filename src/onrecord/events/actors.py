@@ -138,8 +138,12 @@ def code_text(text: str) -> Code:
     cut = _head_end(words)
     head_names = [h for i, h in names if i < cut] or [h for _, h in names]
     head_sectors = [s for i, s in sectors if i < cut] or [s for _, s in sectors]
-    country = next((c for c, _, _ in head_names if c), None) or None
+    # The name nearest the head noun wins: "NATO-member Norway" is Norway.
+    country = next((c for c, _, _ in reversed(head_names) if c), None) or None
     sector = head_sectors[0] if head_sectors else None
+    tail = [h for i, h in names if i >= cut and h[2] not in ("demonym", "person", "org")]
+    if tail and head_names and all(k == "demonym" for _, _, k in head_names) and sector in (None, "CVL", "REF"):
+        country = tail[0][0]  # "ethnic Albanians in south Serbia": people coded by where they are
     kinds = {k for _, _, k in head_names}
     content = [w for w in words if w.lower() not in ("the", "a", "an", "some", "ordinary", "young", "thousands")]
     if sector is None and len(head_names) == 1 and len(content) == 1:

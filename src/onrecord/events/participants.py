@@ -12,6 +12,7 @@ _RECIPIENT_PREPS = frozenset("with to against on from into toward towards betwee
 _CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"})
 _PRONOUNS = frozenset("he she they it we i you who which that this".split())
 _SPEECH = frozenset("say tell announce declare state report add claim insist".split())
+_CONSULT_PREPS = frozenset("with between to among".split())
 # Verbs whose direct object is what was talked about, not who was talked to.
 _TOPIC_VERBS = frozenset("discuss negotiate talk debate consider review raise address".split())
 _ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -33,7 +34,7 @@ def phrase(tok: Token) -> tuple[int, int]:
             start = i + 1  # a phrase never reaches back across a line break (headlines, captions)
     while start < tok.i and (doc[start].is_punct or doc[start].dep_ in ("cc", "preconj")):
         start += 1
-    while end - 1 > tok.i and (doc[end - 1].is_punct or doc[end - 1].dep_ == "case"):
+    while end - 1 > tok.i and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "case"):
         end -= 1
     return start, end
 
@@ -53,13 +54,7 @@ def subject(trigger: Token, light: Token | None = None) -> Token | None:
         for c in trigger.children:
             if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN") and is_actorish(c):
                 return c
-        agent = _agent(trigger)
-        if agent is not None:
-            return agent
-        verb = trigger.head if trigger.dep_ in _SUBJ else trigger
-        if verb is trigger:
-            return None
-        return None
+        return _agent(trigger)  # "an investigation by the FBI"
     for _ in range(4):
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
         if passive:
@@ -75,6 +70,9 @@ def subject(trigger: Token, light: Token | None = None) -> Token | None:
             return verb.head
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head is not verb:
             verb = verb.head
+            if any(c.dep_ == "nsubjpass" for c in verb.children) and trigger.dep_ == "conj":
+                # "X has been indicted ... and will resign": the one who resigns is X.
+                return next(c for c in verb.children if c.dep_ == "nsubjpass")
             continue
         break
     return None
@@ -94,8 +92,14 @@ def is_actorish(tok: Token) -> bool:
     return code_text(tok.doc[start:end].text) != Code()
 
 
-def recipient(trigger: Token, light: Token | None, actors: set[int]) -> Token | None:
-    """The target: an indirect or direct object, the object of with/to/against, a clause subject."""
+def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult: bool = False,
+              topical: bool = False) -> Token | None:
+    """The target: an indirect or direct object, the object of with/to/against, a clause subject.
+
+    For meetings (consult=True) only with/between/to/among name the other side: "on", "about"
+    and "at" give the topic or the place.
+    """
+    preps = _CONSULT_PREPS if consult else _RECIPIENT_PREPS
     verbs = [trigger] if light is None else [light, trigger]
     # "agreed to provide aid to X": look through the complement chain as well.
     for v in list(verbs):
@@ -104,26 +108,35 @@ def recipient(trigger: Token, light: Token | None, actors: set[int]) -> Token | 
                 verbs.append(c)
                 verbs.extend(g for g in c.children if g.dep_ == "xcomp")
     candidates: list[Token] = []
-    topical = trigger.lemma_.lower() in _TOPIC_VERBS
+    # "discussed X", "held talks": the object is the topic or the meeting, not the other side.
+    topical = topical or trigger.lemma_.lower() in _TOPIC_VERBS or (consult and light is not None)
     for v in verbs:
         for c in v.children:
             if c.dep_ in ("dative", "iobj"):
                 candidates.append(next((g for g in c.children if g.dep_ == "pobj"), c))
         for c in v.children:
-            if c.dep_ == "prep" and c.lemma_.lower() in _RECIPIENT_PREPS:
+            if c.dep_ == "prep" and c.lemma_.lower() in preps:
                 candidates.extend(g for g in c.children if g.dep_ == "pobj")
         for c in v.children:
             if c.dep_ == "dobj" or c.dep_ == "nsubjpass" and v is not trigger:
-                for p in c.children:
-                    if p.dep_ == "prep" and p.lemma_.lower() in _RECIPIENT_PREPS:
-                        candidates.extend(g for g in p.children if g.dep_ == "pobj")
                 if not topical:
                     candidates.append(c)
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lemma_.lower() in preps:
+                        candidates.extend(g for g in p.children if g.dep_ == "pobj")
+                if not topical:
                     candidates.extend(g for g in c.children if g.dep_ in ("poss", "compound", "amod"))
         for c in v.children:
             if c.dep_ == "ccomp":
                 candidates.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
+    expanded: list[Token] = []
     for c in candidates:
+        expanded.append(c)
+        for a in c.children:
+            if a.dep_ == "appos":  # "denounced as an ugly crime Serbia's suppression"
+                expanded.append(a)
+                expanded.extend(g for g in a.children if g.dep_ == "poss")
+    for c in expanded:
         if c.i in actors or c.lemma_.lower() in _PRONOUNS and c.pos_ == "PRON" and c.lemma_.lower() in ("it", "which", "that"):
             continue
         if is_actorish(c):
@@ -158,6 +171,10 @@ def participant(tok: Token, entities: list[Entity], mention_index: dict[int, Ent
     span = doc[start:end]
     entity = _entity_for(span.start_char, span.end_char, tok, mention_index)
     code = code_text(span.text)
+    if code.country is None:
+        # A country said in a clause about the head: "refugees fleeing the civil war in Liberia".
+        full = doc[tok.left_edge.i:tok.right_edge.i + 1]
+        code = Code(code_text(full.text).country, code.sector)
     if entity is not None and (code.country is None or code.sector is None):
         inherited = _entity_code(entity, doc)
         code = Code(code.country or inherited.country, code.sector or inherited.sector)

@@ -22,13 +22,18 @@ from typing import Any
 
 import trafilatura
 from charset_normalizer import from_bytes
-from trafilatura.core import ESCALATION_ACCEPT_RATIO, ESCALATION_MAX_LENGTH, ESCALATION_PAGE_SHARE
+import trafilatura.core
 
 from ..errors import InputError
 from ..model import Article, Meta
 from ..settings import DEFAULT, Settings
 
 log = logging.getLogger("onrecord.ingest")
+
+# trafilatura's own under-extraction thresholds (core.py); the values are 2.3's, for versions without them.
+ESCALATION_MAX_LENGTH: int = getattr(trafilatura.core, "ESCALATION_MAX_LENGTH", 3000)
+ESCALATION_PAGE_SHARE: float = getattr(trafilatura.core, "ESCALATION_PAGE_SHARE", 0.2)
+ESCALATION_ACCEPT_RATIO: float = getattr(trafilatura.core, "ESCALATION_ACCEPT_RATIO", 1.5)
 
 # The options every HTML page is extracted with; the benchmark scores exactly these.
 EXTRACT_OPTIONS: dict[str, Any] = {"include_comments": False, "favor_precision": True}
@@ -103,9 +108,18 @@ def decode_html(data: bytes, *, hint: str | None = None) -> str:
                 return data.decode(declared)
             except UnicodeDecodeError:
                 log.debug("page declared %s but does not decode as it", declared)
-    best = from_bytes(data[:200_000]).best()
+    matches = from_bytes(data[:200_000])
+    best = matches.best()
     if best is None or best.encoding is None:
         raise InputError("cannot tell the text encoding (binary or corrupt data?)", "decode")
+    # Short pages fit several legacy encodings equally well; break the tie towards the web's
+    # default legacy encoding (windows-1252, WHATWG) rather than charset_normalizer's first pick.
+    least = min(m.chaos for m in matches)
+    if any(m.chaos <= least and "cp1252" in m.could_be_from_charset for m in matches):
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
     return data.decode(best.encoding, errors="replace")
 
 

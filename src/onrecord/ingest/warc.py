@@ -82,12 +82,17 @@ def _article(record: Any, uri: str, settings: Settings) -> Article:
 
 def _check_start(fh: Any, path: Path) -> bool:
     """True for gzip; raises InputError(malformed) when the file is not a WARC at all."""
-    head = fh.read(64)
+    head = fh.read(4096)  # enough compressed bytes for the first line of a gzipped file
     fh.seek(0)
     gz = head[:2] == b"\x1f\x8b"
     if gz:
-        head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head)
-    if head and not head.lstrip().startswith(b"WARC/"):
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
+        except zlib.error as exc:
+            raise InputError(f"{path}: corrupt gzip data: {exc}", "malformed") from exc
+    start = head.lstrip()
+    # a file cut within its first five bytes is a truncated WARC, not some other format
+    if start and not (start.startswith(b"WARC/") or b"WARC/".startswith(start)):
         raise InputError(f"{path}: not a WARC file", "malformed")
     return gz
 
@@ -141,6 +146,9 @@ def read_warc(path: str | Path, *, settings: Settings = DEFAULT) -> Iterator[Art
         try:
             for record in records:
                 last_start = records.offset
+                if record.rec_headers.get_header("Content-Length") is None:
+                    # mandatory in every WARC record: without it the header block was cut off
+                    raise _Truncated("record header incomplete")
                 rec_type = record.rec_type
                 uri = record.rec_headers.get_header("WARC-Target-URI") or ""
                 if rec_type != "response":

@@ -1,0 +1,195 @@
+"""`create_app(store_path)`: the FastAPI app behind `onrecord serve`, HTML pages plus a JSON API.
+
+Safety, in one place:
+- every page is a Jinja2 template with autoescape on; article text never reaches HTML unescaped,
+  and a strict Content-Security-Policy forbids inline script even if something slipped through;
+- request bodies (pasted text, uploads, JSON) are capped at `max_upload_bytes` (413 above it);
+- URLs are fetched by ingest/url.py, which refuses private and loopback targets unless
+  `allow_private`;
+- with `token`, every request must carry it (`Authorization: Bearer T`, `?token=T`, then a
+  cookie); without one, only loopback Host names are answered (against DNS rebinding);
+- writes from a page or the API are refused with 403 when `read_only`; cross-site form
+  posts (an Origin that is not this server) are refused with 403;
+- SQL is parameterised throughout views.py.
+"""
+from __future__ import annotations
+
+import hmac
+import json
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .. import __version__
+from ..settings import DEFAULT, Settings
+from .db import WebStore
+
+HERE = Path(__file__).parent
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+TOKEN_COOKIE = "onrecord_token"
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+       "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+# FastAPI's own docs pages load Swagger UI / ReDoc from a CDN (they work when the reporter is
+# online); /api is the offline API reference.
+CDN_PAGES = ("/docs", "/redoc")
+
+
+class BodyLimit:
+    """ASGI middleware: 413 for a request body over `limit` bytes, declared or streamed."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        length = headers.get(b"content-length", b"")
+        if length.isdigit() and int(length) > self.limit:
+            await _too_large(self.limit)(scope, receive, send)
+            return
+        seen = 0
+        started = False
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise _BodyTooLarge
+            return message
+
+        async def tracked_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, tracked_send)
+        except _BodyTooLarge:
+            if not started:
+                await _too_large(self.limit)(scope, receive, send)
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+def _too_large(limit: int) -> Response:
+    return JSONResponse({"detail": f"request body is over the {limit:,}-byte limit"}, status_code=413)
+
+
+def is_loopback(host: str) -> bool:
+    """True for names and addresses that only this machine can reach."""
+    import ipaddress
+
+    host = host.strip("[]")
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _host_of(header: str) -> str:
+    """The host part of a Host or Origin value, IPv6 brackets removed, port dropped."""
+    netloc = urlsplit(header if "//" in header else f"//{header}").hostname or ""
+    return netloc.lower()
+
+
+def create_app(store_path: str | Path, *, read_only: bool = False, token: str | None = None,
+               allow_private: bool = False, settings: Settings = DEFAULT,
+               max_upload_bytes: int = MAX_UPLOAD_BYTES, allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The web app over the store at `store_path`.
+
+    Args:
+        store_path: the DuckDB file (created, with its tables, when missing).
+        read_only: refuse every write (403) and open the file read-only.
+        token: when set, every request must carry it (header, query or cookie).
+        allow_private: let URL fetching reach loopback and private addresses.
+        settings: limits for the readers and the pipeline.
+        max_upload_bytes: cap on any request body.
+        allowed_hosts: Host names answered when there is no token (default: loopback names).
+    Returns:
+        The FastAPI app; `app.state.db` is its WebStore (closed on shutdown).
+    """
+    from contextlib import asynccontextmanager
+
+    db = WebStore(store_path, read_only=read_only)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):  # noqa: ANN202
+        yield
+        db.close()
+
+    app = FastAPI(title="onrecord", version=__version__, lifespan=lifespan,
+                  description="Who said what, who did what with whom, and where the accounts disagree. "
+                              "Every article is served in the shape of `onrecord extract`'s contract line.")
+    app.state.db = db
+    app.state.read_only = read_only
+    app.state.allow_private = allow_private
+    app.state.settings = replace(settings, allow_private=allow_private)
+    app.state.max_upload_bytes = max_upload_bytes
+    hosts = {h.lower().strip("[]") for h in (allowed_hosts or [])} | set(LOOPBACK_HOSTS)
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next):  # noqa: ANN001, ANN202
+        host = _host_of(request.headers.get("host", ""))
+        if token is None and host not in hosts:
+            return PlainTextResponse(f"unknown host {host!r}: start the server with --token to serve other names",
+                                     status_code=421)
+        from_query = False
+        if token is not None:
+            auth = request.headers.get("authorization", "")
+            supplied = auth[7:].strip() if auth.lower().startswith("bearer ") else None
+            if supplied is None and request.query_params.get("token") is not None:
+                supplied, from_query = request.query_params.get("token"), True
+            if supplied is None:
+                supplied = request.cookies.get(TOKEN_COOKIE)
+            if not supplied or not hmac.compare_digest(supplied.encode(), token.encode()):
+                return JSONResponse({"detail": "a valid token is required (Authorization: Bearer TOKEN or ?token=)"},
+                                    status_code=401, headers={"WWW-Authenticate": "Bearer"})
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            origin = request.headers.get("origin")
+            if origin and origin != "null" and _host_of(origin) != host:
+                return JSONResponse({"detail": "cross-site requests are refused"}, status_code=403)
+            if origin == "null":
+                return JSONResponse({"detail": "cross-site requests are refused"}, status_code=403)
+        response = await call_next(request)
+        if from_query:
+            response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
+        if not request.url.path.startswith(CDN_PAGES):
+            response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+    app.add_middleware(BodyLimit, limit=max_upload_bytes)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    from . import api, pages
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    pages.install_error_pages(app)
+    return app
+
+
+def json_default(value: Any) -> Any:
+    """json.dumps fallback for DuckDB values (dates, decimals)."""
+    return str(value)
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=json_default)
