@@ -87,10 +87,10 @@ def _context():  # noqa: ANN202
     return mp.get_context("spawn" if sys.platform == "darwin" else "forkserver")
 
 
-class _Pool:
-    """A ProcessPoolExecutor that is rebuilt when a worker dies."""
+class LocalPool:
+    """N worker processes with a model each; rebuilt when a worker dies. Reusable across `run`s."""
 
-    def __init__(self, workers: int, settings: Settings) -> None:
+    def __init__(self, workers: int, settings: Settings = DEFAULT) -> None:
         self.workers, self.settings = workers, settings
         self.executor: ProcessPoolExecutor | None = None
         self.generation = 0
@@ -109,6 +109,15 @@ class _Pool:
             self.reset()
             return self.get().submit(_work, chunk), self.generation
 
+    def warm(self, articles: list[Article]) -> None:
+        """Start every worker and run `articles` through each, so timing starts warm."""
+        futures = [self.submit(list(articles))[0] for _ in range(self.workers * 2)]
+        for f in futures:
+            f.result()
+
+    def pids(self) -> list[int]:
+        return list(self.executor._processes) if self.executor is not None else []  # noqa: SLF001
+
     def reset(self) -> None:
         if self.executor is not None:
             self.executor.shutdown(wait=False, cancel_futures=True)
@@ -119,20 +128,28 @@ class _Pool:
             self.executor.shutdown(wait=True, cancel_futures=True)
             self.executor = None
 
+    def __enter__(self) -> "LocalPool":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
 
 def run(articles: Iterable[Article], *, workers: int = 1, settings: Settings = DEFAULT,
-        chunk_size: int = 8, max_in_flight: int | None = None) -> Iterator[Record]:
+        chunk_size: int = 8, max_in_flight: int | None = None, pool: LocalPool | None = None) -> Iterator[Record]:
     """Analyse articles, yielding Records in input order.
 
-    With workers > 1 the articles go in chunks of `chunk_size` to N processes with a model each;
-    at most `max_in_flight` chunks (default 4 per worker) are read ahead of what was yielded.
+    With workers > 1 (or a `pool`) the articles go in chunks of `chunk_size` to N processes
+    with a model each; at most `max_in_flight` chunks (default 4 per worker) are read ahead
+    of what was yielded.
     """
-    if workers <= 1:
+    if workers <= 1 and pool is None:
         for chunk in chunks(articles, max(chunk_size, settings.batch_size)):
             yield from analyse_chunk(chunk, settings)
         return
-    limit = max_in_flight or 4 * workers
-    pool = _Pool(workers, settings)
+    own = pool is None
+    pool = pool or LocalPool(workers, settings)
+    limit = max_in_flight or 4 * pool.workers
     pending: deque[tuple[list[Article], Future, int]] = deque()
     source = chunks(articles, chunk_size)
     try:
@@ -145,10 +162,11 @@ def run(articles: Iterable[Article], *, workers: int = 1, settings: Settings = D
     finally:
         for _, future, _ in pending:
             future.cancel()
-        pool.close()
+        if own:
+            pool.close()
 
 
-def _collect(pool: _Pool, pending: deque) -> Iterator[Record]:
+def _collect(pool: LocalPool, pending: deque) -> Iterator[Record]:
     """Yield the oldest chunk's Records; after a worker death, redo what was lost."""
     chunk, future, generation = pending.popleft()
     try:
@@ -166,7 +184,7 @@ def _collect(pool: _Pool, pending: deque) -> Iterator[Record]:
     yield from _isolate(pool, chunk)
 
 
-def _isolate(pool: _Pool, chunk: list[Article]) -> Iterator[Record]:
+def _isolate(pool: LocalPool, chunk: list[Article]) -> Iterator[Record]:
     for article in chunk:
         future, _ = pool.submit([article])
         try:

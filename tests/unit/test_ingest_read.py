@@ -84,3 +84,13 @@ def test_sniff_kinds():
 def test_article_id_drops_extensions(tmp_path):
     assert article_id(tmp_path / "crawl.warc.gz") == "crawl"
     assert article_id(tmp_path / "seed.txt") == "seed"
+
+
+def test_read_gzipped_html_is_html(tmp_path):
+    page = ("<html><head><title>Talks fail</title></head><body><article><p>The minister said on Tuesday that "
+            "the talks in Geneva had failed after three days of negotiations with the rebels.</p><p>Officials said "
+            "a new round was not planned, and diplomats said the mediators would leave the city.</p></article>"
+            "</body></html>")
+    (tmp_path / "talks.html.gz").write_bytes(gzip.compress(page.encode()))
+    (a,) = read([str(tmp_path / "talks.html.gz")])
+    assert not a.errors and a.id == "talks" and "Geneva" in a.text

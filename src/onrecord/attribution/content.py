@@ -62,16 +62,25 @@ def source_head(cue: "Token") -> "Token | None":
 
 
 def source_spans(head: "Token | None", text: str) -> list[Span]:
+    """The whole noun phrase of the source, appositives and relative clauses included
+    (as PolNeAR marks it), but never reaching across a paragraph break."""
     if head is None:
         return []
-    # Trailing appositives and relative clauses set off by commas are not part of the name.
-    right = head.right_edge
-    for c in head.rights:
-        if c.dep_ in ("appos", "relcl", "acl") or (c.dep_ == "punct" and c.text in ",("):
-            right = c.doc[c.i - 1] if c.i > head.i else head
-            break
-    span = trim(text, (head.left_edge.idx, right.idx + len(right.text)))
+    s, e = subtree_span(head)
+    s, e = _within_paragraph(text, (s, e), head.idx)
+    span = trim(text, (s, e))
     return [span] if span else []
+
+
+def _within_paragraph(text: str, span: Span, anchor: int) -> Span:
+    s, e = span
+    cut = text.rfind("\n", s, anchor)
+    if cut >= 0:
+        s = cut + 1
+    cut = text.find("\n", anchor, e)
+    if cut >= 0:
+        e = cut
+    return s, e
 
 
 # --- content --------------------------------------------------------------------------------
@@ -85,9 +94,15 @@ def _minus(span: Span, hole: Span) -> list[Span]:
     return [p for p in ((s, hs), (he, e)) if p[1] > p[0]]
 
 
-def _quote_around(quotes: QuoteIndex, span: Span) -> Quote | None:
-    """The quote covering most of a span, if any covers its middle."""
-    return quotes.at((span[0] + span[1]) // 2)
+def _quote_around(text: str, quotes: QuoteIndex, span: Span) -> Quote | None:
+    """The quote a clause lies in, when the clause is all quotation (it may run on past the clause)."""
+    s = span[0]
+    while s < span[1] and (text[s].isspace() or text[s] in ",;:—–-"):
+        s += 1
+    quote = quotes.at(s)
+    if quote is None or not any(qs >= s - 1 for qs, _ in quote.spans if qs <= s):
+        return None
+    return quote if quote.end >= span[1] - 2 else None
 
 
 def adjacent_quotes(text: str, quotes: QuoteIndex, region: Span, sent_end: int) -> list[Quote]:
@@ -141,7 +156,7 @@ def content_spans(cue: "Token", source: list[Span], text: str, quotes: QuoteInde
     head = clause_content(cue)
     if head is not None:
         span = subtree_span(head)
-        inside = _quote_around(quotes, span)
+        inside = _quote_around(text, quotes, span)
         if inside is not None and not any(q is inside for q in near):
             near = [inside, *near] if inside.end <= region[0] else [*near, inside]
         if not near:

@@ -25,8 +25,10 @@ def kind_of(path: Path, head: bytes = b"") -> str:
     name = path.name.lower()
     if name.endswith((".warc", ".warc.gz")):
         return "warc"
-    if name.endswith(".jsonl") or name.endswith(".ndjson"):
+    if name.endswith((".jsonl", ".ndjson")):
         return "jsonl"
+    if name.endswith((".html.gz", ".htm.gz")):
+        return "html"  # article_from_html takes gzipped bytes
     if path.suffix.lower() in HTML_SUFFIXES:
         return "html"
     if path.suffix.lower() in TEXT_SUFFIXES:
