@@ -17,6 +17,11 @@ def _run(*args: str, input: str | bytes | None = None):
     return result
 
 
+def by_id_kind(lines: list[dict], id_: str) -> str:
+    (line,) = [line for line in lines if line["id"] == id_]
+    return line["errors"][0]["kind"]
+
+
 def _lines(output: str) -> list[dict]:
     return [json.loads(line) for line in output.splitlines() if line.startswith("{")]
 
@@ -44,9 +49,11 @@ def test_cli_extract_bad_inputs_run_goes_on(tmp_path):
     (tmp_path / "f-broken.html").write_text("<html><body><p>The mayor said the bridge <b>would <i>close")
     (tmp_path / "g-junk.jsonl").write_text('{"text": "The senator said no."}\n{oops\n{"title": "no text"}\n')
     (tmp_path / "h-truncated.warc.gz").write_bytes(gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\n")[:30])
+    (tmp_path / "i-huge.txt").write_bytes(b"The minister said the talks failed. " * 1_450_000)  # ~50 MB
     result = _run("extract", "--quiet", str(tmp_path))
     assert result.exit_code == 0
     lines = _lines(result.stdout)
+    assert by_id_kind(lines, "i-huge") == "too_large"
     by_id = {line["id"]: line for line in lines}
     assert not by_id["a-good"]["errors"]
     assert by_id["b-binary"]["errors"][0]["kind"] == "binary"

@@ -105,36 +105,63 @@ def _quote_around(text: str, quotes: QuoteIndex, span: Span) -> Quote | None:
     return quote if quote.end >= span[1] - 2 else None
 
 
-def adjacent_quotes(text: str, quotes: QuoteIndex, region: Span, sent_end: int) -> list[Quote]:
-    """Quotes directly before the cue clause and/or directly after it."""
-    start, end = region
-    found: list[Quote] = []
+def quote_before(text: str, quotes: QuoteIndex, start: int) -> Quote | None:
+    """The quote that ends right before the cue clause ('"...," she said')."""
     before = quotes.ending_in(max(0, start - 6), start + 1)
     if before is not None and _GAP_BEFORE.match(text[before.end:start]):
-        found.append(before)
+        return before
+    return None
+
+
+def quote_after(text: str, quotes: QuoteIndex, end: int, sent_end: int) -> Quote | None:
+    """The quote that opens right after the cue clause ('she said: "..."')."""
     after = quotes.starting_in(end, min(len(text), max(sent_end, end) + 3))
-    if after is not None and after is not before and _GAP_AFTER.match(text[end:after.start]):
-        split = before is not None and (text[before.end - 2:before.end - 1] == "," or text[after.start + 1:after.start + 2].islower())
-        if before is None or split:
-            found.append(after)
-    return found
+    if after is not None and _GAP_AFTER.match(text[end:after.start]):
+        return after
+    return None
 
 
-def clause_content(cue: "Token") -> "Token | None":
-    """The token whose subtree is the reported content, by dependency."""
+def continuation(text: str, quotes: QuoteIndex, quote: Quote, sent_end: int) -> list[Quote]:
+    """Quotes that carry on in the same paragraph after the cue sentence ('..." he said. "And ...'),
+    as long as only white space separates them."""
+    out: list[Quote] = []
+    pos = max(sent_end, quote.end)
+    while True:
+        nxt = quotes.starting_in(pos, pos + 3)
+        if nxt is None or nxt is quote or "\n" in text[pos:nxt.start]:
+            return out
+        out.append(nxt)
+        pos = nxt.end
+
+
+def clause_content(cue: "Token") -> "tuple[int, int] | None":
+    """The token range (first, last) of the reported content, by dependency."""
     children = list(cue.children)
-    for dep in ("ccomp", "xcomp"):
-        for c in children:
-            if c.dep_ == dep and c.i != cue.i:
-                return c
     for c in children:
-        if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS:
+        if c.dep_ == "ccomp":
+            return c.left_edge.i, c.right_edge.i
+    for c in children:
+        if c.dep_ == "xcomp":
+            # "urged Congress to act": the object belongs to the content.
+            obj = next((o for o in children if o.dep_ == "dobj" and o.i < c.i and o.i > cue.i), None)
+            return (obj.left_edge.i if obj is not None else c.left_edge.i), c.right_edge.i
+    for c in children:
+        if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS and c.i > cue.i:
             pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
-                return pobj
+                return pobj.left_edge.i, pobj.right_edge.i
     for c in children:
         if c.dep_ in ("dobj", "attr", "oprd"):
-            return c
+            # "expressed concern that ...", "misgivings about ...": the noun is part of the cue.
+            for g in c.children:
+                if g.dep_ in ("ccomp", "acl") and g.i > c.i:
+                    return g.left_edge.i, g.right_edge.i
+            for g in c.children:
+                if g.dep_ == "prep" and g.lower_ in _TOPIC_PREPS and g.i > c.i:
+                    pobj = next((x for x in g.children if x.dep_ in ("pobj", "pcomp")), None)
+                    if pobj is not None:
+                        return pobj.left_edge.i, pobj.right_edge.i
+            return c.left_edge.i, c.right_edge.i
     return None
 
 
@@ -146,23 +173,44 @@ def according_content(cue: "Token", text: str) -> list[Span]:
     return [p for p in (trim(text, p) for p in pieces) if p and p[1] - p[0] > 2]
 
 
-def content_spans(cue: "Token", source: list[Span], text: str, quotes: QuoteIndex) -> list[Span]:
-    """Where the content of an attribution lies."""
-    cue_span = subtree_span(cue) if cue.lower_ == "according" else token_span(cue)
-    region = (min([cue_span[0], *(s for s, _ in source)]), max([cue_span[1], *(e for _, e in source)]))
-    if cue.lower_ == "according":
-        return according_content(cue, text)
-    near = adjacent_quotes(text, quotes, region, cue.sent.end_char)
-    head = clause_content(cue)
-    if head is not None:
-        span = subtree_span(head)
-        inside = _quote_around(text, quotes, span)
-        if inside is not None and not any(q is inside for q in near):
-            near = [inside, *near] if inside.end <= region[0] else [*near, inside]
-        if not near:
-            pieces = _minus(span, region)
-            return [p for p in (trim(text, p) for p in pieces) if p]
+def _spans_of(text: str, found: list[Quote]) -> list[Span]:
     spans: list[Span] = []
-    for q in sorted(set(near), key=lambda q: q.start):
+    for q in sorted(set(found), key=lambda q: q.start):
         spans.extend(q.spans)
     return [p for p in (trim(text, s) for s in spans) if p]
+
+
+def content_spans(cue: "Token", source: list[Span], text: str, quotes: QuoteIndex) -> list[Span]:
+    """Where the content of an attribution lies."""
+    if cue.lower_ == "according":
+        return according_content(cue, text)
+    cue_span = token_span(cue)
+    region = (min([cue_span[0], *(s for s, _ in source)]), max([cue_span[1], *(e for _, e in source)]))
+    sent_end = cue.sent.end_char
+    doc = cue.doc
+    rng = clause_content(cue)
+    if rng is not None:
+        first, last = doc[rng[0]], doc[rng[1]]
+        span = (first.idx, last.idx + len(last.text))
+        quote = _quote_around(text, quotes, span)
+        if quote is not None:
+            return _spans_of(text, [quote, *continuation(text, quotes, quote, sent_end)])
+        if rng[0] > cue.i or not (before := quote_before(text, quotes, region[0])):
+            pieces = _minus(span, region)
+            return [p for p in (trim(text, p) for p in pieces) if p]
+        return _spans_of(text, [before, *_split_rest(text, quotes, before, region, sent_end)])
+    before = quote_before(text, quotes, region[0])
+    if before is not None:
+        return _spans_of(text, [before, *_split_rest(text, quotes, before, region, sent_end)])
+    after = quote_after(text, quotes, region[1], sent_end)
+    if after is not None:
+        return _spans_of(text, [after, *continuation(text, quotes, after, sent_end)])
+    return []
+
+
+def _split_rest(text: str, quotes: QuoteIndex, before: Quote, region: Span, sent_end: int) -> list[Quote]:
+    """After '"The plan," she said,' the rest of the quote, and quotes that carry on after it."""
+    after = quote_after(text, quotes, region[1], sent_end)
+    if after is not None and after is not before and after.start < sent_end:
+        return [after, *continuation(text, quotes, after, sent_end)]
+    return continuation(text, quotes, before, sent_end)

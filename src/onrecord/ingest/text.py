@@ -97,4 +97,8 @@ def decode(data: bytes, *, what: str) -> str:
 
 def read_text_file(data: bytes, *, id: str, settings: Settings = DEFAULT) -> Article:
     """A .txt file's bytes as an Article."""
-    return article_from_text(decode(data, what=f"{id}"), id=id)
+    text = decode(data, what=f"{id}")
+    if len(text) > settings.max_text_chars:  # refuse before scanning a huge text line by line
+        raise InputError(f"{id}: {len(text):,} characters is over the {settings.max_text_chars:,}-character limit",
+                         "too_large")
+    return article_from_text(text, id=id)
