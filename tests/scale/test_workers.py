@@ -119,3 +119,23 @@ def test_missing_ray_says_to_install_the_extra(tmp_path: Path, jsonl_corpus: Pat
                                       str(tmp_path / "x.duckdb")])
     assert result.exit_code != 0
     assert "pip install 'onrecord[ray]'" in result.output
+
+
+def test_a_killed_worker_loses_no_article(tmp_path: Path) -> None:
+    import os
+    import signal
+
+    from onrecord.ingest import read
+    from onrecord.runner import LocalPool, run
+
+    corpus = write_jsonl(tmp_path / "c.jsonl", 24)
+    with LocalPool(2) as pool:
+        got = []
+        for record in run(read([str(corpus)]), pool=pool, chunk_size=2):
+            got.append(record)
+            if len(got) == 1:
+                os.kill(pool.pids()[0], signal.SIGKILL)   # a worker lost mid-run
+        assert pool.generation >= 2                        # the pool was rebuilt
+    assert [r.id for r in got] == [f"story-{i}" for i in range(24)]
+    clean = list(run(read([str(corpus)]), workers=1))
+    assert [r.to_dict() for r in got] == [r.to_dict() for r in clean]

@@ -13,8 +13,11 @@ if TYPE_CHECKING:
 _EDGE = " \t\r\n,;:—–-"
 _GAP_BEFORE = re.compile(r"^[\s,;:—–-]{0,4}$")           # between a quote and the clause that follows it
 _GAP_AFTER = re.compile(r"^[^.!?\n“”\"]{0,60}?[,:]?\s*$")  # between the cue clause and a quote after it
+_BREAK = re.compile(r"\n|[.!?][”\"]?\s")
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _INHERIT_DEPS = ("conj", "advcl", "xcomp", "pcomp")  # "...and later said", "..., saying"
+_OBJECT_TAIL = frozenset({"oprd", "xcomp", "ccomp", "dative", "attr"})
+_OBJECT_PREPS = frozenset({"for", "as", "on", "of", "about", "into", "against", "over", "with"})
 _TOPIC_PREPS = frozenset({"about", "of", "for", "on", "against", "over", "with", "to"})
 
 
@@ -154,14 +157,12 @@ def clause_content(cue: "Token") -> "tuple[int, int] | None":
         if c.dep_ in ("dobj", "attr", "oprd"):
             # "expressed concern that ...", "misgivings about ...": the noun is part of the cue.
             for g in c.children:
-                if g.dep_ in ("ccomp", "acl") and g.i > c.i:
+                if g.dep_ in ("ccomp", "acl") and g.i > c.i and g.left_edge.lower_ == "that":
                     return g.left_edge.i, g.right_edge.i
-            for g in c.children:
-                if g.dep_ == "prep" and g.lower_ in _TOPIC_PREPS and g.i > c.i:
-                    pobj = next((x for x in g.children if x.dep_ in ("pobj", "pcomp")), None)
-                    if pobj is not None:
-                        return pobj.left_edge.i, pobj.right_edge.i
-            return c.left_edge.i, c.right_edge.i
+            # "mocked Romney for ...", "called Clinton a champion": the object and what follows it.
+            last = max([c.right_edge.i] + [x.right_edge.i for x in children if x.i > c.i and (
+                x.dep_ in _OBJECT_TAIL or (x.dep_ == "prep" and x.lower_ in _OBJECT_PREPS))])
+            return c.left_edge.i, last
     return None
 
 
@@ -195,17 +196,36 @@ def content_spans(cue: "Token", source: list[Span], text: str, quotes: QuoteInde
         quote = _quote_around(text, quotes, span)
         if quote is not None:
             return _spans_of(text, [quote, *continuation(text, quotes, quote, sent_end)])
-        if rng[0] > cue.i or not (before := quote_before(text, quotes, region[0])):
+        before = quote_before(text, quotes, region[0])
+        # A quote that ends the clause but does not begin it is part of a mixed content.
+        if rng[0] > cue.i or before is None or (
+                before.start > span[0] + 2 and not _BREAK.search(text[span[0]:before.start])):
             pieces = _minus(span, region)
             return [p for p in (trim(text, p) for p in pieces) if p]
         return _spans_of(text, [before, *_split_rest(text, quotes, before, region, sent_end)])
     before = quote_before(text, quotes, region[0])
+    if before is None and (host := _parenthetical_host(cue)) is not None:
+        return [p for p in (trim(text, host),) if p]
     if before is not None:
         return _spans_of(text, [before, *_split_rest(text, quotes, before, region, sent_end)])
     after = quote_after(text, quotes, region[1], sent_end)
     if after is not None:
         return _spans_of(text, [after, *continuation(text, quotes, after, sent_end)])
     return []
+
+
+def _parenthetical_host(cue: "Token") -> Span | None:
+    """'X met Y, The Post reported': the clause the cue hangs off, up to the cue's own phrase."""
+    if cue.dep_ not in ("ccomp", "parataxis", "advcl", "conj") or cue.i <= cue.head.i:
+        return None
+    start = cue.left_edge.i
+    if start == 0 or cue.doc[start - 1].text not in (",", "—", "–", "-"):
+        return None
+    sent = cue.sent
+    left = max(cue.head.left_edge.i, sent.start)
+    if start - left < 3:
+        return None
+    return cue.doc[left].idx, cue.doc[start - 1].idx
 
 
 def _split_rest(text: str, quotes: QuoteIndex, before: Quote, region: Span, sent_end: int) -> list[Quote]:

@@ -23,6 +23,7 @@ _FALLBACK_LEMMAS = frozenset(
     "say tell add write ask report announce note suggest tweet argue claim insist deny warn "
     "explain acknowledge believe think accuse reveal confirm state declare recall predict".split()
 )
+_CORE_SPEECH = frozenset("say report tell add write announce claim insist deny".split())
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "dobj", "prep", "agent", "nsubj", "nsubjpass", "attr"})
 
 
@@ -51,6 +52,11 @@ def features(tok: "Token", quotes: "QuoteIndex") -> list[str]:
         f"sentq={sent_quote}", f"subj={has_subj}", f"lemma|subj={lemma}|{has_subj}",
         f"lemma|inq={lemma}|{in_quote}",
     ]
+    # "..., The Post reported, citing ...": a parenthetical cue with no content of its own.
+    bare = not any(d in deps for d in ("ccomp", "xcomp", "dobj"))
+    edge = tok.left_edge.i
+    before_edge = tok.doc[edge - 1].text if edge > 0 else "<s>"
+    feats.append(f"paren={bare}|{before_edge in (',', '—', '–')}|{tok.dep_}|{tok.i > tok.head.i}")
     feats += [f"child={d}" for d in deps]
     feats += [f"lemma|child={lemma}|{d}" for d in deps]
     feats.append(f"children={'+'.join(deps)}")
@@ -84,4 +90,12 @@ def find_cues(doc, quotes: "QuoteIndex", *, threshold: float | None = None) -> l
     """Cue head tokens in document order."""
     model = load_model()
     cut = threshold if threshold is not None else (model or {}).get("threshold", 0.5)
-    return [tok for tok in doc if is_candidate(tok) and cue_probability(tok, quotes) >= cut]
+    out = []
+    for tok in doc:
+        if is_candidate(tok):
+            p = cue_probability(tok, quotes)
+            # Core speech verbs with a subject are cues even where the parse around them is odd.
+            core = tok.lemma_.lower() in _CORE_SPEECH and any(c.dep_ == "nsubj" for c in tok.children)
+            if p >= cut or (core and p >= cut * 0.6):
+                out.append(tok)
+    return out

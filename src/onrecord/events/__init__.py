@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Attribution, Entity, Event, Participant
 from .coding import plover
+from .actors import code_text, place_kind
 from .participants import mention_index, participant, recipient, subject, with_conjuncts
 from .triggers import Entry, Trigger, find_triggers
 from .when_where import event_date, event_location
@@ -25,7 +26,8 @@ __all__ = ["find_events"]
 _FRAMING = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "DENY", "ACCUSE"})
 _FRAME_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "dobj", "prep", "acl", "advcl", "conj", "nsubjpass"})
 _INTENT_AUX = frozenset("will would 'll shall may might could".split())
-_INTENT_HEADS = frozenset("plan prepare intend ready willing want vow seek aim expect".split())
+_INTENT_HEADS = frozenset("plan prepare prepared intend ready willing want vow seek aim expect poised "
+                          "determined set going".split())
 _MUST = frozenset("must should".split())
 _COERCIVE = {"COERCE": "131", "ASSAULT": "138", "MOBILIZE": "138", "PROTEST": "133"}
 _COERCE_THREAT = {"1722": "1322", "1723": "1323", "1724": "1324", "191": "1381", "172": "132"}
@@ -64,6 +66,67 @@ class _Candidate:
     @property
     def head(self) -> Token:
         return self.trigger.token
+
+
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_PLACE_PREPS = frozenset("in at into inside near across throughout around".split())
+_NO_PLACE_TARGET = frozenset({"CONSULT", "STATEMENT", "DENY", "RETREAT"})
+# Verbs that move something to someone: their "to" object is the recipient, before the thing moved.
+_TRANSFER = frozenset("give send provide deliver donate supply grant extradite hand return dispatch ship sell "
+                      "transfer lend offer extend airlift fly deport expel pledge".split())
+# Event nouns whose "of" object is the one acted on ("the arrest of X"), not the one acting.
+_PATIENT_TYPES = frozenset({"COERCE", "ASSAULT", "SANCTION", "ACCUSE", "REJECT", "SUPPORT", "CONCEDE", "AID"})
+# Sectors of people who hold a state's office: with no country cue they belong to the country the
+# sentence is about ("President Omar El Bashir ... in Sudan").
+_STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "ELI", "SPY"})
+# Domestic institutions, and the parties that contend with a state at home: a judge investigating
+# officials, rebels demanding a president's removal are of one country.
+_DOMESTIC = frozenset({"JUD", "LEG", "COP"})
+_NON_STATE = frozenset({"REB", "OPP", "CVL", "PTY", "LAB", "EDU", "BUS", "REF", "CRM", "AGR", "REL", "MED", "JRN"})
+
+
+def _transfer(c: "_Candidate") -> bool:
+    return c.cameo[:2] == "07" or c.head.lemma_.lower() in _TRANSFER
+
+
+def _nominal_patient(c: "_Candidate") -> bool:
+    return c.head.pos_ in ("NOUN", "PROPN") and c.type in _PATIENT_TYPES
+
+
+def _claimed(c: "_Candidate") -> frozenset[int]:
+    """Tokens that belong to the predicate: the trigger noun, an object named by the pattern."""
+    out = {c.head.i}
+    words = set(c.trigger.entry.words)
+    if words and c.head.pos_ in ("VERB", "AUX"):
+        for x in c.head.children:
+            if x.dep_ in ("dobj", "nsubjpass") and x.lemma_.lower() in words:
+                out.add(x.i)
+    return frozenset(out)
+
+
+def _sentence_countries(sent: Span) -> list[str]:
+    out: list[str] = []
+    for ent in sent.ents:
+        if ent.label_ in ("GPE", "NORP", "LOC"):
+            country = code_text(ent.text).country
+            if country and country != "IGO" and country not in out:
+                out.append(country)
+    return out
+
+
+def _inherit_country(parts: list[Participant], others: list[Participant], sent: Span) -> None:
+    """An office holder with no country cue takes the sentence's one other country."""
+    needy = [p for p in parts if p.country is None and p.sector in _STATE_SECTORS]
+    if not needy:
+        return
+    taken = {p.country for p in others if p.country and p.country != "IGO"}
+    free = [c for c in _sentence_countries(sent) if c not in taken]
+    for p in needy:
+        if len(free) == 1:
+            p.country = free[0]
+        elif not free and len(taken) == 1 and (p.sector in _DOMESTIC or any(
+                o.sector in _NON_STATE for o in others if o.country)):
+            p.country = next(iter(taken))
 
 
 def _has_aux(tok: Token, words: frozenset[str]) -> bool:
@@ -190,6 +253,10 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
         for o in candidates:
             if o is c:
                 continue
+            if c.head.pos_ == "ADJ" and _frames(c.head, o.head):
+                framed = True  # "is willing to send aid": the aid, retyped by its intent, is the event
+            if o.head.pos_ == "ADJ" and _frames(o.head, c.head):
+                continue
             if o.type in _FRAMING and _frames(o.head, c.head):
                 framed = True
             if c.type == "STATEMENT" and _frames(c.head, o.head):
@@ -208,19 +275,38 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
             rec = target
         else:
             rec = None
-        actors = [participant(t, entities, index) for t in with_conjuncts(subj)] if subj is not None else []
-        actor_ids = {t.i for t in with_conjuncts(subj)} if subj is not None else set()
+        actor_toks = with_conjuncts(subj) if subj is not None else []
+        actors = [participant(t, entities, index) for t in actor_toks]
+        actor_ids = {t.i for t in actor_toks}
         if rec is None and c.type not in ("DENY", "STATEMENT"):
             rec = recipient(c.head, light, actor_ids, consult=c.type == "CONSULT",
-                            topical=c.type == "CONSULT" and bool(c.trigger.entry.words))
-        recipients = [participant(t, entities, index) for t in with_conjuncts(rec)] if rec is not None else []
+                            topical=c.type == "CONSULT" and bool(c.trigger.entry.words),
+                            transfer=_transfer(c), nominal_patient=_nominal_patient(c),
+                            claimed=_claimed(c))
+        rec_toks = with_conjuncts(rec) if rec is not None else []
+        recipients = [participant(t, entities, index) for t in rec_toks]
         recipients = [r for r in recipients if not any(r.span == a.span for a in actors)]
-        exclude = actor_ids | ({t.i for t in with_conjuncts(rec)} if rec is not None else set())
+        if not recipients and c.type in SYMMETRIC and len(actors) > 1:
+            # "Jordan and Britain agreed", "X and Y met": each is the other's counterpart.
+            actors, recipients = actors[:1], actors[1:]
+        exclude = actor_ids | {t.i for t in rec_toks}
+        location = event_location(sent, light or c.head, exclude=exclude, other_triggers=trigger_ids)
+        if not recipients and location is not None and location.span and c.type not in _NO_PLACE_TARGET:
+            # PLOVER codes the place acted on as the target when no one else is named.
+            place = sent.doc.char_span(*location.span, alignment_mode="expand")
+            if place is not None and place.root.i not in actor_ids:
+                recipients = [participant(place.root, entities, index)]
+        for part, tok in zip(recipients, rec_toks or [None] * len(recipients)):
+            if part.sector == "GOV" and place_kind(part.text) in ("capital", "city") and (
+                    c.cameo[:2] >= "14" or tok is None or tok.head.lemma_.lower() in _PLACE_PREPS):
+                part.sector = "CVL"  # a city shelled, or where a curfew is imposed: its people
+        _inherit_country(actors, recipients, sent)
+        _inherit_country(recipients, actors, sent)
         events.append(Event(
             id="", type=c.type, cameo=c.cameo, mode=_mode(c, sent), context=_context(c, sent),
             trigger=tuple((t.idx, t.idx + len(t.text)) for t in [c.head] + ([light] if light is not None else [])),
             sentence=(sent.start_char, sent.end_char), actor=actors, recipient=recipients,
-            location=event_location(sent, light or c.head, exclude=exclude, other_triggers=trigger_ids),
+            location=location,
             date=event_date(sent, light or c.head, published, other_triggers=trigger_ids),
             negated=_negated(c), attributed_to=_attribution(c.head.idx, attributions)))
     return _merge(events)

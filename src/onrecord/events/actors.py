@@ -20,6 +20,16 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 # Where a span's head part ends: its first preposition or reduced relative.
 _SPLIT = frozenset("of in from to at for with on near against fleeing loyal who which that under".split())
 _FORMER = frozenset("former ousted ex- ex deposed exiled retired disgraced".split())
+# Heads that only count or group their "of" complement: "a group of Moroccan diplomats" is coded
+# as the diplomats, "members of the Association of African Jurists" as the association.
+_COLLECTIVE = frozenset("group groups number numbers members member thousands hundreds dozens scores "
+                        "crowd crowds band bands team teams batch patch contingent part some most many all "
+                        "one two three several few majority delegation unit units squad wave".split())
+_DETERMINERS = frozenset("the a an some about up to nearly almost around at least more than of its their "
+                         "his her large small first second".split())
+# Bodies named by their members: "Union of Teachers" is EDU, "Association of Jurists" JUD.
+_MEMBER_BODIES = frozenset("union unions association associations federation confederation society "
+                           "syndicate guild council league order college chamber".split())
 _MAX_NGRAM = 6
 
 
@@ -129,18 +139,43 @@ def _head_end(words: list[str]) -> int:
     return len(words)
 
 
+def _collective_cut(words: list[str]) -> int:
+    """How many leading words only count or group what follows "of" (0 if none)."""
+    cut = _head_end(words)
+    if cut >= len(words) or words[cut].lower() != "of":
+        return 0
+    head = [w.lower() for w in words[:cut] if w.lower() not in _DETERMINERS and not w.isdigit()]
+    if head and all(w in _COLLECTIVE for w in head):
+        return cut + 1
+    return 0
+
+
 def code_text(text: str) -> Code:
     """Country and sector for one actor string ("US Attorney General Jeff Sessions" -> USA/GOV)."""
     words = _tokens(text)
+    for _ in range(3):
+        skip = _collective_cut(words)
+        if not skip:
+            break
+        words = words[skip:]
     if not words:
         return Code()
     names, sectors = _scan(words)
     cut = _head_end(words)
-    head_names = [h for i, h in names if i < cut] or [h for _, h in names]
+    head_names = [h for i, h in names if i < cut] or [h for i, h in names if i >= cut][:1]
     head_sectors = [s for i, s in sectors if i < cut] or [s for _, s in sectors]
-    # The name nearest the head noun wins: "NATO-member Norway" is Norway.
+    # The name nearest the head noun wins: "NATO-member Norway" is Norway; but of two demonyms in
+    # a row the first is the country and the second the community: "Bosnian Serbs" is BIH.
+    positions = [i for i, h in names if i < cut]
     country = next((c for c, _, _ in reversed(head_names) if c), None) or None
+    if len(positions) >= 2 and positions[-1] == positions[-2] + 1 and head_names[-1][2] == "demonym" \
+            and head_names[-2][2] in ("demonym", "country") and head_names[-2][0]:
+        country = head_names[-2][0]
     sector = head_sectors[0] if head_sectors else None
+    if cut < len(words) and words[cut].lower() == "of" and any(w.lower() in _MEMBER_BODIES for w in words[:cut]):
+        member = [s for i, s in sectors if i > cut and s not in ("NGO", "LAB", "GOV")]
+        if member and sector in (None, "NGO", "LAB"):
+            sector = member[0]  # "Nigerian Union of Teachers" EDU, "Association of Jurists" JUD
     tail = [h for i, h in names if i >= cut and h[2] not in ("demonym", "person", "org")]
     if tail and head_names and all(k == "demonym" for _, _, k in head_names) and sector in (None, "CVL", "REF"):
         country = tail[0][0]  # "ethnic Albanians in south Serbia": people coded by where they are
@@ -167,3 +202,14 @@ def is_codable(text: str) -> bool:
     """Whether a span names something an event coder can code (a country, body or role)."""
     code = code_text(text)
     return bool(code.country or code.sector)
+
+
+def place_kind(text: str) -> str | None:
+    """"capital", "city", "region" or "country" when text is just a place name, else None."""
+    words = [w for w in _tokens(text) if w.lower() not in ("the", "a", "an")]
+    if not words:
+        return None
+    hit = _lookup_name(words)
+    if hit is None:
+        return None
+    return hit[2] if hit[2] in ("capital", "city", "region", "country") else None

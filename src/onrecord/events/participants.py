@@ -16,6 +16,7 @@ _CONSULT_PREPS = frozenset("with between to among".split())
 # Verbs whose direct object is what was talked about, not who was talked to.
 _TOPIC_VERBS = frozenset("discuss negotiate talk debate consider review raise address".split())
 _ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+_NON_REFERRING = frozenset("it its which that this these those what whom who".split())
 
 
 def phrase(tok: Token) -> tuple[int, int]:
@@ -92,14 +93,62 @@ def is_actorish(tok: Token) -> bool:
     return code_text(tok.doc[start:end].text) != Code()
 
 
+def heads_actor(tok: Token) -> bool:
+    """Whether the noun itself names an actor: an entity, a role or people word ("Serbian forces",
+    "the Security Council"), not an act or thing that merely mentions one ("the withdrawal of
+    Serbian forces", "a U.S. invasion")."""
+    if tok.pos_ == "PRON":
+        return tok.tag_ != "PRP$" and tok.lemma_.lower() not in _NON_REFERRING
+    if tok.ent_type_ in _ENT_LABELS and tok.ent_type_ != "FAC":
+        return True
+    return code_text(tok.text) != Code() or code_text(tok.lemma_) != Code()
+
+
+# Where an act or thing noun points to the actor it involves: "action against Russia", "an appeal
+# from President Gbagbo", "Sweden's decision", "a curfew in Algiers", "property seized by X".
+_INNER_PREPS = frozenset("of against from by with to on in into for between among toward towards over".split())
+
+
+def _inner_actor(tok: Token, depth: int = 3) -> Token | None:
+    frontier = [tok]
+    for _ in range(depth):
+        nxt: list[Token] = []
+        for t in frontier:
+            kids = sorted(t.children, key=lambda c: (c.dep_ != "poss", c.i))
+            for c in kids:
+                if c.dep_ == "poss":
+                    nxt.append(c)
+                elif c.dep_ in ("prep", "agent") and c.lemma_.lower() in _INNER_PREPS | {"by"}:
+                    nxt.extend(g for g in c.children if g.dep_ == "pobj")
+                elif c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
+                    for g in c.children:
+                        if g.dep_ in ("agent", "prep") and g.lemma_.lower() in _INNER_PREPS | {"by"}:
+                            nxt.extend(x for x in g.children if x.dep_ == "pobj")
+                elif c.dep_ == "compound" and c.ent_type_ in ("GPE", "NORP", "ORG"):
+                    nxt.append(c)
+        for t in nxt:
+            if t.tag_ == "PRP$" or t.lemma_.lower() in _NON_REFERRING:
+                continue
+            if heads_actor(t):
+                return t
+        frontier = nxt
+    return None
+
+
 def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult: bool = False,
-              topical: bool = False) -> Token | None:
+              topical: bool = False, transfer: bool = False, nominal_patient: bool = False,
+              claimed: frozenset[int] = frozenset()) -> Token | None:
     """The target: an indirect or direct object, the object of with/to/against, a clause subject.
 
     For meetings (consult=True) only with/between/to/among name the other side: "on", "about"
-    and "at" give the topic or the place.
+    and "at" give the topic or the place. For transfers (transfer=True: give, send, extradite) the
+    "to" object is the recipient before the thing moved. An act noun ("the withdrawal of Serbian
+    forces") is looked through to the actor it involves. For an event noun (nominal_patient=True)
+    its "of" object is the one acted on ("the arrest of X").
     """
     preps = _CONSULT_PREPS if consult else _RECIPIENT_PREPS
+    if nominal_patient:
+        preps = preps | {"of"}
     verbs = [trigger] if light is None else [light, trigger]
     # "agreed to provide aid to X": look through the complement chain as well.
     for v in list(verbs):
@@ -111,24 +160,34 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
     # "discussed X", "held talks": the object is the topic or the meeting, not the other side.
     topical = topical or trigger.lemma_.lower() in _TOPIC_VERBS or (consult and light is not None)
     for v in verbs:
-        for c in v.children:
-            if c.dep_ in ("dative", "iobj"):
-                candidates.append(next((g for g in c.children if g.dep_ == "pobj"), c))
+        datives = [next((g for g in c.children if g.dep_ == "pobj"), c)
+                   for c in v.children if c.dep_ in ("dative", "iobj")]
+        prepositional: list[Token] = []
+        objects: list[Token] = []
         for c in v.children:
             if c.dep_ == "prep" and c.lemma_.lower() in preps:
-                candidates.extend(g for g in c.children if g.dep_ == "pobj")
+                prepositional.extend(g for g in c.children if g.dep_ == "pobj")
         for c in v.children:
-            if c.dep_ == "dobj" or c.dep_ == "nsubjpass" and v is not trigger:
+            # A passive's subject is the one acted on ("a camp was attacked by militiamen").
+            if c.dep_ == "dobj" or c.dep_ == "nsubjpass" and (v is not trigger or _passive_with_agent(v)):
+                if c.i in claimed:  # part of the predicate ("sent inspectors", "imposed sanctions")
+                    prepositional.extend(_inner_list(c))
+                    continue
+                if _own(c):  # "withdraw its troops": the actor's own, not a target
+                    prepositional.extend(g for p in c.children if p.dep_ == "prep"
+                                         for g in p.children if g.dep_ == "pobj")
+                    continue
                 if not topical:
-                    candidates.append(c)
+                    objects.append(c)
                 for p in c.children:
                     if p.dep_ == "prep" and p.lemma_.lower() in preps:
-                        candidates.extend(g for g in p.children if g.dep_ == "pobj")
+                        prepositional.extend(g for g in p.children if g.dep_ == "pobj")
                 if not topical:
-                    candidates.extend(g for g in c.children if g.dep_ in ("poss", "compound", "amod"))
-        for c in v.children:
-            if c.dep_ == "ccomp":
-                candidates.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
+                    objects.extend(g for g in c.children if g.dep_ in ("poss", "compound", "amod")
+                                   and g.tag_ != "PRP$")
+        clausal = [g for c in v.children if c.dep_ == "ccomp" for g in c.children
+                   if g.dep_ in ("nsubj", "nsubjpass")]
+        candidates += datives + (prepositional + objects if transfer else objects + prepositional) + clausal
     expanded: list[Token] = []
     for c in candidates:
         expanded.append(c)
@@ -136,12 +195,37 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
             if a.dep_ == "appos":  # "denounced as an ugly crime Serbia's suppression"
                 expanded.append(a)
                 expanded.extend(g for g in a.children if g.dep_ == "poss")
+
+    def usable(c: Token) -> bool:
+        return not (c.i in actors or c.tag_ == "PRP$" or c.pos_ == "PRON" and c.lemma_.lower() in _NON_REFERRING)
+
     for c in expanded:
-        if c.i in actors or c.lemma_.lower() in _PRONOUNS and c.pos_ == "PRON" and c.lemma_.lower() in ("it", "which", "that"):
+        if not usable(c):
             continue
-        if is_actorish(c):
+        if heads_actor(c):
+            return c
+        inner = _inner_actor(c)
+        if inner is not None and inner.i not in actors:
+            return inner
+    for c in expanded:  # a phrase that at least mentions someone
+        if usable(c) and is_actorish(c):
             return c
     return None
+
+
+def _own(tok: Token) -> bool:
+    """"its troops", "their own forces": a thing of the actor's, not another party."""
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ in ("its", "their", "his", "her", "our", "my")
+               for c in tok.children)
+
+
+def _inner_list(tok: Token) -> list[Token]:
+    inner = _inner_actor(tok)
+    return [inner] if inner is not None else []
+
+
+def _passive_with_agent(verb: Token) -> bool:
+    return any(c.dep_ == "agent" for c in verb.children)
 
 
 def resolve_pronoun(tok: Token) -> Token:

@@ -20,7 +20,16 @@ _CHILD_DEPS = frozenset({"prt", "prep", "dobj", "nsubjpass", "attr", "acomp", "x
 _OBJ_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 # Nouns that light verbs ("hold", "stage", "launch") turn into events: the verb carries the actor.
 _LIGHT_VERBS = frozenset("have hold attend conduct launch stage begin continue undertake make give open "
-                         "carry reach start resume renew join organize organise".split())
+                         "carry reach start resume renew join organize organise pay issue lodge file mount "
+                         "wage level voice announce order commit submit tender impose declare lead step "
+                         "intensify escalate unleash perform end call".split())
+# A subject noun is an event when its verb says it happened ("fighting erupted", "the raid killed
+# ten"); "the agreement calls for" or "the offer stands" name a thing, not a happening. Violent,
+# coercive and protest nouns are events whatever their verb.
+_OCCUR_VERBS = frozenset("take occur happen erupt break begin start continue resume end conclude last "
+                         "open close kill wound injure leave destroy damage hit target claim spark trigger "
+                         "follow come mark enter drag escalate intensify rage prompt cause".split())
+_EVENTFUL_CODES = ("14", "17", "18", "19", "20", "15", "16")
 # Objects that make an aid or support verb about speech, not material help ("provided statements").
 _SPEECH_OBJECTS = frozenset("statement testimony answer detail account explanation comment address speech "
                             "remark update briefing assurance".split())
@@ -119,5 +128,6 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
         head = tok.head
         if tok.dep_ in ("dobj", "attr") and head.lemma_.lower() in _LIGHT_VERBS:
             yield Trigger(tok, entries[0], light=head)
-        elif tok.dep_ in ("nsubj", "nsubjpass"):
+        elif tok.dep_ in ("nsubj", "nsubjpass") and (entries[0].cameo[:2] in _EVENTFUL_CODES
+                                                     or head.lemma_.lower() in _OCCUR_VERBS):
             yield Trigger(tok, entries[0])

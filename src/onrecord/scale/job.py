@@ -13,13 +13,14 @@ import os
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from typing import Callable
 
 from ..model import Article, Record
 from ..settings import DEFAULT, Settings
 
 ENGINES = ("local", "ray")
+SMALL_INPUT = 16   # articles per core below which the default local engine stays in-process
 
 
 @dataclass
@@ -76,7 +77,16 @@ def analyse(articles: Iterable[Article], *, engine: str = "local", workers: int 
     if engine == "local":
         from ..runner import run
 
-        return run(articles, workers=workers or default_workers(), settings=settings)
+        if workers is None:
+            # Every core by default; but an input smaller than a few chunks per core does not
+            # pay N model loads: it runs in this process.
+            n = default_workers()
+            it = iter(articles)
+            head = list(islice(it, SMALL_INPUT * n))
+            if len(head) < SMALL_INPUT * n:
+                n = 1
+            return run(chain(head, it), workers=n, settings=settings)
+        return run(articles, workers=workers, settings=settings)
     if engine == "ray":
         from .ray import RaySession, run as ray_run
 

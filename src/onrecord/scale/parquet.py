@@ -74,13 +74,14 @@ def read_parquet(path: str | Path, *, settings: Settings = DEFAULT, batch_rows: 
                 n += 1
                 default_id = f"{name}:{n}"
                 try:
-                    if isinstance(row.get("published"), datetime) or hasattr(row.get("published"), "isoformat"):
-                        row["published"] = row["published"].isoformat()
-                    if hasattr(row.get("date"), "isoformat"):
-                        row["date"] = row["date"].isoformat()
+                    for column in ("published", "date"):   # a date or timestamp column
+                        if hasattr(row.get(column), "isoformat"):
+                            row[column] = row[column].isoformat()
                     yield article_from_obj(row, default_id=default_id, settings=settings)
                 except Exception as exc:
-                    yield Article(id=default_id, text="", errors=[error_record("ingest", exc)])
+                    own_id = row.get("id") or row.get("url")
+                    yield Article(id=str(own_id) if own_id else default_id, text="",
+                                  errors=[error_record("ingest", exc)])
     except Exception as exc:  # a corrupt row group: report it and stop reading this file
         yield Article(id=f"{name}:{n + 1}", text="", errors=[error_record("ingest", InputError(
             f"{path}: unreadable after row {n} ({exc})", "malformed"))])

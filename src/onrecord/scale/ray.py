@@ -60,6 +60,12 @@ class _Analyser:
     def analyse(self, chunk: list[Article]) -> list[Record]:
         return analyse_chunk(chunk, self.settings)
 
+    def cpu_s(self) -> float:
+        import resource
+
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        return usage.ru_utime + usage.ru_stime
+
     def peak_rss_mb(self) -> float:
         import resource
         import sys
@@ -132,6 +138,11 @@ class ActorPool:
     def peak_rss_mb(self) -> list[float]:
         ray = require_ray()
         return ray.get([a.peak_rss_mb.remote() for a in self.actors])
+
+    def cpu_s(self) -> list[float]:
+        """CPU seconds each actor has used so far."""
+        ray = require_ray()
+        return ray.get([a.cpu_s.remote() for a in self.actors])
 
     def close(self) -> None:
         ray = require_ray()

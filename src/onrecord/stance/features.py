@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -141,7 +142,8 @@ def _prepare(text: str) -> _Text:
 
 
 def _counts(toks: Sequence[str], vocab: Sequence[str]) -> np.ndarray:
-    return np.array([sum(t == w for t in toks) for w in vocab], dtype=np.float32)
+    counts = Counter(toks)
+    return np.array([counts.get(w, 0) for w in vocab], dtype=np.float32)
 
 
 FEATURE_NAMES: list[str] = (

@@ -22,7 +22,9 @@ _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 def pasted_id(text: str) -> str:
     """An id for pasted text: its first line as a slug plus a short hash (`sessions-discussed-...-3fa2c1`)."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    from ..ingest.text import is_boilerplate
+
+    first = next((line for line in text.splitlines() if line.strip() and not is_boilerplate(line)), "")
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:6]
     stem = slug(first)[:50].strip("-")
     return f"{stem}-{digest}" if stem else f"pasted-{digest}"
@@ -71,6 +73,11 @@ def from_upload(data: bytes, filename: str | None, *, settings: Settings) -> lis
         path = Path(folder) / name
         path.write_bytes(data)
         return list(read_path(path, settings=settings))
+
+
+def readable(record: Record) -> bool:
+    """False when the input could not be read or was refused (empty, binary, not English ...)."""
+    return bool(record.text.strip()) and not any(e.stage == "ingest" for e in record.errors)
 
 
 def analyse(articles: list[Article], *, settings: Settings) -> list[Record]:

@@ -64,7 +64,7 @@ def article_from_body(request: Request, body: ArticleIn) -> Article:
 
 def _line(record: Record, status: int = 200) -> JSONResponse:
     """A contract line; 422 when the input could not be read at all."""
-    return JSONResponse(record.to_dict(), status_code=422 if not record.text else status)
+    return JSONResponse(record.to_dict(), status_code=status if analyse.readable(record) else 422)
 
 
 def table_response(data: dict[str, Any], download: Download, name: str) -> Any:
@@ -144,7 +144,7 @@ def store_api(request: Request, body: ArticleIn) -> Any:
     refuse_writes(request)
     article = article_from_body(request, body)
     record = analyse.analyse([article], settings=request.app.state.settings)[0]
-    if record.text:
+    if analyse.readable(record):
         db_of(request).write([record])
     return _line(record, 201)
 

@@ -57,31 +57,35 @@ class BodyLimit:
             await _too_large(self.limit)(scope, receive, send)
             return
         seen = 0
-        started = False
+        started = responded = False
 
         async def counted() -> Message:
-            nonlocal seen
+            # Over the limit mid-stream: answer 413 ourselves, and tell the app the client left.
+            nonlocal seen, responded
+            if responded:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
-                    raise _BodyTooLarge
+                    if not started:
+                        await _too_large(self.limit)(scope, receive, send)
+                        responded = True
+                    return {"type": "http.disconnect"}
             return message
 
         async def tracked_send(message: Message) -> None:
             nonlocal started
+            if responded:
+                return
             started = started or message["type"] == "http.response.start"
             await send(message)
 
         try:
             await self.app(scope, counted, tracked_send)
-        except _BodyTooLarge:
-            if not started:
-                await _too_large(self.limit)(scope, receive, send)
-
-
-class _BodyTooLarge(Exception):
-    pass
+        except Exception:
+            if not responded:
+                raise
 
 
 def _too_large(limit: int) -> Response:
@@ -171,7 +175,8 @@ def create_app(store_path: str | Path, *, read_only: bool = False, token: str | 
         if not request.url.path.startswith(CDN_PAGES):
             response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        # same-origin, not no-referrer: with no-referrer, browsers send `Origin: null` on form posts
+        response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault("X-Frame-Options", "DENY")
         return response
 

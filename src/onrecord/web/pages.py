@@ -94,7 +94,7 @@ async def analyse_form(request: Request) -> Response:
         if fields["published"] and not a.meta.published:
             a.meta.published = fields["published"]
     records = await run_in_threadpool(analyse.analyse, articles, settings=settings)
-    readable = [r for r in records if r.text]
+    readable = [r for r in records if analyse.readable(r)]
     if not readable:
         problems = "; ".join(e.message for r in records for e in r.errors) or "nothing could be read"
         return _home_error(request, f"Could not read the article: {problems}", fields)
@@ -152,11 +152,15 @@ def person_page(request: Request, person_id: str, page: int = 1) -> HTMLResponse
     data = views.person(db_of(request), person_id, paging=views.Paging.of(page, 100))
     if data is None:
         raise HTTPException(404, f"No person {person_id!r} in the store.")
-    points = [(s["published"] or "", "statement", f"{s['article_id']}: {s['content_text'][:120]}")
-              for s in data["statements"]["rows"]]
-    points += [(v["date"] or v["published"] or "", v["type"], f"{v['type']}: {v['trigger_text']}")
-               for v in data["events"]["rows"]]
-    chart = charts.timeline(points, label=f"{data['name']}: statements and events over time")
+    label = f"{data['name']}: statements and events over time"
+    if data["statements"]["total"] + data["events"]["total"] <= 100:  # every one fits on this page: a dot each
+        points = [(s["published"] or "", "said", f"{s['article_id']}: {s['content_text'][:120]}")
+                  for s in data["statements"]["rows"]]
+        points += [(v["date"] or v["published"] or "", v["type"], f"{v['type']}: {v['trigger_text']}")
+                   for v in data["events"]["rows"]]
+        chart = charts.timeline(points, label=label)
+    else:
+        chart = charts.stacked_bars(data["by_month"], x="month", series="type", value="n", label=label)
     api = f"/api/people/{person_id}"
     return _render(request, "person.html", p=data, chart=chart, title=data["name"],
                    downloads={t: _download_links(request, api, table=t) for t in ("statements", "events")})

@@ -39,6 +39,14 @@ def _table(rows: list[dict[str, Any]], columns: list[str], total: int, paging: P
             "pages": max(1, -(-total // paging.per_page)), "columns": columns, "rows": rows, **extra}
 
 
+def _pop_total(rows: list[dict[str, Any]]) -> int:
+    """The `count(*) OVER ()` column of a paged query, taken off every row."""
+    total = int(rows[0]["_total"]) if rows else 0
+    for r in rows:
+        r.pop("_total", None)
+    return total
+
+
 def _where(clauses: list[str]) -> str:
     return ("WHERE " + " AND ".join(clauses)) if clauses else ""
 
@@ -138,9 +146,15 @@ def articles(db: WebStore, *, q: str | None = None, outlet: str | None = None, d
     clauses: list[str] = []
     params: list[Any] = []
     if q:
-        clauses.append("(strpos(lower(coalesce(title, '')), lower(?)) > 0 OR "
-                       "strpos(lower(json_extract_string(record, '$.text')), lower(?)) > 0)")
-        params += [q, q]
+        in_title = "strpos(lower(coalesce(title, '')), lower(?)) > 0"
+        in_text = "strpos(lower(json_extract_string(record, '$.text')), lower(?)) > 0"
+        if q.isprintable() and '"' not in q and "\\" not in q:
+            # q reads the same inside the raw JSON: scan that first, parse only the rows it passes
+            clauses.append(f"({in_title} OR (record ILIKE ('%' || ? || '%') AND {in_text}))")
+            params += [q, q, q]
+        else:
+            clauses.append(f"({in_title} OR {in_text})")
+            params += [q, q]
     if outlet:
         clauses.append("outlet = ?")
         params.append(outlet)
@@ -151,10 +165,10 @@ def articles(db: WebStore, *, q: str | None = None, outlet: str | None = None, d
         clauses.append("substr(published, 1, 10) <= ?")
         params.append(date_to)
     where = _where(clauses)
-    total = db.scalar(f"SELECT count(*) FROM articles {where}", params)
-    rows = db.query(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles {where} "
+    rows = db.query(f"SELECT {', '.join(ARTICLE_COLUMNS)}, count(*) OVER () AS _total FROM articles {where} "
                     "ORDER BY published DESC NULLS LAST, ingested_at DESC, key LIMIT ? OFFSET ?",
                     [*params, paging.per_page, paging.offset])
+    total = _pop_total(rows) if rows else db.scalar(f"SELECT count(*) FROM articles {where}", params)
     outlets = [r["outlet"] for r in db.query(
         "SELECT outlet, count(*) AS n FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY n DESC, outlet LIMIT 200")]
     return _table(rows, ARTICLE_COLUMNS, int(total or 0), paging,
@@ -272,36 +286,47 @@ PEOPLE_COLUMNS = ["id", "name", "n_articles", "n_mentions", "n_statements"]
 
 
 def people(db: WebStore, *, q: str | None = None, paging: Paging = Paging()) -> dict[str, Any]:
-    """People named in the store (PERSON entities, or speakers typed person), most-covered first."""
+    """People named in the store (PERSON entities), most-covered first, with how often each is quoted.
+
+    The ranking reads the entities table alone; statements are then counted for the page's
+    people only, so the page costs the same on ten articles or ten thousand.
+    """
     params: list[Any] = []
     filt = ""
     if q:
-        filt = "WHERE strpos(lower(name), lower(?)) > 0"
+        filt = "AND strpos(lower(name), lower(?)) > 0"
         params.append(q)
-    sql = _statements() + f"""
-    , named AS (
-      SELECT {SLUG_SQL.format('name')} AS id, name, article_key, n_mentions FROM entities WHERE type = 'PERSON'
-      UNION ALL
-      SELECT {SLUG_SQL.format('speaker')}, speaker, article_key, 0 FROM statements WHERE speaker_kind = 'person'
-    ),
-    said AS (SELECT {SLUG_SQL.format('speaker')} AS id, count(*) AS n FROM statements
-             WHERE speaker_kind = 'person' GROUP BY 1),
-    grouped AS (
-      SELECT id, arg_max(name, length(name)) AS name, count(DISTINCT article_key) AS n_articles,
-             sum(n_mentions) AS n_mentions
-      FROM named WHERE id <> '' GROUP BY id
-    )
-    SELECT g.id, g.name, g.n_articles, g.n_mentions, coalesce(s.n, 0) AS n_statements, count(*) OVER () AS _total
-    FROM grouped g LEFT JOIN said s USING (id) {filt.replace('name', 'g.name')}
-    ORDER BY n_articles DESC, n_statements DESC, n_mentions DESC, g.name LIMIT ? OFFSET ?"""
-    rows = db.query(sql, [*params, paging.per_page, paging.offset])
+    rows = db.query(f"""
+      WITH grouped AS (
+        SELECT {SLUG_SQL.format('name')} AS id, arg_max(name, length(name)) AS name,
+               count(DISTINCT article_key) AS n_articles, sum(n_mentions) AS n_mentions
+        FROM entities WHERE type = 'PERSON' {filt} GROUP BY 1
+      )
+      SELECT id, name, n_articles, n_mentions, count(*) OVER () AS _total FROM grouped WHERE id <> ''
+      ORDER BY n_articles DESC, n_mentions DESC, name LIMIT ? OFFSET ?""", [*params, paging.per_page, paging.offset])
     total = rows[0]["_total"] if rows else 0
     if not rows and paging.page > 1:
-        total = db.scalar(f"SELECT count(*) FROM ({sql.rsplit('LIMIT', 1)[0]})", params)
+        total = db.scalar(f"SELECT count(DISTINCT {SLUG_SQL.format('name')}) FROM entities "
+                          f"WHERE type = 'PERSON' {filt}", params)
+    counts = _statement_counts(db, [r["id"] for r in rows])
     for r in rows:
         r.pop("_total", None)
         r["n_mentions"] = int(r["n_mentions"] or 0)
+        r["n_statements"] = counts.get(r["id"], 0)
     return _table(rows, PEOPLE_COLUMNS, int(total or 0), paging, filters={"q": q})
+
+
+def _statement_counts(db: WebStore, ids: list[str]) -> dict[str, int]:
+    """person id -> attributions resolved to them, over the articles naming them."""
+    if not ids:
+        return {}
+    scope = (f"WHERE article_key IN (SELECT article_key FROM entities WHERE type = 'PERSON' "
+             f"AND {SLUG_SQL.format('name')} IN (SELECT unnest(?::VARCHAR[]))) "
+             f"OR {SLUG_SQL.format('speaker_name')} IN (SELECT unnest(?::VARCHAR[]))")
+    rows = db.query(_statements(scope) + f"""
+        SELECT {SLUG_SQL.format('speaker')} AS id, count(*) AS n FROM statements
+        WHERE {SLUG_SQL.format('speaker')} IN (SELECT unnest(?::VARCHAR[])) GROUP BY 1""", [ids, ids, ids])
+    return {r["id"]: int(r["n"]) for r in rows}
 
 
 STATEMENT_COLUMNS = ["article_id", "attribution_id", "published", "outlet", "speaker", "kind", "cue_text",
@@ -334,27 +359,36 @@ def person(db: WebStore, person_id: str, *, paging: Paging = Paging(per_page=100
     for s in statements:
         s.pop("_total")
         s["content"] = json.loads(s["content"]) if s["content"] else []
-    events = db.query(f"""
-        WITH ents AS ({keys_sql.replace('DISTINCT article_key', 'article_key, entity_id')})
-        SELECT DISTINCT v.article_id, v.event_id, v.type, v.cameo, v.actor_name, v.trigger_text, v.recipient_name,
-               v.date, v.published, v.location, v.negated, v.attributed_to, v.outlet, v.sentence,
+    ents = keys_sql.replace("DISTINCT article_key", "article_key, entity_id")
+    mine = f"""SELECT DISTINCT v.article_id, v.event_id, v.type, v.cameo, v.actor_name, v.trigger_text,
+               v.recipient_name, v.date, v.published, v.location, v.negated, v.attributed_to, v.outlet, v.sentence,
                CASE WHEN list_contains(json_extract_string(v.actor, '$[*].entity'), ents.entity_id)
                     THEN 'actor' ELSE 'recipient' END AS role
-        FROM ({_EVENTS_BASE}) v JOIN ents ON ents.article_key = v.article_key
+        FROM ({_EVENTS_BASE}) v JOIN ({ents}) ents ON ents.article_key = v.article_key
         WHERE list_contains(json_extract_string(v.actor, '$[*].entity'), ents.entity_id)
-           OR list_contains(json_extract_string(v.recipient, '$[*].entity'), ents.entity_id)
-        ORDER BY coalesce(v.date, v.published) NULLS LAST, v.article_id, v.event_id LIMIT 1000""", [person_id])
+           OR list_contains(json_extract_string(v.recipient, '$[*].entity'), ents.entity_id)"""
+    events = db.query(f"SELECT *, count(*) OVER () AS _total FROM ({mine}) "
+                      "ORDER BY coalesce(date, published) NULLS LAST, article_id, event_id LIMIT ? OFFSET ?",
+                      [person_id, paging.per_page, paging.offset])
+    n_events = events[0]["_total"] if events else 0
     for v in events:
+        v.pop("_total")
         v["sentence"] = json.loads(v["sentence"]) if v["sentence"] else None
+    by_month = db.query(
+        _statements(scope) + f"""SELECT substr(published, 1, 7) AS month, 'said' AS type, count(*) AS n
+        FROM statements WHERE {SLUG_SQL.format('speaker')} = ? AND published IS NOT NULL GROUP BY ALL""",
+        [person_id, person_id, person_id])
+    by_month += db.query(f"""SELECT substr(coalesce(date, published), 1, 7) AS month, type, count(*) AS n
+        FROM ({mine}) WHERE coalesce(date, published) IS NOT NULL GROUP BY ALL""", [person_id])
     articles_ = db.query(f"""
         SELECT ar.id, ar.title, ar.outlet, ar.published, sum(e.n_mentions) AS mentions
         FROM entities e JOIN articles ar ON ar.key = e.article_key
         WHERE e.type = 'PERSON' AND {SLUG_SQL.format('e.name')} = ?
-        GROUP BY ALL ORDER BY ar.published DESC NULLS LAST, ar.id LIMIT 200""", [person_id])
+        GROUP BY ALL ORDER BY ar.published DESC NULLS LAST, ar.id LIMIT 100""", [person_id])
     return {"id": person_id, "name": max(names, key=len), "names": names,
             "statements": _table(statements, STATEMENT_COLUMNS, int(n_statements), paging),
-            "events": {"columns": EVENT_COLUMNS + ["role"], "rows": events, "total": len(events)},
-            "articles": articles_}
+            "events": _table(events, EVENT_COLUMNS + ["role"], int(n_events), paging),
+            "by_month": sorted(by_month, key=lambda r: (r["month"], r["type"])), "articles": articles_}
 
 
 # --- outlets ----------------------------------------------------------------------------------
@@ -362,8 +396,24 @@ def person(db: WebStore, person_id: str, *, paging: Paging = Paging(per_page=100
 OUTLET_COLUMNS = ["outlet", "n_articles", "n_attributions", "n_anonymous", "share_anonymous", "top_sources"]
 
 
+_outlet_cache: dict[tuple[str, tuple[int, str]], list[dict[str, Any]]] = {}
+
+
 def outlets(db: WebStore, *, paging: Paging = Paging()) -> dict[str, Any]:
-    """Per outlet: articles, attributions, the share from anonymous sources and whom it quotes most."""
+    """Per outlet: articles, attributions, the share from anonymous sources and whom it quotes most.
+
+    Whom an outlet quotes most needs every attribution resolved, so the table (one row per
+    outlet) is computed once per store version and kept.
+    """
+    key = (db.path, db.version())
+    if key not in _outlet_cache:
+        _outlet_cache.clear()
+        _outlet_cache[key] = _outlet_rows(db)
+    rows = _outlet_cache[key]
+    return _table(rows[paging.offset: paging.offset + paging.per_page], OUTLET_COLUMNS, len(rows), paging)
+
+
+def _outlet_rows(db: WebStore) -> list[dict[str, Any]]:
     rows = db.query(_statements() + """
     , arts AS (SELECT coalesce(outlet, '') AS outlet, count(*) AS n_articles FROM articles GROUP BY 1),
     att AS (SELECT coalesce(outlet, '') AS outlet, count(*) AS n_attributions,
@@ -378,16 +428,14 @@ def outlets(db: WebStore, *, paging: Paging = Paging()) -> dict[str, Any]:
     SELECT arts.outlet, n_articles, coalesce(n_attributions, 0) AS n_attributions,
            coalesce(n_anonymous, 0) AS n_anonymous,
            round(coalesce(n_anonymous, 0) / greatest(coalesce(n_attributions, 0), 1), 3) AS share_anonymous,
-           coalesce(top.top_sources, []) AS top_sources, count(*) OVER () AS _total
+           coalesce(top.top_sources, []) AS top_sources
     FROM arts LEFT JOIN att USING (outlet) LEFT JOIN top USING (outlet)
-    ORDER BY n_articles DESC, arts.outlet LIMIT ? OFFSET ?""", [paging.per_page, paging.offset])
-    total = rows[0]["_total"] if rows else 0
+    ORDER BY n_articles DESC, arts.outlet""")
     for r in rows:
-        r.pop("_total")
         r["outlet"] = r["outlet"] or None
         r["share_anonymous"] = float(r["share_anonymous"] or 0)
         r["top_sources"] = list(r["top_sources"] or [])
-    return _table(rows, OUTLET_COLUMNS, int(total), paging)
+    return rows
 
 
 # --- events -----------------------------------------------------------------------------------

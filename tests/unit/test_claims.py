@@ -1,0 +1,101 @@
+"""Claims: chains of sources, polarity, evidence spans, people the claim is about."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from onrecord.model import Event, Record
+from onrecord.record import build_claims, link_entities
+from onrecord.record.claims import claims_of, polarity_of
+
+GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "story" / "gold.py"
+
+
+def _gold():
+    spec = importlib.util.spec_from_file_location("story_gold", GOLD)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def seed_claims(seed_text):
+    record = Record.from_dict(_gold().seed_record_dict(seed_text))
+    return {c.attribution: c for c in build_claims([record], link_entities([record]))}
+
+
+def test_claims_chain_runs_outlet_to_original_speaker(seed_claims) -> None:
+    assert seed_claims["A3"].chain == ("Press TV", "The Washington Post", "current and former US officials",
+                                       "Sergey Kislyak")
+
+
+def test_claims_claimant_is_resolved_speaker(seed_claims) -> None:
+    assert seed_claims["A3"].claimant == "Sergey Kislyak"
+    assert seed_claims["A3"].claimant_id is not None
+
+
+def test_claims_denial_span_includes_cue(seed_claims, seed_text) -> None:
+    claim = seed_claims["A7"]
+    assert claim.polarity == "denied"
+    (s, e), = claim.spans
+    assert seed_text[s:e] == "Sessions has repeatedly denied discussing election-related issues with Russian officials"
+
+
+def test_claims_report_span_is_content(seed_claims, seed_text) -> None:
+    (s, e), = seed_claims["A3"].spans
+    assert seed_text[s:e] == "he discussed campaign-related matters with Sessions"
+
+
+def test_claims_about_includes_speaker_of_first_person_quote(seed_claims) -> None:
+    assert "Jeff Sessions" in seed_claims["A8"].about_names
+    assert seed_claims["A8"].polarity == "negated"
+
+
+def test_claims_about_both_people_in_report(seed_claims) -> None:
+    assert set(seed_claims["A3"].about_names) == {"Jeff Sessions", "Sergey Kislyak"}
+
+
+@pytest.mark.parametrize("cue,content,expected", [
+    ("denied", "discussing the campaign", "denied"),
+    ("said", "I never had meetings", "negated"),
+    ("said", "the talks may have covered sanctions", "hedged"),
+    ("told", "he discussed campaign-related matters", "asserted"),
+])
+def test_claims_polarity(cue: str, content: str, expected: str) -> None:
+    assert polarity_of(cue, content, []) == expected
+
+
+def test_claims_deny_event_makes_denial() -> None:
+    event = Event(id="V1", type="DENY", trigger=((0, 6),), sentence=(0, 10))
+    assert polarity_of("said", "it happened", [event]) == "denied"
+
+
+def test_claims_unattributed_event_is_outlet_claim() -> None:
+    text = "Police arrested 12 protesters on Friday."
+    record = Record.from_dict({
+        "id": "x", "text": text, "meta": {"outlet": "Harlow Post", "published": "2024-05-10"},
+        "entities": [],
+        "events": [{"id": "V1", "type": "COERCE", "trigger": [[7, 15]], "sentence": [0, len(text)],
+                    "negated": False, "attributed_to": None}]})
+    (claim,) = claims_of(record, link_entities([record]))
+    assert claim.claimant == "Harlow Post" and claim.event == "V1" and claim.chain == ("Harlow Post",)
+
+
+def test_claims_attributed_event_joins_its_attribution(seed_text) -> None:
+    d = _gold().seed_record_dict(seed_text)
+    a3 = next(a for a in d["attributions"] if a["id"] == "A3")
+    d["events"] = [{"id": "V1", "type": "CONSULT", "trigger": [[a3["content"][0][0] + 3, a3["content"][0][0] + 12]],
+                    "sentence": a3["content"][0], "negated": False, "attributed_to": "A3"}]
+    record = Record.from_dict(d)
+    claims = claims_of(record, link_entities([record]))
+    assert [c.event for c in claims if c.attribution == "A3"] == ["V1"]
+    assert not any(c.attribution is None for c in claims)
+
+
+def test_claims_story_repeat_keeps_chain_through_broadcaster() -> None:
+    records = _gold().story_records()
+    claims = build_claims(records, link_entities(records))
+    repeat = next(c for c in claims if c.id == "04-courier-repeats#A1")
+    assert repeat.claimant == "Lena Brandt" and repeat.chain[0] == "Valley Courier"
