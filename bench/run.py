@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--articles", type=int, default=84, help="corpus size (fixed across measurements)")
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--chunk", type=int, default=4, help="articles per task sent to a worker")
+    ap.add_argument("--chunk", type=int, default=2, help="articles per task sent to a worker")
     ap.add_argument("--repeat", type=int, default=1, help="best of R runs per measurement")
     ap.add_argument("--profile", type=int, default=16, help="articles in the per-stage profile (0: skip)")
     ap.add_argument("--no-ray", action="store_true")

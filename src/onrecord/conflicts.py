@@ -220,6 +220,7 @@ def _signals(a: Claim, b: Claim, sim: float) -> dict[str, float]:
         "hedged": float((a.polarity == "hedged") + (b.polarity == "hedged")),
         "numbers": float(_number_clash(a, b)),
         "events": float(bool(set(a.event_types) & set(b.event_types))),
+        "same_article": float(a.article == b.article),
     }
 
 
@@ -229,8 +230,11 @@ def _base_score(kind: ConflictKind, s: dict[str, float]) -> float:
              + 0.1 * s["named"] + 0.05 * s["events"])
     if kind == "account_vs_account":
         score = 0.5 * score + 0.45 * s["numbers"]
-    if kind == "self_contradiction" and s["numbers"]:
-        score += 0.1
+    if kind == "self_contradiction":
+        score += 0.1 * s["numbers"]
+        # Within one article a "self-contradiction" is more often a misread speaker than a
+        # change of account; across articles it is the real thing.
+        score *= 0.75 if s["same_article"] else 1.0
     return min(1.0, score * (0.85 ** s["hedged"]))
 
 

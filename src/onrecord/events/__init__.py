@@ -114,9 +114,11 @@ def _sentence_countries(sent: Span) -> list[str]:
     return out
 
 
-def _inherit_country(parts: list[Participant], others: list[Participant], sent: Span) -> None:
-    """An office holder with no country cue takes the sentence's one other country."""
-    needy = [p for p in parts if p.country is None and p.sector in _STATE_SECTORS]
+def _inherit_country(parts: list[Participant], others: list[Participant], sent: Span, *,
+                     targets: bool = False) -> None:
+    """An office holder (or a target) with no country cue takes the sentence's one other country,
+    or in a domestic affair (police, courts, rebels against their government) the other side's."""
+    needy = [p for p in parts if p.country is None and (p.sector in _STATE_SECTORS or targets and others)]
     if not needy:
         return
     taken = {p.country for p in others if p.country and p.country != "IGO"}
@@ -125,7 +127,7 @@ def _inherit_country(parts: list[Participant], others: list[Participant], sent: 
         if len(free) == 1:
             p.country = free[0]
         elif not free and len(taken) == 1 and (p.sector in _DOMESTIC or any(
-                o.sector in _NON_STATE for o in others if o.country)):
+                o.sector in _NON_STATE | _DOMESTIC for o in others if o.country)):
             p.country = next(iter(taken))
 
 
@@ -264,6 +266,15 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
         if not framed:
             keep.append(c)
     trigger_ids = {c.head.i for c in keep}
+    # "shelled the city, killing 20": a participle clause of the same type is the same happening.
+    heads = {c.head.i: c for c in keep}
+    absorbed: dict[int, list[Token]] = {}
+    for c in list(keep):
+        outer = heads.get(c.head.head.i)
+        if (c.head.dep_ == "advcl" and c.head.tag_ == "VBG" and outer is not None and outer is not c
+                and outer.type == c.type and outer.head.i not in absorbed.get(c.head.i, [])):
+            absorbed.setdefault(outer.head.i, []).append(c.head)
+            keep.remove(c)
     events: list[Event] = []
     for c in sorted(keep, key=lambda x: x.head.i):
         light = c.trigger.light
@@ -275,6 +286,12 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
             rec = target
         else:
             rec = None
+        if subj is not None and not sent.start <= subj.i < sent.end:
+            subj = None  # across a blank line: another sentence's noun
+        if subj is None and sent.start > 0 and sent.doc[sent.start - 1].is_space:
+            subj = _leading_subject(sent, light or c.head)
+        if rec is not None and not sent.start <= rec.i < sent.end:
+            rec = None
         actor_toks = with_conjuncts(subj) if subj is not None else []
         actors = [participant(t, entities, index) for t in actor_toks]
         actor_ids = {t.i for t in actor_toks}
@@ -283,9 +300,12 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
                             topical=c.type == "CONSULT" and bool(c.trigger.entry.words),
                             transfer=_transfer(c), nominal_patient=_nominal_patient(c),
                             claimed=_claimed(c))
+        if rec is not None and not sent.start <= rec.i < sent.end:
+            rec = None
         rec_toks = with_conjuncts(rec) if rec is not None else []
-        recipients = [participant(t, entities, index) for t in rec_toks]
-        recipients = [r for r in recipients if not any(r.span == a.span for a in actors)]
+        rec_pairs = [(participant(t, entities, index), t) for t in rec_toks]
+        rec_pairs = [(r, t) for r, t in rec_pairs if not any(r.span == a.span for a in actors)]
+        recipients = [r for r, _ in rec_pairs]
         if not recipients and c.type in SYMMETRIC and len(actors) > 1:
             # "Jordan and Britain agreed", "X and Y met": each is the other's counterpart.
             actors, recipients = actors[:1], actors[1:]
@@ -295,16 +315,20 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
             # PLOVER codes the place acted on as the target when no one else is named.
             place = sent.doc.char_span(*location.span, alignment_mode="expand")
             if place is not None and place.root.i not in actor_ids:
-                recipients = [participant(place.root, entities, index)]
-        for part, tok in zip(recipients, rec_toks or [None] * len(recipients)):
-            if part.sector == "GOV" and place_kind(part.text) in ("capital", "city") and (
-                    c.cameo[:2] >= "14" or tok is None or tok.head.lemma_.lower() in _PLACE_PREPS):
+                rec_pairs = [(participant(place.root, entities, index), place.root)]
+                recipients = [rec_pairs[0][0]]
+        heads_of = {id(r): t for r, t in rec_pairs}
+        for part in recipients:
+            tok = heads_of.get(id(part))
+            if tok is not None and part.sector == "GOV" and place_kind(part.text) in ("capital", "city") and (
+                    c.cameo[:2] >= "14" or tok.head.lemma_.lower() in _PLACE_PREPS):
                 part.sector = "CVL"  # a city shelled, or where a curfew is imposed: its people
         _inherit_country(actors, recipients, sent)
-        _inherit_country(recipients, actors, sent)
+        _inherit_country(recipients, actors, sent, targets=True)
         events.append(Event(
             id="", type=c.type, cameo=c.cameo, mode=_mode(c, sent), context=_context(c, sent),
-            trigger=tuple((t.idx, t.idx + len(t.text)) for t in [c.head] + ([light] if light is not None else [])),
+            trigger=tuple(sorted((t.idx, t.idx + len(t.text)) for t in [c.head, *absorbed.get(c.head.i, [])]
+                                 + ([light] if light is not None else []))),
             sentence=(sent.start_char, sent.end_char), actor=actors, recipient=recipients,
             location=location,
             date=event_date(sent, light or c.head, published, other_triggers=trigger_ids),
@@ -331,6 +355,41 @@ def _merge(events: list[Event]) -> list[Event]:
     return out
 
 
+_NOMINAL_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM", "PUNCT"})
+
+
+def _leading_subject(seg: Span, verb: Token) -> Token | None:
+    """After a blank line the parse may hang the segment's opening noun phrase on the line above:
+    a verb's subject is then the noun right before it ("Attorney General Jeff Sessions met")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    i = verb.i - 1
+    while i >= seg.start and seg.doc[i].pos_ in ("AUX", "ADV", "PART"):
+        i -= 1
+    if i < seg.start or seg.doc[i].pos_ not in ("PROPN", "NOUN"):
+        return None
+    if any(t.pos_ not in _NOMINAL_POS for t in seg.doc[seg.start:i]):
+        return None
+    return seg.doc[i]
+
+
+def segments(sent: Span) -> list[Span]:
+    """A parser sentence cut at blank lines: a headline without a full stop, run into the first
+    sentence below it, is a sentence of its own (so two reports of one meeting stay two events)."""
+    doc = sent.doc
+    cuts = [t.i + 1 for t in sent[:-1] if "\n\n" in t.text_with_ws or t.is_space and t.text.count("\n") >= 2]
+    if not cuts:
+        return [sent]
+    bounds = [sent.start, *cuts, sent.end]
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        while b > a and doc[b - 1].is_space:
+            b -= 1  # the blank line itself belongs to neither
+        if b > a:
+            out.append(doc[a:b])
+    return out
+
+
 def find_events(doc: Doc, entities: list[Entity], attributions: list[Attribution], *,
                 published: str | None = None) -> list[Event]:
     """Every event in a parsed article, in text order, ids V1, V2, ...
@@ -341,9 +400,9 @@ def find_events(doc: Doc, entities: list[Entity], attributions: list[Attribution
     index = mention_index(entities)
     events: list[Event] = []
     for sent in doc.sents:
-        if not sent.text.strip():
-            continue
-        events.extend(_sentence_events(sent, entities, index, attributions, published))
+        for part in segments(sent):
+            if part.text.strip():
+                events.extend(_sentence_events(part, entities, index, attributions, published))
     for n, ev in enumerate(events, 1):
         ev.id = f"V{n}"
     return events

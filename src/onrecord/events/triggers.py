@@ -94,6 +94,16 @@ def _object(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
+def _background(tok: Token) -> bool:
+    """A verb that describes a noun rather than reports a happening: "a letter handed over to the
+    UN", "the shooting deaths", "involvement in killing"."""
+    if tok.dep_ in ("amod", "compound", "nmod"):
+        return True
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return True
+    return tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "PROPN")
+
+
 def _match(entries: tuple[Entry, ...], lemmas: set[str]) -> Entry | None:
     return next((e for e in entries if all(w in lemmas for w in e.words)), None)
 
@@ -103,7 +113,7 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
     lex = lexicon()
     claimed: set[int] = set()  # nouns already part of a verb pattern ("held talks")
     for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") or (tok.pos_ == "AUX" and tok.dep_ == "aux"):
+        if tok.pos_ not in ("VERB", "AUX") or (tok.pos_ == "AUX" and tok.dep_ == "aux") or _background(tok):
             continue
         entries = lex.verbs.get(tok.lemma_.lower())
         if not entries:

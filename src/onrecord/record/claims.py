@@ -166,8 +166,12 @@ def claims_of(record: Record, linking: Linking) -> list[Claim]:
     for a in record.attributions:
         if not a.content:
             continue
+        # An unattributed event whose trigger is this attribution's cue or content ("denied") is the
+        # same statement seen by the events stage: one claim, not two.
+        whole = (_extent(a.source + a.cue + a.content),)
         events = [e for e in record.events
-                  if e.attributed_to == a.id or (e.attributed_to is None and _inside(e.trigger, a.content))]
+                  if e.attributed_to == a.id or (e.attributed_to is None and _inside(e.trigger, whole)
+                                                 and e.id not in used_events)]
         used_events.update(e.id for e in events)
         cue, content = _join(text, a.cue), _join(text, a.content)
         polarity = polarity_of(cue, content, events)

@@ -204,8 +204,11 @@ def run(articles: Iterable[Article], *, workers: int | None = None, settings: Se
         while pending:
             yield from heads(block=True)
     finally:
-        for entry in pending:
-            ray.cancel(entry[1], force=False)
+        for entry in pending:   # stopped early (an error, Ctrl-C): drop what is queued
+            try:
+                ray.cancel(entry[1], force=False)
+            except Exception:  # noqa: BLE001 - best effort; the actors go with the pool
+                pass
         if own:
             pool.close()
 

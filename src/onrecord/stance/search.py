@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..model import Record
-from ..record.claims import Claim
+from ..record.claims import NEGATION, Claim
 from .features import content, tokens
 
 Verdict = Literal["supports", "disputes", "discusses"]
@@ -52,8 +52,10 @@ def search_claim(claim_text: str, source: Iterable[Record] | Iterable[Claim], *,
                 candidates.append((r.id, ((0, len(r.text)),), r.text, None, None, ()))
     else:
         claims = items  # type: ignore[assignment]
+    negative = {c.id for c in claims if c.negative}
     for c in claims:
         candidates.append((c.article, c.spans, c.text, c.claimant, c.id, c.chain))
+    query_negative = bool(NEGATION.search(claim_text))
 
     query = set(content(tokens(claim_text)))
     kept = [c for c in candidates if len(query & set(content(tokens(c[2])))) >= min_overlap]
@@ -65,7 +67,11 @@ def search_claim(claim_text: str, source: Iterable[Record] | Iterable[Claim], *,
         best = int(p[:3].argmax())  # among the related labels
         if 1.0 - float(p[LABELS.index("unrelated")]) < min_probability:
             continue
-        hits.append(Hit(verdict=_VERDICT[LABELS[best]], score=float(p[best]), article=article, span=span,
+        verdict = _VERDICT[LABELS[best]]
+        if claim_id in negative and not query_negative:
+            # A denial of the claimed thing disputes it, whatever the wording (FNC-1 saw few short denials).
+            verdict = "disputes"
+        hits.append(Hit(verdict=verdict, score=float(p[best]), article=article, span=span,
                         text=text if claim_id else text[:300], claimant=claimant, claim=claim_id, chain=chain))
     order = {"disputes": 0, "supports": 1, "discusses": 2}
     hits.sort(key=lambda h: (order[h.verdict], -h.score))

@@ -75,6 +75,17 @@ class WebStore:
         raw = self.raw_record(article_id)
         return Record.from_dict(raw) if raw else None
 
+    def iter_records(self):  # noqa: ANN201 - Iterator[Record]
+        """Every stored Record, streamed through its own cursor (for whole-store work such as conflicts)."""
+        cur = self._cursor()
+        try:
+            result = cur.execute("SELECT record FROM articles ORDER BY ingested_at, key")
+            while batch := result.fetchmany(500):
+                for (raw,) in batch:
+                    yield Record.from_dict(json.loads(raw))
+        finally:
+            cur.close()
+
     def write(self, records: list[Record]) -> int:
         with self._lock:
             return self.store.write(records)

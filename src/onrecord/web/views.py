@@ -478,51 +478,65 @@ def events(db: WebStore, *, type: str | None = None, actor: str | None = None, d
 
 # --- conflicts --------------------------------------------------------------------------------
 
-_conflict_cache: dict[tuple[str, tuple[int, str]], list[dict[str, Any]]] = {}
+SYNC_CONFLICTS_MAX = 500  # articles; on bigger stores conflicts are found in the background
+
+_conflicts_state: dict[str, Any] = {"key": None, "rows": [], "running": None}
 _conflict_lock = threading.Lock()
 
 
 def _find_conflicts(db: WebStore) -> list[dict[str, Any]]:
-    """The conflicts module's findings over the store, in the contract's shape ([] until it exists)."""
+    """The record module's conflicts over the whole store, in the contract's shape ([] until it exists)."""
     try:
-        from .. import conflicts as mod
+        from ..record import build_record
     except ImportError:
         return []
-    for name in ("conflicts_from_store", "find_conflicts_in_store"):
-        fn = getattr(mod, name, None)
-        if fn is not None:
-            found = fn(db.store)
-            break
-    else:
-        fn = getattr(mod, "conflicts_for_records", None) or getattr(mod, "find_conflicts", None)
-        if fn is None:
-            return []
-        found = fn(list(db.store.records()))
-    return [c if isinstance(c, dict) else c.to_dict() for c in found]
+    story = build_record(db.iter_records())
+    return [c if isinstance(c, dict) else c.to_dict() for c in story.conflicts]
+
+
+def _refresh_conflicts(db: WebStore, key: tuple[str, tuple[int, str]]) -> None:
+    try:
+        rows = _find_conflicts(db)
+    except Exception:  # a failing conflicts stage costs the conflicts, not the page
+        import logging
+
+        logging.getLogger("onrecord.web").exception("finding conflicts failed")
+        rows = []
+    with _conflict_lock:
+        _conflicts_state.update(key=key, rows=rows, running=None)
+
+
+def _current_conflicts(db: WebStore) -> tuple[list[dict[str, Any]], bool]:
+    """(conflicts, up to date). They need every article, so they are found once per store version:
+    at once on a small store, in a background thread on a large one (pages show the last result)."""
+    key = (db.path, db.version())
+    with _conflict_lock:
+        if _conflicts_state["key"] == key:
+            return _conflicts_state["rows"], True
+        stale = _conflicts_state["rows"] if _conflicts_state["key"] and _conflicts_state["key"][0] == db.path else []
+        running = _conflicts_state["running"]
+        if key[1][0] > SYNC_CONFLICTS_MAX and running != key:
+            _conflicts_state["running"] = key
+            threading.Thread(target=_refresh_conflicts, args=(db, key), daemon=True,
+                             name="onrecord-conflicts").start()
+            return stale, False
+        if running == key:
+            return stale, False
+    _refresh_conflicts(db, key)
+    return _conflicts_state["rows"], True
 
 
 def conflicts(db: WebStore, *, kind: str | None = None, about: str | None = None,
               paging: Paging = Paging(per_page=MAX_PER_PAGE)) -> dict[str, Any]:
-    """Conflicts, strongest first, computed once per store version (they need every article)."""
-    key = (db.path, db.version())
-    with _conflict_lock:
-        if key not in _conflict_cache:
-            try:
-                _conflict_cache.clear()
-                _conflict_cache[key] = _find_conflicts(db)
-            except Exception:  # a failing conflicts stage costs the conflicts, not the page
-                import logging
-
-                logging.getLogger("onrecord.web").exception("conflicts failed")
-                _conflict_cache[key] = []
-        found = _conflict_cache[key]
+    """Conflicts, strongest first (`pending` while a large store's are still being found)."""
+    found, fresh = _current_conflicts(db)
     if kind:
         found = [c for c in found if c.get("kind") == kind]
     if about:
         found = [c for c in found if any(about.lower() in (x or "").lower() for x in c.get("about", []))]
     rows = found[paging.offset: paging.offset + paging.per_page]
     return _table(rows, ["id", "kind", "score", "about", "a", "b"], len(found), paging,
-                  filters={"kind": kind, "about": about})
+                  filters={"kind": kind, "about": about}, pending=not fresh)
 
 
 # --- downloads --------------------------------------------------------------------------------
