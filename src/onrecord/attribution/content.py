@@ -137,8 +137,40 @@ def continuation(text: str, quotes: QuoteIndex, quote: Quote, sent_end: int) -> 
         pos = nxt.end
 
 
+_TAIL_DEPS = frozenset({"relcl", "advcl", "acl", "appos", "npadvmod", "parataxis"})
+
+
+def trim_tail(doc, first: int, last: int) -> int:  # noqa: ANN001 - spaCy Doc
+    """Where indirect content ends: PolNeAR leaves out a trailing clause set off by a comma
+    ("..., although he again refused", "Scott, who has never faced ...") and what follows a
+    semicolon."""
+    for p in range(first + 1, last):
+        tok = doc[p]
+        if tok.text == ";":
+            return p - 1
+        if tok.text not in (",", "—", "–", "--"):
+            continue
+        nxt = doc[p + 1]
+        root = nxt
+        while root.head is not root and root.head.left_edge.i == p + 1:
+            root = root.head
+        while root.head is not root and root.left_edge.i >= p + 1 and root.head.i < p and root.dep_ not in _TAIL_DEPS \
+                and root.head.left_edge.i > p:
+            root = root.head
+        if root.dep_ in _TAIL_DEPS and root.head.i < p and root.left_edge.i >= p:
+            return p - 1
+    return last
+
+
 def clause_content(cue: "Token") -> "tuple[int, int] | None":
     """The token range (first, last) of the reported content, by dependency."""
+    rng = _clause_content(cue)
+    if rng is None:
+        return None
+    return rng[0], trim_tail(cue.doc, rng[0], rng[1])
+
+
+def _clause_content(cue: "Token") -> "tuple[int, int] | None":
     children = list(cue.children)
     for c in children:
         if c.dep_ == "ccomp":
