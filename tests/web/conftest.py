@@ -62,7 +62,8 @@ def hostile_record():
         id="hostile", text=text,
         meta=Meta(title="<script>alert('title')</script>", outlet="<i>Outlet</i>", published="2024-01-02"),
         entities=[Entity("E1", "Mallory <b>Evil</b>", "PERSON", [(src_s, len(text) - 1)])],
-        attributions=[Attribution("A1", source=((src_s, len(text) - 1),), cue=((text.index("said"), text.index("said") + 4),),
+        attributions=[Attribution("A1", source=((src_s, len(text) - 1),),
+                                  cue=((text.index("said"), text.index("said") + 4),),
                                   content=((quote_s, quote_e),),
                                   speaker=Speaker("E1", "Mallory <b>Evil</b>", "person"), kind="direct")])
 

@@ -44,7 +44,8 @@ def highlights(html: str) -> list[tuple[dict[str, str | None], str]]:
     p.feed(html)
     joined: list[tuple[dict[str, str | None], str]] = []
     for attrs, text in p.found:
-        if joined and (joined[-1][0]["data-attr"], joined[-1][0]["data-role"]) == (attrs["data-attr"], attrs["data-role"]):
+        last = joined[-1][0] if joined else None
+        if last and (last["data-attr"], last["data-role"]) == (attrs["data-attr"], attrs["data-role"]):
             joined[-1] = (joined[-1][0], joined[-1][1] + text)
         else:
             joined.append((attrs, text))

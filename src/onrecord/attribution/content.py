@@ -40,8 +40,25 @@ def token_span(tok: "Token") -> Span:
 
 # --- source ---------------------------------------------------------------------------------
 
+_RAISING = frozenset("seem appear".split())
+
+
+def raised_subject(cue: "Token") -> "Token | None":
+    """The subject that belongs to the content, not the source: "X is expected to win",
+    "X seems to have vanished" (PolNeAR content: "X" + "to win"; no source)."""
+    if not any(c.dep_ == "xcomp" for c in cue.children):
+        return None
+    if cue.lemma_.lower() in _RAISING:
+        return next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if any(c.dep_ == "agent" for c in cue.children):
+        return None
+    return next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+
+
 def subject_of(verb: "Token", *, depth: int = 0) -> "Token | None":
     """The token naming who speaks for a cue verb; None for agentless passives ("it was reported")."""
+    if depth == 0 and verb.lemma_.lower() in _RAISING and raised_subject(verb) is not None:
+        return None
     for c in verb.children:
         if c.dep_ in _SUBJECT_DEPS:
             return c
@@ -137,40 +154,8 @@ def continuation(text: str, quotes: QuoteIndex, quote: Quote, sent_end: int) -> 
         pos = nxt.end
 
 
-_TAIL_DEPS = frozenset({"relcl", "advcl", "acl", "appos", "npadvmod", "parataxis"})
-
-
-def trim_tail(doc, first: int, last: int) -> int:  # noqa: ANN001 - spaCy Doc
-    """Where indirect content ends: PolNeAR leaves out a trailing clause set off by a comma
-    ("..., although he again refused", "Scott, who has never faced ...") and what follows a
-    semicolon."""
-    for p in range(first + 1, last):
-        tok = doc[p]
-        if tok.text == ";":
-            return p - 1
-        if tok.text not in (",", "—", "–", "--"):
-            continue
-        nxt = doc[p + 1]
-        root = nxt
-        while root.head is not root and root.head.left_edge.i == p + 1:
-            root = root.head
-        while root.head is not root and root.left_edge.i >= p + 1 and root.head.i < p and root.dep_ not in _TAIL_DEPS \
-                and root.head.left_edge.i > p:
-            root = root.head
-        if root.dep_ in _TAIL_DEPS and root.head.i < p and root.left_edge.i >= p:
-            return p - 1
-    return last
-
-
 def clause_content(cue: "Token") -> "tuple[int, int] | None":
     """The token range (first, last) of the reported content, by dependency."""
-    rng = _clause_content(cue)
-    if rng is None:
-        return None
-    return rng[0], trim_tail(cue.doc, rng[0], rng[1])
-
-
-def _clause_content(cue: "Token") -> "tuple[int, int] | None":
     children = list(cue.children)
     for c in children:
         if c.dep_ == "ccomp":
@@ -222,6 +207,11 @@ def content_spans(cue: "Token", source: list[Span], text: str, quotes: QuoteInde
     sent_end = cue.sent.end_char
     doc = cue.doc
     rng = clause_content(cue)
+    raised = raised_subject(cue)
+    if raised is not None and rng is not None and rng[0] > cue.i:
+        subj = trim(text, subtree_span(raised))
+        rest = trim(text, (doc[rng[0]].idx, doc[rng[1]].idx + len(doc[rng[1]].text)))
+        return [p for p in (subj, rest) if p]
     if rng is not None:
         first, last = doc[rng[0]], doc[rng[1]]
         span = (first.idx, last.idx + len(last.text))

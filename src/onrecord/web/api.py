@@ -159,7 +159,8 @@ def people_api(request: Request, q: str | None = None, page: int = PageQ, per_pa
 @router.get("/people/{person_id}", summary="One person: statements and events over time")
 def person_api(request: Request, person_id: str, page: int = PageQ, per_page: int = Query(100, ge=1, le=500),
                download: Download = DownloadQ,
-               table: Literal["statements", "events"] = Query("statements", description="Which table to download")) -> Any:
+               table: Literal["statements", "events"] = Query("statements", description="Which table to download"),
+               ) -> Any:
     data = views.person(db_of(request), person_id, paging=paging(page, per_page, download))
     if data is None:
         raise HTTPException(404, f"no person {person_id!r}")

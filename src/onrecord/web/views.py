@@ -170,7 +170,8 @@ def articles(db: WebStore, *, q: str | None = None, outlet: str | None = None, d
                     [*params, paging.per_page, paging.offset])
     total = _pop_total(rows) if rows else db.scalar(f"SELECT count(*) FROM articles {where}", params)
     outlets = [r["outlet"] for r in db.query(
-        "SELECT outlet, count(*) AS n FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY n DESC, outlet LIMIT 200")]
+        "SELECT outlet, count(*) AS n FROM articles WHERE outlet IS NOT NULL "
+        "GROUP BY outlet ORDER BY n DESC, outlet LIMIT 200")]
     return _table(rows, ARTICLE_COLUMNS, int(total or 0), paging,
                   filters={"q": q, "outlet": outlet, "date_from": date_from, "date_to": date_to}, outlets=outlets)
 
@@ -343,14 +344,24 @@ def person(db: WebStore, person_id: str, *, paging: Paging = Paging(per_page=100
         "GROUP BY name ORDER BY n DESC", [person_id])]
     keys_sql = f"SELECT DISTINCT article_key FROM entities WHERE type = 'PERSON' AND {slug_name} = ?"
     # Statements can only come from articles naming the person, or quoting them by that name.
-    scope = (f"WHERE article_key IN ({keys_sql}) OR {SLUG_SQL.format('speaker_name')} = ?")
+    scope = (f"WHERE article_key IN ({keys_sql} UNION SELECT article_key FROM attributions "
+             f"WHERE {SLUG_SQL.format('speaker_name')} = ?)")
+    # One pass over the statements: the page of rows, their total and the per-month counts.
     statements = db.query(
-        _statements(scope) + f"""SELECT s.article_id, s.attribution_id, s.published, s.outlet, s.speaker, s.kind,
-            s.cue_text, s.content_text, s.content, count(*) OVER () AS _total
-        FROM statements s JOIN articles ar ON ar.key = s.article_key
-        WHERE {SLUG_SQL.format('s.speaker')} = ?
+        _statements(scope).replace("statements AS (", "statements AS MATERIALIZED (") + f"""
+        , mine AS MATERIALIZED (SELECT * FROM statements WHERE {SLUG_SQL.format('speaker')} = ?),
+        months AS (SELECT substr(published, 1, 7) AS month, count(*) AS n FROM mine
+                   WHERE published IS NOT NULL GROUP BY 1)
+        SELECT s.article_id, s.attribution_id, s.published, s.outlet, s.speaker, s.kind,
+            s.cue_text, s.content_text, s.content, count(*) OVER () AS _total,
+            (SELECT list({{'month': month, 'n': n}}) FROM months) AS _months
+        FROM mine s JOIN articles ar ON ar.key = s.article_key
         ORDER BY s.published NULLS LAST, ar.ingested_at, s.article_id, s.attribution_id LIMIT ? OFFSET ?""",
         [person_id, person_id, person_id, paging.per_page, paging.offset])
+    said_by_month = [{"month": m["month"], "type": "said", "n": m["n"]}
+                     for m in (statements[0]["_months"] or [] if statements else [])]
+    for s in statements:
+        s.pop("_months")
     if not names:
         names = sorted({s["speaker"] for s in statements})
     if not names:
@@ -374,11 +385,7 @@ def person(db: WebStore, person_id: str, *, paging: Paging = Paging(per_page=100
     for v in events:
         v.pop("_total")
         v["sentence"] = json.loads(v["sentence"]) if v["sentence"] else None
-    by_month = db.query(
-        _statements(scope) + f"""SELECT substr(published, 1, 7) AS month, 'said' AS type, count(*) AS n
-        FROM statements WHERE {SLUG_SQL.format('speaker')} = ? AND published IS NOT NULL GROUP BY ALL""",
-        [person_id, person_id, person_id])
-    by_month += db.query(f"""SELECT substr(coalesce(date, published), 1, 7) AS month, type, count(*) AS n
+    by_month = said_by_month + db.query(f"""SELECT substr(coalesce(date, published), 1, 7) AS month, type, count(*) AS n
         FROM ({mine}) WHERE coalesce(date, published) IS NOT NULL GROUP BY ALL""", [person_id])
     articles_ = db.query(f"""
         SELECT ar.id, ar.title, ar.outlet, ar.published, sum(e.n_mentions) AS mentions
