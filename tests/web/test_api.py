@@ -171,3 +171,12 @@ def test_api_openapi_documents_the_routes(client):
               "/api/people/{person_id}", "/api/conflicts", "/api/events", "/api/outlets"):
         assert p in paths
     assert "post" in paths["/api/articles"]
+
+
+def test_api_docs_page_needs_no_cdn(client):
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assert "/static/swagger/swagger-ui-bundle.js" in page.text
+    assert "cdn." not in page.text and "unpkg" not in page.text
+    assert client.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
+    assert client.get("/openapi.json").json()["paths"]

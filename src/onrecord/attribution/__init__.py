@@ -58,13 +58,13 @@ def _cue_tokens(cue, content: list[Span], source: list[Span]) -> list[int]:  # n
     return out
 
 
-def _cue_spans(cue, content: list[Span], source: list[Span]) -> list[Span]:  # noqa: ANN001
+def _cue_spans(cue, content: list[Span], source: list[Span], text: str) -> list[Span]:  # noqa: ANN001
     doc = cue.doc
     spans: list[Span] = []
     for i in _cue_tokens(cue, content, source):
         s, e = token_span(doc[i])
         if spans and i - 1 >= 0 and spans[-1][1] == doc[i - 1].idx + len(doc[i - 1].text) and \
-                doc[i - 1].i + 1 == i and spans[-1][1] <= s and doc.text[spans[-1][1]:s].strip() == "":
+                doc[i - 1].i + 1 == i and spans[-1][1] <= s and text[spans[-1][1]:s].strip() == "":
             spans[-1] = (spans[-1][0], e)
         else:
             spans.append((s, e))
@@ -99,7 +99,7 @@ def find_attributions(doc, entities: list[Entity]) -> list[Attribution]:  # noqa
         content = content_spans(cue, source, text, quotes)
         if not content:
             continue
-        found.append((source, _cue_spans(cue, content, source), content, head))
+        found.append((source, _cue_spans(cue, content, source, text), content, head))
         taken.add(cue.i)
     found.sort(key=lambda f: f[1][0])
     speakers = resolve_speakers(doc, [(f[0], f[3]) for f in found], entities)

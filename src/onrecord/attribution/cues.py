@@ -34,14 +34,19 @@ def is_candidate(tok: "Token") -> bool:
     return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to"
 
 
-def features(tok: "Token", quotes: "QuoteIndex") -> list[str]:
-    """Sparse binary features of one candidate token."""
+def sentence_quoted(sent, quotes: "QuoteIndex") -> bool:  # noqa: ANN001 - spaCy Span
+    """Whether a sentence starts, ends or is centred in a quotation."""
+    return any(quotes.inside(t.idx) for t in (sent[0], sent[-1])) or any(
+        quotes.inside(sent.start_char + k) for k in (1, (sent.end_char - sent.start_char) // 2))
+
+
+def features(tok: "Token", quotes: "QuoteIndex", sent_quote: bool | None = None) -> list[str]:
+    """Sparse binary features of one candidate token (`sent_quote` precomputed per sentence)."""
     lemma = tok.lemma_.lower()
     deps = sorted({c.dep_ for c in tok.children if c.dep_ in _CLAUSE_DEPS})
     in_quote = quotes.inside(tok.idx)
-    sent = tok.sent
-    sent_quote = any(quotes.inside(t.idx) for t in (sent[0], sent[-1])) or any(
-        quotes.inside(sent.start_char + k) for k in (1, len(sent.text) // 2))
+    if sent_quote is None:
+        sent_quote = sentence_quoted(tok.sent, quotes)
     has_subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
     prev = tok.nbor(-1).lower_ if tok.i > 0 else "<s>"
     nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else "</s>"
@@ -77,12 +82,12 @@ def load_model() -> dict | None:
     return json.loads(MODEL_PATH.read_text(encoding="utf-8"))
 
 
-def cue_probability(tok: "Token", quotes: "QuoteIndex") -> float:
+def cue_probability(tok: "Token", quotes: "QuoteIndex", sent_quote: bool | None = None) -> float:
     model = load_model()
     if model is None:
         return 0.9 if tok.lemma_.lower() in _FALLBACK_LEMMAS or tok.lower_ == "according" else 0.0
     weights = model["weights"]
-    z = model["bias"] + sum(weights.get(f, 0.0) for f in features(tok, quotes))
+    z = model["bias"] + sum(weights.get(f, 0.0) for f in features(tok, quotes, sent_quote))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -91,9 +96,13 @@ def find_cues(doc, quotes: "QuoteIndex", *, threshold: float | None = None) -> l
     model = load_model()
     cut = threshold if threshold is not None else (model or {}).get("threshold", 0.5)
     out = []
-    for tok in doc:
-        if is_candidate(tok):
-            p = cue_probability(tok, quotes)
+    for sent in doc.sents:
+        cands = [tok for tok in sent if is_candidate(tok)]
+        if not cands:
+            continue
+        quoted = sentence_quoted(sent, quotes)
+        for tok in cands:
+            p = cue_probability(tok, quotes, quoted)
             # Core speech verbs with a subject are cues even where the parse around them is odd.
             core = tok.lemma_.lower() in _CORE_SPEECH and any(c.dep_ == "nsubj" for c in tok.children)
             if p >= cut or (core and p >= cut * 0.6):

@@ -119,15 +119,17 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def resolve_one(doc: "Doc", spans: list[Span], head: "Token | None", index, history) -> Speaker:  # noqa: ANN001
+def resolve_one(doc: "Doc", spans: list[Span], head: "Token | None", index, history,  # noqa: ANN001
+                doc_text: str | None = None) -> Speaker:
     if not spans or head is None:
         return Speaker(entity=None, name=None, type="unknown")
-    text = _clean(" ".join(doc.text[s:e] for s, e in spans))
+    doc_text = doc.text if doc_text is None else doc_text  # Doc.text rebuilds the string: read it once
+    text = _clean(" ".join(doc_text[s:e] for s, e in spans))
     low = head.lower_
     if low in _RELATIVES and head.head.dep_ in ("relcl", "acl") and head.head.head is not head:
         antecedent = head.head.head
         return resolve_one(doc, [(antecedent.left_edge.idx, antecedent.idx + len(antecedent.text))],
-                           antecedent, index, history)
+                           antecedent, index, history, doc_text)
     if low in _PERSON_PRONOUNS:
         found = _recent_person(doc, index, spans[0][0], history)
         return found or Speaker(entity=None, name=None, type="person")
@@ -140,7 +142,7 @@ def resolve_one(doc: "Doc", spans: list[Span], head: "Token | None", index, hist
     kind = type_of_phrase(head, text)
     name = text
     if head.ent_type_ or head.pos_ == "PROPN":
-        name = _clean(doc.text[head.left_edge.idx:head.idx + len(head.text)])
+        name = _clean(doc_text[head.left_edge.idx:head.idx + len(head.text)])
     return Speaker(entity=None, name=name, type=kind)
 
 
@@ -150,8 +152,9 @@ def resolve_speakers(doc: "Doc", sources: list[tuple[list[Span], "Token | None"]
     index = _mention_index(entities)
     history: list[tuple[int, Speaker]] = []
     out: list[Speaker] = []
+    text = doc.text
     for spans, head in sources:
-        speaker = resolve_one(doc, spans, head, index, history)
+        speaker = resolve_one(doc, spans, head, index, history, text)
         if spans:
             history.append((spans[0][0], speaker))
         out.append(speaker)

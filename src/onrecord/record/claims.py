@@ -32,6 +32,24 @@ FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b")
 # "... , citing current and former US officials." names an intermediary between outlet and speaker.
 CITING = re.compile(r"\b(?:citing|according to|quoting)\s+([^,.;:\"“”]{3,80})", re.I)
 OUTLET_HINTS = re.compile(r"^(?:www\.)?([a-z0-9-]+)")
+# Cues that make a statement: verbs of saying, reporting, denying, (dis)agreeing, showing. A cue
+# that is none of these is an action the speaker took ("Sessions discussed Trump's campaign",
+# the seed's headline; "failed to disclose"; "delivered an address"): its "content" is the
+# object of that action, not something the speaker said.
+SPEECH_CUES = re.compile(
+    r"\b(?:say|says|said|saying|tell|tells|told|telling|stat(?:e|es|ed|ing|ement)|report|announc|acknowledg|"
+    r"admit|conced|den(?:y|ies|ied|ying|ial)|claim|insist|add(?:s|ed|ing)?\b|explain|argu|wr(?:ite|ites|ote|itten|iting)|"
+    r"not(?:e|es|ed|ing)\b|confirm|accus|reject|dismiss|indicat|suggest|warn|testif|assert|alleg|declar|"
+    r"according|describ|quot|ask|urg|tweet|post(?:s|ed)?\b|answer|repl(?:y|ies|ied)|respond|recall|maintain|contend|"
+    r"comment|remark|predict|promis|pledg|vow|threaten|agree|disagree|complain|criticis|criticiz|prais|"
+    r"blam|stress|emphasi|point(?:s|ed)? out|reveal|disclos|show|found|find|conclud|estimat|believ|think|"
+    r"thought|express|voic|signal|hint|boast|recount|inform|notif|advis|assur|counter|retort|demand|"
+    r"propos|question|doubt|disput|refut|rebut|contest|challeng|affirm|reiterat|repeat|echo|publish|"
+    r"cit(?:e|es|ed|ing)\b|interview|spokes|concede|acknowledge|testimony|letter|memo|filing|statement|"
+    r"speech|remarks|briefing|cable|email|accept|apologi|defend|object|protest|call(?:s|ed|ing)? (?:for|on)|"
+    r"lament|mention|observ|predict|forecast|guess|speculat|claim|swore|swear|sworn|certif|verif|"
+    r"recogni|brief|announce|learn|know|knew|understand|understood|hear|heard|expect)", re.I)
+_INFINITIVE_CUE = re.compile(r"^\s*to\s+\w", re.I)
 SENT_END = re.compile(r"[.!?][\"'”’)]*(?:\s|$)|\n")
 
 
@@ -56,6 +74,7 @@ class Claim:
     event_types: tuple[str, ...] = ()
     content: str = ""                        # the content alone (without source and cue)
     extras: dict[str, Any] = field(default_factory=dict)
+    published: str | None = None             # the article's date: when the claim was on record
 
     @property
     def negative(self) -> bool:
@@ -67,7 +86,8 @@ class Claim:
                 "claimant_id": self.claimant_id, "claimant_type": self.claimant_type,
                 "chain": list(self.chain), "about": list(self.about_names), "about_ids": list(self.about),
                 "polarity": self.polarity, "attribution": self.attribution, "event": self.event,
-                "events": list(self.events), "event_types": list(self.event_types)}
+                "events": list(self.events), "event_types": list(self.event_types),
+                "published": self.published}
 
 
 def outlet_name(record: Record) -> str:
@@ -91,6 +111,21 @@ def polarity_of(cue: str, content: str, events: list[Event]) -> Polarity:
     if HEDGES.search(cue) or HEDGES.search(content):
         return "hedged"
     return "asserted"
+
+
+def is_statement(cue: str, content: str) -> bool:
+    """Whether an attribution states something: its cue is a verb of saying (or there is no
+    cue), not an action whose object the attribution stage took for content, and the content
+    has at least two content words ("the mayor" alone is no proposition)."""
+    if cue.strip() and (_INFINITIVE_CUE.match(cue) or not SPEECH_CUES.search(cue)):
+        return False
+    return len(content_words(content)) >= 2
+
+
+def content_words(text: str) -> list[str]:
+    from ..stance.features import content, tokens
+
+    return content(tokens(text))
 
 
 def _join(text: str, spans: tuple[Span, ...]) -> str:
@@ -163,8 +198,11 @@ def claims_of(record: Record, linking: Linking) -> list[Claim]:
     claims: list[Claim] = []
     used_events: set[str] = set()
     attribution_ids = {a.id for a in record.attributions}
-    for a in record.attributions:
+    resolved: dict[str, str] = {}   # bare surname -> person id resolved earlier in this article
+    for a in sorted(record.attributions, key=lambda x: _extent(x.source + x.cue + x.content)[0]):
         if not a.content:
+            continue
+        if not is_statement(_join(text, a.cue), _join(text, a.content)):
             continue
         # An unattributed event whose trigger is this attribution's cue or content ("denied") is the
         # same statement seen by the events stage: one claim, not two.
@@ -180,7 +218,7 @@ def claims_of(record: Record, linking: Linking) -> list[Claim]:
         spans = tuple(_trim(text, s) for s in spans)
         containers = sorted((o for o in record.attributions if o.id != a.id and _inside(a.content, o.content)),
                             key=lambda o: _extent(o.content)[0])
-        speaker = linking.person_of(record.id, a.speaker.entity)
+        speaker = linking.person_of(record.id, a.speaker.entity) or _resolve_speaker(record, linking, a, resolved)
         extra = [p.entity for e in events for p in e.actor + e.recipient]
         # "I never had meetings ..." and "he discussed ..." are about the speaker too.
         if (FIRST_PERSON.search(content) or re.match(r"\s*(?:that\s+)?(?:he|she|they)\b", content, re.I)
@@ -195,7 +233,14 @@ def claims_of(record: Record, linking: Linking) -> list[Claim]:
             claimant_type=a.speaker.type, chain=tuple(_chain(record, a, containers, outlet)),
             about=tuple(about_ids), about_names=tuple(about_names), polarity=polarity,
             attribution=a.id, event=main.id if main else None, events=tuple(e.id for e in events),
-            event_types=tuple(e.type for e in events)))
+            event_types=tuple(e.type for e in events), published=date))
+        claims[-1].extras["cameo"] = [(e.cameo, e.negated) for e in events]
+        if speaker is not None and a.speaker.entity is None:
+            claims[-1].extras["speaker_resolved_by"] = "surname"
+            if speaker.id not in claims[-1].about and (polarity == "denied" or FIRST_PERSON.search(content)
+                                                       or re.match(r"\s*(?:that\s+)?(?:he|she|they)\b", content, re.I)):
+                claims[-1].about += (speaker.id,)
+                claims[-1].about_names += (speaker.name,)
         # An inner attribution's speaker was cited by the outer one: keep the nesting visible.
         claims[-1].extras["containers"] = [o.id for o in containers]
     for e in record.events:
@@ -212,8 +257,51 @@ def claims_of(record: Record, linking: Linking) -> list[Claim]:
             text=text[sentence[0]:sentence[1]].strip(), spans=(sentence,), content=text[sentence[0]:sentence[1]],
             claimant=outlet, claimant_id=None, claimant_type="media", chain=(outlet,),
             about=tuple(about_ids), about_names=tuple(about_names), polarity=polarity,
-            event=e.id, events=(e.id,), event_types=(e.type,)))
+            event=e.id, events=(e.id,), event_types=(e.type,), published=date))
+        claims[-1].extras["cameo"] = [(e.cameo, e.negated)]
+        claims[-1].extras["narration"] = True
+    # A claim whose content holds another claim's source, cue and content ("according to the
+    # broadcaster, Brandt told Channel 5 that ...") carries that account; it is not a second one.
+    by_attr = {c.attribution: c for c in claims if c.attribution}
+    for c in claims:
+        for outer in c.extras.get("containers", ()):
+            if outer in by_attr:
+                by_attr[outer].extras.setdefault("carries", []).append(c.attribution)
+    claims.sort(key=lambda c: (c.attribution is None, _extent(c.spans)[0]))
     return claims
+
+
+def _resolve_speaker(record: Record, linking: Linking, a: Attribution, resolved: dict[str, str]):  # noqa: ANN202
+    """A speaker the attribution stage left unlinked, named by surname ("Okafor", "Chief Okafor"):
+    the person this article named so last before the attribution, else one the linking
+    identifies by title; None when that is not clear."""
+    from .linking import _title_words, normalise, title_of
+
+    name = a.speaker.name or ""
+    key = normalise(name)
+    if not key or " " in key:
+        return None
+    if key in resolved:
+        return linking.people.get(resolved[key])
+    start = _extent(a.source + a.cue + a.content)[0]
+    best: tuple[int, str] | None = None
+    for entity in record.entities:
+        person = linking.person_of(record.id, entity.id)
+        if person is None or person.type not in PERSON_TYPES or person.surname != key or " " not in person.key:
+            continue
+        before = [s for s, _ in entity.mentions if s < start]
+        if before and (best is None or max(before) > best[0]):
+            best = (max(before), person.id)
+    if best is None:
+        # Not named in full in this article: a title that only one same-surname person holds.
+        words = _title_words(title_of(name))
+        fitting = [p for p in linking.people.values()
+                   if p.type in PERSON_TYPES and p.surname == key and " " in p.key and words & _title_words(p.titles)]
+        if len(fitting) != 1:
+            return None
+        best = (0, fitting[0].id)
+    resolved[key] = best[1]
+    return linking.people[best[1]]
 
 
 def build_claims(records: list[Record], linking: Linking) -> list[Claim]:

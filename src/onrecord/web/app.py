@@ -36,9 +36,9 @@ TOKEN_COOKIE = "onrecord_token"
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-# FastAPI's own docs pages load Swagger UI / ReDoc from a CDN (they work when the reporter is
-# online); /api is the offline API reference.
-CDN_PAGES = ("/docs", "/redoc")
+# /docs runs Swagger UI (served locally from the swagger-ui-bundle package) with an inline
+# start-up script, so the strict CSP is left off that one page.
+CDN_PAGES = ("/docs",)
 
 
 class BodyLimit:
@@ -136,7 +136,7 @@ def create_app(store_path: str | Path, *, read_only: bool = False, token: str | 
         yield
         db.close()
 
-    app = FastAPI(title="onrecord", version=__version__, lifespan=lifespan,
+    app = FastAPI(title="onrecord", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Who said what, who did what with whom, and where the accounts disagree. "
                               "Every article is served in the shape of `onrecord extract`'s contract line.")
     app.state.db = db
@@ -181,6 +181,7 @@ def create_app(store_path: str | Path, *, read_only: bool = False, token: str | 
         return response
 
     app.add_middleware(BodyLimit, limit=max_upload_bytes)
+    _install_offline_docs(app)  # before /static, which would otherwise shadow /static/swagger
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     from . import api, pages
@@ -189,6 +190,21 @@ def create_app(store_path: str | Path, *, read_only: bool = False, token: str | 
     app.include_router(pages.router)
     pages.install_error_pages(app)
     return app
+
+
+def _install_offline_docs(app: FastAPI) -> None:
+    """FastAPI's /docs page with Swagger UI served from the swagger-ui-bundle package, not a CDN."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from swagger_ui_bundle import swagger_ui_path
+
+    app.mount("/static/swagger", StaticFiles(directory=swagger_ui_path), name="swagger")
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> Any:
+        return get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json", title="onrecord API",
+                                   swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/swagger/swagger-ui.css",
+                                   swagger_favicon_url="/static/swagger/favicon-32x32.png")
 
 
 def json_default(value: Any) -> Any:
