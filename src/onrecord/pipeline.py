@@ -54,6 +54,8 @@ def analyse_doc(article: Article, doc) -> Record:  # noqa: ANN001 - spaCy Doc
         record.errors.append(error_record("entities", exc))
     try:
         record.attributions = find_attributions(doc, record.entities)
+        if record.ignored:
+            _keep_out_of_ignored(record)
     except Exception as exc:
         record.errors.append(error_record("attribution", exc))
     try:
@@ -62,6 +64,34 @@ def analyse_doc(article: Article, doc) -> Record:  # noqa: ANN001 - spaCy Doc
     except Exception as exc:
         record.errors.append(error_record("events", exc))
     return record
+
+
+def outside(spans, ignored, text: str) -> tuple[tuple[int, int], ...]:  # noqa: ANN001
+    """Spans with the ignored regions cut out (a span across a caption becomes two), blanks dropped."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        pieces = [(s, e)]
+        for a, b in ignored:
+            pieces = [p for ps, pe in pieces for p in ((ps, min(pe, a)), (max(ps, b), pe)) if p[0] < p[1]]
+        for ps, pe in pieces:
+            chunk = text[ps:pe]
+            if chunk.strip():
+                lead = len(chunk) - len(chunk.lstrip())
+                out.append((ps + lead, ps + len(chunk.rstrip())))
+    return tuple(out)
+
+
+def _keep_out_of_ignored(record: Record) -> None:
+    """No attribution may quote boilerplate: every stage reads the masked text, but a span can
+    still run across a blanked caption between two story lines."""
+    kept = []
+    for a in record.attributions:
+        a.content = outside(a.content, record.ignored, record.text)
+        a.source = outside(a.source, record.ignored, record.text)
+        a.cue = outside(a.cue, record.ignored, record.text)
+        if a.content and a.cue:
+            kept.append(a)
+    record.attributions = kept
 
 
 def analyse_batch(articles: Iterable[Article], *, settings: Settings = DEFAULT) -> Iterator[Record]:

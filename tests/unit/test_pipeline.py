@@ -46,3 +46,19 @@ def test_analyse_batch_huge_text_is_refused_not_parsed():
     huge = "The minister said the talks failed. " * 1_500_000  # ~54 MB
     (record,) = analyse_batch([Article(id="huge", text=huge)])
     assert record.errors[0].kind == "too_large"
+
+
+def test_outside_cuts_ignored_regions():
+    from onrecord.pipeline import outside
+
+    text = "Story one.\nCAPTION (AFP photo)\nStory two."
+    ignored = [(11, 30)]
+    assert outside([(0, len(text))], ignored, text) == ((0, 10), (31, 41))
+    assert outside([(12, 20)], ignored, text) == ()
+
+
+@pytest.mark.slow
+def test_seed_attributions_never_cover_boilerplate(seed_record):
+    for a in seed_record.attributions:
+        for s, e in (*a.source, *a.cue, *a.content):
+            assert not any(i_s < e and s < i_e for i_s, i_e in seed_record.ignored), (a.id, seed_record.text[s:e])
