@@ -36,7 +36,7 @@ def parse_split(polnear: Path, split: str, cache: Path | None):  # noqa: ANN201
 
 
 def examples(golds, docs):  # noqa: ANN001, ANN201
-    from onrecord.attribution.cues import features, is_candidate
+    from onrecord.attribution.cues import features, is_candidate, sentence_quoted
     from onrecord.attribution.quotes import QuoteIndex, find_quotes
 
     X, y = [], []
@@ -46,10 +46,12 @@ def examples(golds, docs):  # noqa: ANN001, ANN201
             for s, e in att.cue:
                 cue_chars.update(range(s, e))
         quotes = QuoteIndex(find_quotes(doc.text))
-        for tok in doc:
-            if is_candidate(tok):
-                X.append(features(tok, quotes))
-                y.append(int(tok.idx in cue_chars))
+        for sent in doc.sents:
+            quoted = sentence_quoted(sent, quotes)
+            for tok in sent:
+                if is_candidate(tok):
+                    X.append(features(tok, quotes, quoted))
+                    y.append(int(tok.idx in cue_chars))
     return X, y
 
 
@@ -57,8 +59,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--polnear", type=Path, default=ROOT.parent / "shared" / "data" / "polnear")
     parser.add_argument("--cache", type=Path, default=None, help="DocBin cache of the parsed train split")
-    parser.add_argument("--C", type=float, default=0.5)
+    parser.add_argument("--C", type=float, default=0.2)
     parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("--min-weight", type=float, default=0.01, help="drop smaller weights (model size)")
+    parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
 
     from sklearn.feature_extraction import DictVectorizer
@@ -74,12 +78,13 @@ def main() -> None:
     clf = LogisticRegression(C=args.C, max_iter=2000, solver="liblinear")
     clf.fit(matrix, y)
     names = vec.get_feature_names_out()
-    weights = {str(n): round(float(w), 4) for n, w in zip(names, clf.coef_[0]) if abs(w) >= 1e-3}
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps({"bias": round(float(clf.intercept_[0]), 4), "threshold": args.threshold,
+    weights = {str(n): round(float(w), 4) for n, w in zip(names, clf.coef_[0]) if abs(w) >= args.min_weight}
+    out = args.out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"bias": round(float(clf.intercept_[0]), 4), "threshold": args.threshold,
                                "trained_on": "PolNeAR train", "candidates": len(y), "positives": sum(y),
                                "weights": dict(sorted(weights.items()))}, indent=0) + "\n", encoding="utf-8")
-    print(f"{len(y)} candidates, {sum(y)} cues, {len(weights)} weights -> {OUT}")
+    print(f"{len(y)} candidates, {sum(y)} cues, {len(weights)} weights -> {out}")
 
 
 if __name__ == "__main__":

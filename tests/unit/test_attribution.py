@@ -75,3 +75,59 @@ def test_ids_follow_text_order(nlp):
     text = "Smith said the deal was off. Jones said it was not."
     atts = _run(nlp, text)
     assert [a.id for a in atts] == ["A1", "A2"] and atts[0].cue[0] < atts[1].cue[0]
+
+
+# --- PolNeAR span conventions and cues beyond verbs ------------------------------------------
+
+def test_cue_span_carries_auxiliaries_negation_and_adverbs(nlp):
+    text = "Sessions has repeatedly denied that he discussed the campaign."
+    (att,) = _run(nlp, text)
+    assert _roles(text, att)[1] == ["has repeatedly denied"]
+
+
+def test_cue_span_takes_the_preposition_of_its_content(nlp):
+    text = "Trump complained about the moderators."
+    (att,) = _run(nlp, text)
+    assert _roles(text, att)[1:] == (["complained about"], ["the moderators"])
+
+
+def test_raised_subject_belongs_to_the_content(nlp):
+    text = "About one of every nine voters is expected to be Latino."
+    atts = _run(nlp, text)
+    assert atts and atts[0].source == ()
+    assert _roles(text, atts[0])[2] == ["About one of every nine voters", "to be Latino"]
+
+
+def test_colon_after_a_name_is_a_cue(nlp):
+    text = "Clinton: Time for a new strategy against the Islamic State"
+    (att,) = _run(nlp, text)
+    assert _roles(text, att) == (["Clinton"], [":"], ["Time for a new strategy against the Islamic State"])
+
+
+def test_dash_after_a_quote_signs_it(nlp):
+    text = "“He is ignorant of our culture and our lives.” ― Maria Lopez, San Antonio"
+    atts = _run(nlp, text)
+    dash = [a for a in atts if text[a.cue[0][0]:a.cue[0][1]] == "―"]
+    assert dash and text[dash[0].source[0][0]:dash[0].source[0][1]].startswith("Maria Lopez")
+
+
+def test_noun_cue_with_possessor(nlp):
+    text = "His belief that the plan would fail was shared by many."
+    atts = _run(nlp, text)
+    belief = [a for a in atts if _roles(text, a)[1] == ["belief"]]
+    assert belief and _roles(text, belief[0])[0] == ["His"]
+    assert _roles(text, belief[0])[2] == ["that the plan would fail"]
+
+
+def test_she_skips_a_man_for_the_woman_before_him(nlp):
+    text = ("Hillary Clinton met voters in Ohio. Mr. John Smith introduced her at the rally. "
+            "She said that the economy needed help.")
+    atts = _run(nlp, text)
+    assert atts[-1].speaker.name == "Hillary Clinton"
+
+
+def test_they_goes_to_the_group_that_spoke_before(nlp):
+    text = ("Two US officials said that the talks had stalled. "
+            "They said that the envoy would return on Monday.")
+    atts = _run(nlp, text)
+    assert atts[-1].speaker.type == "anonymous" and "officials" in (atts[-1].speaker.name or "")

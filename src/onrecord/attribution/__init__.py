@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..model import Attribution, AttributionKind, Entity, Span
 from .content import content_spans, source_head, source_spans, subtree_span, token_span, trim
 from .cues import find_cues
+from .leadins import lead_ins
 from .quotes import QuoteIndex, find_quotes, is_quote_mark
 from .sources import resolve_speakers
 
@@ -13,6 +14,7 @@ __all__ = ["find_attributions"]
 # Prepositions PolNeAR counts as part of the cue when their object is the content
 # ("complained about X", "railed against X"); measured on PolNeAR train.
 _CUE_PREPS = frozenset("about against on to for at over".split())
+_NOUN_CUE_PREPS = _CUE_PREPS | {"of", "in", "with"}
 
 
 def _cue_tokens(cue, content: list[Span], source: list[Span]) -> list[int]:  # noqa: ANN001 - spaCy Token
@@ -44,7 +46,7 @@ def _cue_tokens(cue, content: list[Span], source: list[Span]) -> list[int]:  # n
             keep.add(c.i)
         elif c.dep_ == "npadvmod" and c.i == cue.i + 1 and c.ent_type_ == "DATE":
             keep.update(t.i for t in c.subtree)
-        elif c.dep_ == "prep" and c.i > cue.i and c.lower_ in _CUE_PREPS:
+        elif c.dep_ == "prep" and c.i > cue.i and c.lower_ in (_NOUN_CUE_PREPS if cue.pos_ == "NOUN" else _CUE_PREPS):
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None and not free(obj):
                 keep.add(c.i)
@@ -92,15 +94,23 @@ def find_attributions(doc, entities: list[Entity]) -> list[Attribution]:  # noqa
     text = doc.text
     quotes = QuoteIndex(find_quotes(text))
     found: list[tuple[list[Span], list[Span], list[Span], object]] = []
-    taken: set[int] = set()
-    for cue in find_cues(doc, quotes):
+    cues = find_cues(doc, quotes)
+    verbs = {c.i for c in cues if c.pos_ != "NOUN"}
+    # Verbs first: a noun cue that is part of a verb's ("expressed concern that") or says the
+    # same content again is dropped.
+    for cue in sorted(cues, key=lambda c: (c.pos_ == "NOUN", c.i)):
+        if cue.pos_ == "NOUN" and cue.head.i in verbs and cue.dep_ in ("dobj", "attr"):
+            continue
         head = source_head(cue)
         source = source_spans(head, text)
         content = content_spans(cue, source, text, quotes)
         if not content:
             continue
+        if cue.pos_ == "NOUN" and any(s < fe and fs < e for s, e in content for f in found for fs, fe in f[2]):
+            continue
         found.append((source, _cue_spans(cue, content, source, text), content, head))
-        taken.add(cue.i)
+    claimed = [span for f in found for span in (*f[1], *f[2])]
+    found.extend(lead_ins(doc, text, quotes, claimed))
     found.sort(key=lambda f: f[1][0])
     speakers = resolve_speakers(doc, [(f[0], f[3]) for f in found], entities)
     return [

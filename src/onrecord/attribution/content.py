@@ -17,7 +17,7 @@ _BREAK = re.compile(r"\n|[.!?][”\"]?\s")
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _INHERIT_DEPS = ("conj", "advcl", "xcomp", "pcomp")  # "...and later said", "..., saying"
 _OBJECT_TAIL = frozenset({"oprd", "xcomp", "ccomp", "dative", "attr"})
-_OBJECT_PREPS = frozenset({"for", "as", "on", "of", "about", "into", "against", "over", "with"})
+_OBJECT_PREPS = frozenset({"for", "as", "on", "of", "about", "into", "against", "over", "with", "from", "to"})
 _TOPIC_PREPS = frozenset({"about", "of", "for", "on", "against", "over", "with", "to"})
 
 
@@ -78,7 +78,20 @@ def source_head(cue: "Token") -> "Token | None":
     if cue.lower_ == "according":
         to = cue.nbor(1)
         return next((c for c in to.children if c.dep_ == "pobj"), None)
+    if cue.pos_ == "NOUN":
+        return noun_source(cue)
     return subject_of(cue)
+
+
+def noun_source(cue: "Token") -> "Token | None":
+    """Who holds a noun cue: the possessor ("his belief that"), else the subject of the verb
+    the noun is the object of ("Trump made the claim that")."""
+    poss = next((c for c in cue.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss
+    if cue.dep_ in ("dobj", "attr") and cue.head.pos_ in ("VERB", "AUX"):
+        return subject_of(cue.head)
+    return None
 
 
 def source_spans(head: "Token | None", text: str) -> list[Span]:
@@ -87,6 +100,9 @@ def source_spans(head: "Token | None", text: str) -> list[Span]:
     if head is None:
         return []
     s, e = subtree_span(head)
+    if head.dep_ == "poss":  # "Trump's claim": the possessor without its "'s"
+        last = max((t for t in head.subtree if t.dep_ != "case"), key=lambda t: t.i)
+        e = last.idx + len(last.text)
     s, e = _within_paragraph(text, (s, e), head.idx)
     span = trim(text, (s, e))
     return [span] if span else []
@@ -160,6 +176,11 @@ def clause_content(cue: "Token") -> "tuple[int, int] | None":
     for c in children:
         if c.dep_ == "ccomp":
             return c.left_edge.i, c.right_edge.i
+    if cue.pos_ == "NOUN":
+        # "the claim that ...", "his decision to ...": the clause the noun takes.
+        for c in children:
+            if c.dep_ == "acl" and c.i > cue.i and (c.left_edge.lower_ in ("that", "to") or c.tag_ == "VB"):
+                return c.left_edge.i, c.right_edge.i
     for c in children:
         if c.dep_ == "xcomp":
             # "urged Congress to act": the object belongs to the content.
@@ -222,7 +243,7 @@ def content_spans(cue: "Token", source: list[Span], text: str, quotes: QuoteInde
         # A quote that ends the clause but does not begin it is part of a mixed content.
         if rng[0] > cue.i or before is None or (
                 before.start > span[0] + 2 and not _BREAK.search(text[span[0]:before.start])):
-            pieces = _minus(span, region)
+            pieces = _minus(_through_quote(text, quotes, span), region)
             return [p for p in (trim(text, p) for p in pieces) if p]
         return _spans_of(text, [before, *_split_rest(text, quotes, before, region, sent_end)])
     before = quote_before(text, quotes, region[0])
@@ -234,6 +255,22 @@ def content_spans(cue: "Token", source: list[Span], text: str, quotes: QuoteInde
     if after is not None:
         return _spans_of(text, [after, *continuation(text, quotes, after, sent_end)])
     return []
+
+
+_LEAD_IN = re.compile(r"^\s*[:,]?\s*$")
+
+
+def _through_quote(text: str, quotes: QuoteIndex, span: Span) -> Span:
+    """A clause that opens a quotation, or ends with a colon before one, runs to the quote's end
+    ('said she recalled thinking, "This is ..."', 'said she has the quality: "Steadiness."')."""
+    s, e = span
+    inner = quotes.at(max(s, e - 1))
+    if inner is not None and inner.start >= s and inner.end > e and "\n" not in text[e:inner.spans[0][1]]:
+        return s, inner.spans[0][1]
+    after = quotes.starting_in(e, e + 4)
+    if after is not None and text[e:after.start].strip() == ":" and "\n" not in text[e:after.start]:
+        return s, after.spans[0][1]
+    return span
 
 
 def _parenthetical_host(cue: "Token") -> Span | None:

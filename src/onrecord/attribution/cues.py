@@ -24,13 +24,22 @@ _FALLBACK_LEMMAS = frozenset(
     "explain acknowledge believe think accuse reveal confirm state declare recall predict".split()
 )
 _CORE_SPEECH = frozenset("say report tell add write announce claim insist deny".split())
-_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "dobj", "prep", "agent", "nsubj", "nsubjpass", "attr"})
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "dobj", "prep", "agent", "nsubj", "nsubjpass", "attr",
+                          "acl", "poss"})
+
+
+_NOUN_ARGS = frozenset("of about on against for over with".split())
 
 
 def is_candidate(tok: "Token") -> bool:
-    """Tokens the classifier looks at: verbs, and the 'according' of 'according to'."""
-    if tok.pos_ == "VERB":
+    """Tokens the classifier looks at: verbs; nouns that take a clause, a possessor or a topic
+    ("the claim that", "his belief", "criticism of"); and the 'according' of 'according to'."""
+    pos = tok.pos_
+    if pos == "VERB":
         return True
+    if pos == "NOUN":
+        return any(c.dep_ in ("acl", "ccomp", "poss") or (c.dep_ == "prep" and c.lower_ in _NOUN_ARGS)
+                   for c in tok.children)
     return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to"
 
 
@@ -51,7 +60,7 @@ def features(tok: "Token", quotes: "QuoteIndex", sent_quote: bool | None = None)
     prev = tok.nbor(-1).lower_ if tok.i > 0 else "<s>"
     nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else "</s>"
     feats = [
-        "bias", f"lemma={lemma}", f"tag={tok.tag_}", f"dep={tok.dep_}", f"lemma|dep={lemma}|{tok.dep_}",
+        "bias", f"pos={tok.pos_}", f"lemma={lemma}", f"tag={tok.tag_}", f"dep={tok.dep_}", f"lemma|dep={lemma}|{tok.dep_}",
         f"lemma|tag={lemma}|{tok.tag_}", f"head={tok.head.lemma_.lower()}|{tok.dep_}",
         f"prev={prev}", f"next={nxt}", f"lemma|next={lemma}|{nxt}", f"inq={in_quote}",
         f"sentq={sent_quote}", f"subj={has_subj}", f"lemma|subj={lemma}|{has_subj}",
@@ -95,6 +104,7 @@ def find_cues(doc, quotes: "QuoteIndex", *, threshold: float | None = None) -> l
     """Cue head tokens in document order."""
     model = load_model()
     cut = threshold if threshold is not None else (model or {}).get("threshold", 0.5)
+    noun_cut = max(cut, (model or {}).get("noun_threshold", cut))
     out = []
     for sent in doc.sents:
         cands = [tok for tok in sent if is_candidate(tok)]
@@ -105,6 +115,9 @@ def find_cues(doc, quotes: "QuoteIndex", *, threshold: float | None = None) -> l
             p = cue_probability(tok, quotes, quoted)
             # Core speech verbs with a subject are cues even where the parse around them is odd.
             core = tok.lemma_.lower() in _CORE_SPEECH and any(c.dep_ == "nsubj" for c in tok.children)
-            if p >= cut or (core and p >= cut * 0.6):
+            if tok.pos_ == "NOUN":
+                if p >= noun_cut:
+                    out.append(tok)
+            elif p >= cut or (core and p >= cut * 0.6):
                 out.append(tok)
     return out

@@ -36,6 +36,55 @@ _ORG_NOUNS = frozenset("community agency department committee campaign governmen
                        "congress senate house team foundation institute center centre coalition".split())
 
 
+# Gender for pronoun agreement ("she" never resolves to a man the article calls Mr.): titles
+# before a mention, else common first names of US political news.
+_FEMALE_NAMES = frozenset(
+    "hillary melania ivanka kellyanne nancy elizabeth michelle huma sarah jill hope katrina susan "
+    "mary patricia jennifer linda barbara margaret lisa karen betty helen sandra donna carol ruth "
+    "sharon laura kimberly deborah jessica shirley cynthia angela melissa brenda amy anna rebecca "
+    "virginia kathleen pamela martha debra amanda stephanie carolyn christine marie janet catherine "
+    "frances ann joyce diane alice julie heather teresa doris gloria evelyn jean cheryl mildred "
+    "katherine joan ashley judith rose janice kelly nicole judy christina kathy theresa beverly "
+    "denise tammy irene jane lori rachel marilyn andrea kathryn louise sara anne jacqueline wanda "
+    "bonnie julia ruby lois tina phyllis norma paula diana annie lillian emily robin peggy crystal "
+    "gladys rita dawn connie florence tracy edna tiffany carmen rosa cindy grace wendy victoria "
+    "kirsten tammy dianne debbie loretta kamala condoleezza madeleine sheryl oprah megyn dana "
+    "gennifer alicia chelsea meghan claire hannah olivia emma sophia theresa angela marine".split())
+_MALE_NAMES = frozenset(
+    "donald barack bill bernie ted marco jeb john james robert michael william david richard joseph "
+    "thomas charles christopher daniel matthew anthony mark paul steven andrew kenneth joshua kevin "
+    "brian george edward ronald timothy jason jeffrey jeff ryan jacob gary nicholas eric jonathan "
+    "stephen larry justin scott brandon benjamin samuel frank gregory raymond alexander patrick "
+    "jack dennis jerry tyler aaron jose henry adam douglas nathan peter zachary kyle walter harold "
+    "jeremy ethan carl keith roger gerald christian terry sean arthur austin noah lawrence jesse "
+    "joe bryan billy jordan albert dylan bruce willie gabriel alan juan logan wayne ralph roy "
+    "eugene randy vincent russell louis philip bobby johnny bradley mike mitch chris tim tom dan "
+    "newt rudy rudolph reince sean chuck harry mitt rand rick lindsey jim ben vladimir sergey "
+    "sergei xi kim bashar recep benjamin francois emmanuel boris hugh corey stephen steve "
+    "reid marc kellogg chris hank al jared eric barron".split())
+_FEMALE_TITLES = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|First Lady|Congresswoman|Spokeswoman|Chairwoman|Queen)\.?\s*$")
+_MALE_TITLES = re.compile(r"\b(?:Mr|Sir|Congressman|Spokesman|Chairman|King)\.?\s*$")
+
+
+def entity_gender(ent: Entity, text: str) -> str | None:
+    """'f', 'm' or None (unknown) for a PERSON entity."""
+    for s, _ in ent.mentions[:12]:
+        before = text[max(0, s - 16):s]
+        if _FEMALE_TITLES.search(before):
+            return "f"
+        if _MALE_TITLES.search(before):
+            return "m"
+    first = ent.name.split()[0].lower().strip(".") if ent.name.split() else ""
+    if first in _FEMALE_NAMES:
+        return "f"
+    if first in _MALE_NAMES:
+        return "m"
+    return None
+
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
 def _mention_index(entities: list[Entity]) -> tuple[list[tuple[int, int, Entity]], list[int]]:
     mentions = sorted(((s, e, ent) for ent in entities for s, e in ent.mentions), key=lambda m: (m[0], m[1]))
     return mentions, [m[0] for m in mentions]
@@ -59,14 +108,23 @@ def _entity_at(index, span: Span, anchor: Span | None = None) -> Entity | None: 
     return (people or hits)[-1][2]
 
 
-def _recent_person(doc: "Doc", index, before: int, history: list[tuple[int, Speaker]]) -> Speaker | None:  # noqa: ANN001
-    """The person a pronoun most likely means: the subject of a recent sentence or attribution."""
+def _recent_person(doc: "Doc", index, before: int, history: list[tuple[int, Speaker]],  # noqa: ANN001
+                   gender: str | None = None, genders: dict[str, str | None] | None = None) -> Speaker | None:
+    """The person a pronoun most likely means: the subject of a recent sentence or attribution
+    whose gender, where known, agrees with the pronoun's."""
     mentions, starts = index
     window = max(0, before - 1500)
+    genders = genders or {}
+
+    def agrees(entity_id: str | None) -> bool:
+        known = genders.get(entity_id) if entity_id else None
+        return gender is None or known is None or known == gender
+
     candidates: list[tuple[int, int, Entity]] = []
     for s, e, ent in mentions[:bisect_right(starts, before)]:
-        if ent.type == "PERSON" and window <= s and e <= before:
+        if ent.type == "PERSON" and window <= s and e <= before and agrees(ent.id):
             candidates.append((s, e, ent))
+    history = [(pos, sp) for pos, sp in history if agrees(sp.entity)]
     for s, e, ent in reversed(candidates):
         tok = doc.char_span(s, e, alignment_mode="expand")
         if tok is not None and tok.root.dep_ in ("nsubj", "nsubjpass", "ROOT"):
@@ -120,7 +178,7 @@ def _clean(text: str) -> str:
 
 
 def resolve_one(doc: "Doc", spans: list[Span], head: "Token | None", index, history,  # noqa: ANN001
-                doc_text: str | None = None) -> Speaker:
+                doc_text: str | None = None, genders: dict[str, str | None] | None = None) -> Speaker:
     if not spans or head is None:
         return Speaker(entity=None, name=None, type="unknown")
     doc_text = doc.text if doc_text is None else doc_text  # Doc.text rebuilds the string: read it once
@@ -129,11 +187,20 @@ def resolve_one(doc: "Doc", spans: list[Span], head: "Token | None", index, hist
     if low in _RELATIVES and head.head.dep_ in ("relcl", "acl") and head.head.head is not head:
         antecedent = head.head.head
         return resolve_one(doc, [(antecedent.left_edge.idx, antecedent.idx + len(antecedent.text))],
-                           antecedent, index, history, doc_text)
+                           antecedent, index, history, doc_text, genders)
     if low in _PERSON_PRONOUNS:
-        found = _recent_person(doc, index, spans[0][0], history)
+        found = _recent_person(doc, index, spans[0][0], history, _PRONOUN_GENDER.get(low), genders)
         return found or Speaker(entity=None, name=None, type="person")
-    if low in _PLURAL_PRONOUNS or low in ("it", "you"):
+    if low in _PLURAL_PRONOUNS:
+        # "they"/"we": the latest group that spoke (an organisation, unnamed officials) nearby.
+        window = spans[0][0] - 1500
+        for pos, sp in reversed(history):
+            if pos < window:
+                break
+            if sp.name and (sp.type == "organization" or (sp.type == "anonymous" and sp.name.endswith("s"))):
+                return sp
+        return Speaker(entity=None, name=None, type="unknown")
+    if low in ("it", "you"):
         return Speaker(entity=None, name=None, type="unknown")
     anchor = (head.idx, head.idx + len(head.text))
     ent = _entity_at(index, spans[0], anchor)
@@ -153,8 +220,9 @@ def resolve_speakers(doc: "Doc", sources: list[tuple[list[Span], "Token | None"]
     history: list[tuple[int, Speaker]] = []
     out: list[Speaker] = []
     text = doc.text
+    genders = {ent.id: entity_gender(ent, text) for ent in entities if ent.type == "PERSON"}
     for spans, head in sources:
-        speaker = resolve_one(doc, spans, head, index, history, text)
+        speaker = resolve_one(doc, spans, head, index, history, text, genders)
         if spans:
             history.append((spans[0][0], speaker))
         out.append(speaker)

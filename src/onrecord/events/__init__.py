@@ -329,7 +329,7 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
             id="", type=c.type, cameo=c.cameo, mode=_mode(c, sent), context=_context(c, sent),
             trigger=tuple(sorted((t.idx, t.idx + len(t.text)) for t in [c.head, *absorbed.get(c.head.i, [])]
                                  + ([light] if light is not None else []))),
-            sentence=(sent.start_char, sent.end_char), actor=actors, recipient=recipients,
+            sentence=(sent.start_char, sent.start_char + len(sent.text.rstrip())), actor=actors, recipient=recipients,
             location=location,
             date=event_date(sent, light or c.head, published, other_triggers=trigger_ids),
             negated=_negated(c), attributed_to=_attribution(c.head.idx, attributions)))
