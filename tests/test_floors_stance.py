@@ -8,7 +8,9 @@ from onrecord.eval.stance import evaluate
 
 @pytest.fixture(scope="module")
 def result(shared):
-    return evaluate(shared / "data" / "stance" / "fnc1", seed=1)
+    # 8 epochs, not the shipped model's 12: the same split and floors, 0.8859 / 0.532 against
+    # 0.8885 / 0.553, in less time (docs/conflicts.md).
+    return evaluate(shared / "data" / "stance" / "fnc1", seed=1, epochs=8)
 
 
 @pytest.mark.slow

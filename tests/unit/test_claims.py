@@ -99,3 +99,52 @@ def test_claims_story_repeat_keeps_chain_through_broadcaster() -> None:
     claims = build_claims(records, link_entities(records))
     repeat = next(c for c in claims if c.id == "04-courier-repeats#A1")
     assert repeat.claimant == "Lena Brandt" and repeat.chain[0] == "Valley Courier"
+
+
+@pytest.mark.parametrize("cue,content,expected", [
+    ("said", "the meetings were not about the Trump campaign", True),
+    ("has repeatedly denied", "discussing election-related issues", True),
+    ("according to", "Sessions met the Russian ambassador", True),
+    ("discussed", "Trump's campaign with Russian ambassador", False),   # the seed's headline
+    ("to disclose", "his contacts with Kislyak", False),
+    ("delivered", "his first major foreign policy address", False),
+    ("described", "the mayor", False),                                 # no proposition
+])
+def test_claims_statement_guard(cue: str, content: str, expected: bool) -> None:
+    from onrecord.record.claims import is_statement
+
+    assert is_statement(cue, content) is expected
+
+
+def _okafor_record(article_id: str, text: str, entities: list[dict], source: str, content: str) -> Record:
+    c = text.index(content)
+    s = text.rindex(source, 0, c)
+    cue = text.index("said", s)
+    return Record.from_dict({
+        "id": article_id, "text": text, "meta": {"outlet": "Harlow Post", "published": "2024-05-10"},
+        "entities": entities,
+        "attributions": [{"id": "A1", "source": [[s, s + len(source)]], "cue": [[cue, cue + 4]],
+                          "content": [[c, c + len(content)]],
+                          "speaker": {"entity": None, "name": source, "type": "person"}, "kind": "indirect"}]})
+
+
+def test_claims_unlinked_surname_speaker_resolved_by_title() -> None:
+    first = "Police Chief David Okafor spoke. Council member Maria Okafor spoke."
+    known = Record.from_dict({"id": "a", "text": first, "meta": {}, "entities": [
+        {"id": "E1", "name": "David Okafor", "type": "PERSON", "mentions": [[13, 25]], "titles": ["Police Chief"]},
+        {"id": "E2", "name": "Maria Okafor", "type": "PERSON", "mentions": [[48, 60]], "titles": ["Council member"]}]})
+    text = "Chief Okafor said officers would be present at the hearing."
+    later = _okafor_record("b", text, [], "Chief Okafor", "officers would be present at the hearing")
+    linking = link_entities([known, later])
+    (claim,) = claims_of(later, linking)
+    assert claim.claimant == "David Okafor"
+
+
+def test_claims_unlinked_surname_speaker_is_the_last_named() -> None:
+    text = ("Police Chief David Okafor said 12 people were arrested. Okafor said officers showed restraint. "
+            "Maria Okafor said she supported the protest.")
+    entities = [{"id": "E1", "name": "David Okafor", "type": "PERSON", "mentions": [[13, 25]], "titles": ["Chief"]},
+                {"id": "E2", "name": "Maria Okafor", "type": "PERSON", "mentions": [[97, 109]], "titles": []}]
+    record = _okafor_record("c", text, entities, "Okafor", "officers showed restraint")
+    (claim,) = claims_of(record, link_entities([record]))
+    assert claim.claimant == "David Okafor"

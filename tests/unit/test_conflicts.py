@@ -107,3 +107,90 @@ def test_conflicts_no_conflict_between_agreeing_claims() -> None:
 
 def test_conflicts_empty_input() -> None:
     assert find_conflicts([], use_stance=False) == []
+
+
+@pytest.mark.parametrize("text,denied,expected", [
+    ("I never met Ms. Brandt before the vote", False, {"04": True}),
+    ("discussing election-related issues with Russian officials", True, {"04": True}),
+    ("he discussed campaign-related matters with Sessions, contrary to public assertions", False, {"04": False}),
+    # Negated after the act: the meetings happened, their subject is denied.
+    ("the meetings were not about the Trump campaign", False, {"04": None}),
+    # The negation sits in another clause.
+    ("They arrested people who were doing nothing but singing", False, {"17": False}),
+    ("the council should publish every document related to the deal", False, {}),
+    # A negation three words or more before does not reach it.
+    ("nobody has much to gain if there is no progress made through another summit", False, {"04": False}),
+    # "March" the month is no protest march.
+    ("she met Price privately twice in March to discuss the bid", False, {"04": False}),
+])
+def test_conflicts_proposition_clause_polarity(text: str, denied: bool, expected: dict) -> None:
+    from onrecord.record.propositions import proposition
+
+    assert proposition(text, denied=denied).predicates == expected
+
+
+def test_conflicts_proposition_counts() -> None:
+    from onrecord.record.propositions import proposition
+
+    assert proposition("12 people were arrested in 2024").numbers == {"people": 12.0}
+
+
+def _said(i: int, claimant: str | None, text: str, about: tuple[str, ...], *, article: str = "x",
+          polarity: str = "asserted", outlet: bool = False, published: str = "2024-05-01") -> Claim:
+    return Claim(id=f"{article}#{'V' if outlet else 'A'}{i}", article=article, date=published, text=text,
+                 spans=((0, len(text)),), claimant=claimant or "Some Outlet", claimant_id=claimant,
+                 claimant_type="media" if outlet else "person", chain=("Some Outlet",) if outlet else ("O", "x"),
+                 about=about, about_names=about, polarity=polarity, attribution=None if outlet else f"A{i}",
+                 content=text, published=published)
+
+
+def test_conflicts_need_the_same_proposition() -> None:
+    met = _said(1, "P1", "she met the mayor privately twice in March", ("P2", "P1"))
+    attend = _said(2, "P2", "he did not attend the protest on the harbour", ("P2",), polarity="negated")
+    never = _said(3, "P2", "I never met her privately in March", ("P2", "P1"), polarity="negated", article="y")
+    kinds = {(c.kind, c.a.claimant, c.b.claimant) for c in find_conflicts([met, attend, never], use_stance=False)}
+    assert kinds == {("denial_vs_report", "P2", "P1")}
+
+
+def test_conflicts_outlet_narration_only_as_bare_assertion() -> None:
+    never = _said(1, "P1", "I never met the developer privately in March", ("P1",), polarity="negated")
+    bare = _said(2, None, "The mayor met the developer privately in March at the harbour.", ("P1",),
+                 outlet=True, article="y")
+    reported = _said(3, None, "The developer said the mayor met her privately in March.", ("P1",),
+                     outlet=True, article="z")
+    conflicts = find_conflicts([never, bare, reported], use_stance=False)
+    assert [(c.a.id, c.b.id) for c in conflicts] == [(never.id, bare.id)]
+
+
+def test_conflicts_unresolved_speaker_is_no_self_contradiction() -> None:
+    a = _said(1, None, "police met the protesters before the march", ("P1",))
+    b = _said(2, None, "police never met the protesters before the march", ("P1",), polarity="negated", article="y")
+    assert find_conflicts([a, b], use_stance=False) == []
+
+
+def test_conflicts_self_contradiction_ordered_by_when_said() -> None:
+    later = _said(1, "P1", "I met her in March to talk about the marina", ("P1", "P2"), article="b",
+                  published="2024-05-10")
+    later.date = "2024-03"  # what it is about is earlier than when it was said
+    earlier = _said(2, "P1", "I never met her before the vote", ("P1", "P2"), article="a",
+                    polarity="negated", published="2024-05-06")
+    (c,) = find_conflicts([later, earlier], use_stance=False)
+    assert c.kind == "self_contradiction" and (c.a.id, c.b.id) == (earlier.id, later.id)
+
+
+def test_conflicts_large_blocks_keep_the_same_pairs() -> None:
+    from onrecord.conflicts import candidates
+
+    claims = [_claim(i, "P1", i % 3 == 0) for i in range(400)]
+    small = candidates(claims, max_block=1000, top_k=1000)
+    sparse = candidates(claims, max_block=50, top_k=1000)
+    assert set(zip(small[0].tolist(), small[1].tolist())) == set(zip(sparse[0].tolist(), sparse[1].tolist()))
+    capped = candidates(claims, max_block=50, top_k=5)
+    assert 0 < len(capped[0]) <= 400 * 5 * 2
+
+
+def test_conflicts_for_records_strongest_first(seed_text) -> None:
+    from onrecord.conflicts import conflicts_for_records
+
+    conflicts = conflicts_for_records([Record.from_dict(_gold().seed_record_dict(seed_text))], use_stance=False)
+    assert {conflicts[0].a.claimant, conflicts[0].b.claimant} == {"Jeff Sessions", "Sergey Kislyak"}

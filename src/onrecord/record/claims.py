@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..model import Attribution, Event, Record, Span
-from .linking import PERSON_TYPES, Linking
+from .linking import PERSON_TYPES, Linking, Person
 
 Polarity = Literal["asserted", "denied", "negated", "hedged"]
 
@@ -49,6 +49,10 @@ SPEECH_CUES = re.compile(
     r"speech|remarks|briefing|cable|email|accept|apologi|defend|object|protest|call(?:s|ed|ing)? (?:for|on)|"
     r"lament|mention|observ|predict|forecast|guess|speculat|claim|swore|swear|sworn|certif|verif|"
     r"recogni|brief|announce|learn|know|knew|understand|understood|hear|heard|expect)", re.I)
+# A report that itself marks the clash: "..., contrary to public assertions by the attorney general".
+CONTRADICTION_FLAGS = re.compile(
+    r"\b(?:contrary to|contradict(?:s|ed|ing|ion|ory)?|at odds with|inconsistent with|in conflict with|"
+    r"conflicts with|despite (?:\w+ )?(?:repeated |earlier |public )?denials?|belies|belied)\b", re.I)
 _INFINITIVE_CUE = re.compile(r"^\s*to\s+\w", re.I)
 SENT_END = re.compile(r"[.!?][\"'”’)]*(?:\s|$)|\n")
 
@@ -235,6 +239,8 @@ def claims_of(record: Record, linking: Linking) -> list[Claim]:
             attribution=a.id, event=main.id if main else None, events=tuple(e.id for e in events),
             event_types=tuple(e.type for e in events), published=date))
         claims[-1].extras["cameo"] = [(e.cameo, e.negated) for e in events]
+        sentence = _sentence(text, _extent(a.content))
+        claims[-1].extras["flags_contradiction"] = bool(CONTRADICTION_FLAGS.search(text, *sentence))
         if speaker is not None and a.speaker.entity is None:
             claims[-1].extras["speaker_resolved_by"] = "surname"
             if speaker.id not in claims[-1].about and (polarity == "denied" or FIRST_PERSON.search(content)
@@ -271,7 +277,7 @@ def claims_of(record: Record, linking: Linking) -> list[Claim]:
     return claims
 
 
-def _resolve_speaker(record: Record, linking: Linking, a: Attribution, resolved: dict[str, str]):  # noqa: ANN202
+def _resolve_speaker(record: Record, linking: Linking, a: Attribution, resolved: dict[str, str]) -> Person | None:
     """A speaker the attribution stage left unlinked, named by surname ("Okafor", "Chief Okafor"):
     the person this article named so last before the attribution, else one the linking
     identifies by title; None when that is not clear."""

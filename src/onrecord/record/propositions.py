@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from ..stance.features import content, stem, tokens
+from ..stance.features import content, stem
 
 # Statements and denials are how a claim is made, not what it is about.
 _NOT_PREDICATE_ROOTS = frozenset({"01"})
@@ -40,9 +40,14 @@ _IRREGULAR = {
 NEGATION = frozenset(
     "not no never nothing none nobody neither nor without isn't wasn't didn't doesn't don't aren't "
     "weren't hasn't haven't hadn't won't cannot can't couldn't shouldn't wouldn't n't".split())
+# A negation scopes a predicate at most this many words after it: "did not meet", "never had
+# meetings", "did not attend the protest"; not "there is no progress made through another summit".
+NEGATION_WINDOW = 3
 # Clause boundaries: punctuation, coordinated complement clauses, relative pronouns.
 _CLAUSE = re.compile(r"[,;:…()\"“”]|\s[-–—]\s|\b(?:and that|but|who|which|whose|while|whereas|although|"
-                     r"though|because|after|before|until|unless|when|whom)\b", re.I)
+                     r"though|because|after|before|until|unless|when|whom|if|whether)\b", re.I)
+_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
+_MONTHS = frozenset({"march", "may"})
 _NUM_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty".split())} | {"thirty": 30, "forty": 40, "fifty": 50,
@@ -52,8 +57,9 @@ _NUMBER = re.compile(r"\b(\d[\d,]*(?:\.\d+)?|" + "|".join(_NUM_WORDS) + r")\s+([
 
 @dataclass(slots=True)
 class Proposition:
-    """Predicates (CAMEO root -> negative?) and counts (counted word -> value) of one claim."""
-    predicates: dict[str, bool] = field(default_factory=dict)
+    """Predicates (CAMEO root -> negative? None when a later negation leaves it unclear) and
+    counts (counted word -> value) of one claim."""
+    predicates: dict[str, bool | None] = field(default_factory=dict)
     numbers: dict[str, float] = field(default_factory=dict)
 
 
@@ -120,17 +126,29 @@ def proposition(text: str, *, denied: bool = False,
             predicates the word list misses.
     """
     lex = lexicon()
-    preds: dict[str, bool] = {}
+    preds: dict[str, bool | None] = {}
     for clause in _CLAUSE.split(text):
-        negated = False
-        for tok in tokens(clause):
+        negated_at = -99
+        seen: list[str] = []
+        for n, word in enumerate(_WORD.findall(clause)):
+            tok = word.lower()
+            if word[0].isupper() and tok in _MONTHS:
+                continue  # "in March" is a date, not a protest march
+            negated = n - negated_at <= NEGATION_WINDOW
             if tok in NEGATION or tok.endswith("n't"):
-                negated = True
+                negated_at = n
+                # Negated after it ("the meetings were not about the campaign"): the act is
+                # presupposed, its detail denied; the predicate's own polarity is unknown.
+                for root in seen:
+                    if not denied and preds.get(root) is False:
+                        preds[root] = None
                 continue
             root = lex.get(stem(tok))
             if root is not None:
-                # A predicate is negative when any of its clauses negates it before it.
-                preds[root] = preds.get(root, False) or negated or denied
+                # A predicate is negative when any of its clauses negates it just before it.
+                preds[root] = True if (negated or denied or preds.get(root)) else (
+                    None if root in preds and preds[root] is None else False)
+                seen.append(root)
     for cameo, negated in events:
         if cameo and cameo[:2] not in _NOT_PREDICATE_ROOTS and cameo[:3] not in _NOT_PREDICATE_CODES:
             root = cameo[:2]

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
@@ -60,8 +61,10 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
 
 
+@lru_cache(maxsize=500_000)
 def stem(word: str) -> str:
-    """A crude suffix stripper: enough to match "denies"/"denied"/"deny" and plurals."""
+    """A crude suffix stripper: enough to match "denies"/"denied"/"deny" and plurals (cached:
+    the same few thousand words come back in every text)."""
     for suffix, keep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if len(word) > len(suffix) + 2 and word.endswith(suffix):
             return word[: -len(suffix)] + keep
@@ -89,10 +92,15 @@ class Vocab:
 
     @classmethod
     def fit(cls, texts: Sequence[str], *, size: int = 20000, min_df: int = 2) -> "Vocab":
-        df: dict[str, int] = {}
-        for text in texts:
-            for w in set(content(tokens(text))):
-                df[w] = df.get(w, 0) + 1
+        return cls.fit_tokens([content(tokens(text)) for text in texts], size=size, min_df=min_df)
+
+    @classmethod
+    def fit_tokens(cls, docs: Sequence[Sequence[str]], *, size: int = 20000, min_df: int = 2) -> "Vocab":
+        """Fit on documents already split into content tokens."""
+        df: Counter[str] = Counter()
+        for toks in docs:
+            df.update(set(toks))
+        texts = docs
         kept = sorted((w for w, c in df.items() if c >= min_df), key=lambda w: (-df[w], w))[:size]
         n = len(texts)
         idf = np.array([math.log((1 + n) / (1 + df[w])) + 1.0 for w in kept], dtype=np.float32)
@@ -185,25 +193,36 @@ def pair_features(vocab: Vocab, headlines: Sequence[str], bodies: Sequence[str])
     head_stats = [(_counts(h.raw, REFUTE) > 0).astype(np.float32) for h in H]
     body_vecs = [np.log1p(_counts(b.raw, REFUTE) * 1000 / max(1, len(b.raw))) for b in B]
 
+    # Each distinct (headline, body) pair once; the similarities of all pairs with sparse
+    # products in bulk (per body for its sentences), never one scipy call per pair.
+    keys = [(uh[ht], ub[bt]) for ht, bt in zip(headlines, bodies)]
+    pairs = list(dict.fromkeys(keys))
     out = np.zeros((len(headlines), len(FEATURE_NAMES)), dtype=np.float32)
-    cache: dict[tuple[int, int], np.ndarray] = {}
-    for r, (ht, bt) in enumerate(zip(headlines, bodies)):
-        key = (uh[ht], ub[bt])
-        row = cache.get(key)
-        if row is None:
-            row = _pair_row(H[key[0]], B[key[1]], Hv[key[0]], Bv[key[1]], Lv[key[1]],
-                            Sv[starts[key[1]]:starts[key[1] + 1]], body_stats[key[1]],
-                            head_stats[key[0]], body_vecs[key[1]], refute_set, hedge_set, confirm_set)
-            cache[key] = row
-        out[r] = row
+    if not pairs:
+        return out
+    ih = np.array([k[0] for k in pairs])
+    ib = np.array([k[1] for k in pairs])
+    cos = np.asarray(Hv[ih].multiply(Bv[ib]).sum(axis=1)).ravel()
+    cos_lead = np.asarray(Hv[ih].multiply(Lv[ib]).sum(axis=1)).ravel()
+    by_body: dict[int, list[int]] = {}
+    for n, (_, b) in enumerate(pairs):
+        by_body.setdefault(b, []).append(n)
+    sent_sims: list[np.ndarray] = [np.zeros(1)] * len(pairs)
+    for b, idx in by_body.items():
+        if starts[b + 1] > starts[b]:
+            m = (Sv[starts[b]:starts[b + 1]] @ Hv[ih[idx]].T).toarray()
+            for col, n in enumerate(idx):
+                sent_sims[n] = m[:, col]
+    rows = {k: _pair_row(H[k[0]], B[k[1]], float(cos[n]), float(cos_lead[n]), sent_sims[n], body_stats[k[1]],
+                         head_stats[k[0]], body_vecs[k[1]], refute_set, hedge_set, confirm_set)
+            for n, k in enumerate(pairs)}
+    for r, key in enumerate(keys):
+        out[r] = rows[key]
     return out
 
 
-def _pair_row(h: _Text, b: _Text, hv, bv, lv, sv, bstats, hstats, bvec,  # noqa: ANN001 - sparse rows
+def _pair_row(h: _Text, b: _Text, cos: float, cos_lead: float, sims: np.ndarray, bstats, hstats, bvec,  # noqa: ANN001
               refute_set: set[str], hedge_set: set[str], confirm_set: set[str]) -> np.ndarray:
-    cos = float(hv.multiply(bv).sum())
-    cos_lead = float(hv.multiply(lv).sum())
-    sims = np.asarray((sv @ hv.T).todense()).ravel() if sv.shape[0] else np.zeros(1)
     order = np.argsort(-sims)
     best = int(order[0])
     second = float(sims[order[1]]) if len(order) > 1 else 0.0

@@ -31,12 +31,14 @@ class Hit:
 
 
 def search_claim(claim_text: str, source: Iterable[Record] | Iterable[Claim], *,
-                 min_overlap: int = 1, min_probability: float = 0.4, limit: int = 50) -> list[Hit]:
+                 articles: Iterable[tuple[str, str]] = (), min_overlap: int = 1, min_probability: float = 0.4,
+                 limit: int = 50) -> list[Hit]:
     """Statements (claims) or articles that support, dispute or discuss CLAIM_TEXT, best first.
 
     `source` is either analysed Records (each article's claims, and the article itself when it
-    has none, are searched) or Claims (e.g. from a store). Statements sharing fewer than
-    `min_overlap` content words with the claim are skipped before the model runs.
+    has none, are searched) or Claims (e.g. from a store); with Claims, `articles` gives
+    (article id, text) of articles that have none, searched whole. Statements sharing fewer
+    than `min_overlap` content words with the claim are skipped before the model runs.
     """
     from ..record import build_claims, link_entities
     from . import LABELS, stance_proba
@@ -52,6 +54,9 @@ def search_claim(claim_text: str, source: Iterable[Record] | Iterable[Claim], *,
                 candidates.append((r.id, ((0, len(r.text)),), r.text, None, None, ()))
     else:
         claims = items  # type: ignore[assignment]
+    for article_id, text in articles:
+        if text.strip():
+            candidates.append((article_id, ((0, len(text)),), text, None, None, ()))
     negative = {c.id for c in claims if c.negative}
     for c in claims:
         candidates.append((c.article, c.spans, c.text, c.claimant, c.id, c.chain))
