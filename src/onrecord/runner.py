@@ -57,8 +57,10 @@ def analyse_chunk(chunk: list[Article], settings: Settings | None = None) -> lis
     the chunk added once its Records (plain strings and offsets) are built.
     """
     from . import nlp
+    from .scale.pages import materialise
 
     settings = settings or _WORKER_SETTINGS
+    chunk = materialise(chunk, settings)   # deferred HTML pages are extracted here, in the worker
     model = nlp.load()
     zone = getattr(model, "memory_zone", None)
     if zone is None:

@@ -75,3 +75,28 @@ def test_ray_run_keeps_order_and_loads_one_model_per_actor(ray_session) -> None:
         assert all(mb < 1024 for mb in pool.peak_rss_mb())
     finally:
         pool.close()
+
+
+def test_ray_a_killed_actor_loses_no_article(ray_session) -> None:
+    import os
+    import signal
+
+    import ray
+
+    from onrecord.model import Article
+    from onrecord.scale.ray import ActorPool, run
+
+    articles = [Article(id=str(i), text=f"Minister {i} said the talks with Iran would resume on Monday.")
+                for i in range(16)]
+    pool = ActorPool(2)
+    try:
+        pids = ray.get([a.ready.remote() for a in pool.actors])
+        got = []
+        for record in run(articles, pool=pool, chunk_size=2):
+            got.append(record)
+            if len(got) == 1:
+                os.kill(pids[0], signal.SIGKILL)      # an actor lost mid-run; Ray restarts it
+        assert [r.id for r in got] == [str(i) for i in range(16)]
+        assert not any(r.errors for r in got)
+    finally:
+        pool.close()

@@ -139,3 +139,23 @@ def test_a_killed_worker_loses_no_article(tmp_path: Path) -> None:
     assert [r.id for r in got] == [f"story-{i}" for i in range(24)]
     clean = list(run(read([str(corpus)]), workers=1))
     assert [r.to_dict() for r in got] == [r.to_dict() for r in clean]
+
+
+def test_deferred_html_pages_are_extracted_in_the_workers() -> None:
+    from onrecord.ingest.html import article_from_html
+    from onrecord.model import Meta
+    from onrecord.runner import run
+    from onrecord.scale.pages import HtmlPage
+
+    pages = []
+    for i in range(6):
+        s = story(i)
+        body = (f"<html><head><title>{s['title']}</title></head><body><article><h1>{s['title']}</h1>"
+                + "".join(f"<p>{p}.</p>" for p in s["text"].split(". ")) + "</article></body></html>").encode()
+        pages.append(HtmlPage(id=s["url"], body=body, meta=Meta(url=s["url"]), encoding="utf-8"))
+    pages.append(HtmlPage(id="https://news.example/blank", body=b"", meta=Meta(url="https://news.example/blank")))
+    deferred = [r.to_dict() for r in run(pages, workers=2, chunk_size=2)]
+    direct = [r.to_dict() for r in run(
+        [article_from_html(p.body, id=p.id, url=p.meta.url, encoding="utf-8") for p in pages[:-1]], workers=1)]
+    assert deferred[:-1] == direct
+    assert deferred[-1]["errors"][0]["stage"] == "ingest"

@@ -65,6 +65,13 @@ def ingest_cmd(paths: tuple[str, ...], db: str, no_db: bool, parquet: str | None
         summary = ingest(paths, db=None if no_db else db, parquet=parquet, engine=engine, workers=workers,
                          address=address, resume=resume, batch=batch, part_articles=part_size,
                          settings=settings, on_record=progress.advance)
+    if not no_db and summary.analysed:
+        # People, claims and conflicts are derived over the whole store, so they follow each ingest.
+        from ..store import Store
+        from ..store.record_tables import refresh_record
+
+        with Store(db) as store:
+            refresh_record(store)
     if not quiet:
         where = " and ".join(summary.outputs)
         skipped = f", {summary.skipped} already stored" if resume else ""

@@ -27,6 +27,8 @@ def kind_of(path: Path, head: bytes = b"") -> str:
         return "warc"
     if name.endswith((".jsonl", ".ndjson")):
         return "jsonl"
+    if name.endswith(".parquet"):
+        return "parquet"
     if name.endswith((".html.gz", ".htm.gz")):
         return "html"  # article_from_html takes gzipped bytes
     if path.suffix.lower() in HTML_SUFFIXES:
@@ -37,6 +39,8 @@ def kind_of(path: Path, head: bytes = b"") -> str:
 
 
 def sniff(head: bytes) -> str:
+    if head[:4] == b"PAR1":
+        return "parquet"
     start = head.lstrip()[:512].lower()
     if start.startswith(b"warc/") or head[:2] == b"\x1f\x8b":
         return "warc"
@@ -96,6 +100,11 @@ def read_path(path: Path, *, settings: Settings = DEFAULT) -> Iterator[Article]:
             from .warc import read_warc
 
             yield from read_warc(path, settings=settings)
+            return
+        if kind == "parquet":
+            from ..scale.parquet import read_parquet
+
+            yield from read_parquet(path, settings=settings)
             return
         if kind == "jsonl":
             from .jsonl import read_jsonl

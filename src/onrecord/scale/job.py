@@ -46,18 +46,19 @@ def default_workers() -> int:
 
 
 def done_keys(store=None, sink=None) -> set[str]:  # noqa: ANN001
-    """Keys committed to every given output: what a resumed run may skip."""
+    """Keys committed to every given output: what a resumed run may skip.
+
+    The sink is also told never to write its committed keys again: an article in the sink
+    but not the store is analysed again for the store only.
+    """
     sets = []
     if store is not None:
         sets.append(store.keys())
     if sink is not None:
-        sets.append(sink.keys())
-    if not sets:
-        return set()
-    done = sets[0]
-    for other in sets[1:]:
-        done &= other
-    return done
+        committed = sink.keys()
+        sink.exclude(committed)
+        sets.append(committed)
+    return set.intersection(*sets) if sets else set()
 
 
 def skip_done(articles: Iterable[Article], done: set[str], summary: IngestSummary) -> Iterator[Article]:
@@ -124,10 +125,7 @@ def ingest(paths: Iterable[str], *, db: str | None = "onrecord.duckdb", parquet:
             summary.outputs.append(parquet)
         articles: Iterable[Article] = read(paths, settings=settings)
         if resume:
-            done = done_keys(store, sink)
-            if sink is not None:
-                sink.exclude(sink.keys())
-            articles = skip_done(articles, done, summary)
+            articles = skip_done(articles, done_keys(store, sink), summary)
         records = analyse(articles, engine=engine, workers=workers, address=address, settings=settings,
                           stack=stack)
         try:

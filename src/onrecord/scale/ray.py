@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -222,14 +223,30 @@ def _result(ray, pool: ActorPool, chunk: list[Article], ref) -> Iterator[Record]
     except ray.exceptions.RayTaskError as exc:
         log.warning("a chunk of %d articles failed (%s); redoing them one by one", len(chunk), exc)
     # Redo the lost chunk one article at a time, on whichever actor is alive.
-    for k, article in enumerate(chunk):
+    for article in chunk:
+        yield from _redo(ray, pool, article)
+
+
+def _redo(ray, pool: ActorPool, article: Article, *, wait_s: float = 300.0) -> list[Record]:  # noqa: ANN001
+    """One article on its own: an actor restarting is waited for; one dying twice on it is a crash."""
+    unavailable = getattr(ray.exceptions, "ActorUnavailableError", ())
+    deaths, k = 0, 0
+    deadline = time.monotonic() + wait_s
+    while True:
         actor = pool.actors[k % len(pool.actors)]
+        k += 1
         try:
-            yield from ray.get(actor.analyse.remote([article]))
+            return ray.get(actor.analyse.remote([article]))
+        except unavailable as exc:   # being restarted by Ray: try another, then this one again
+            if time.monotonic() > deadline:
+                return [crashed(article, f"no Ray actor became available to analyse this article ({exc})")]
+            time.sleep(0.2)
         except ray.exceptions.RayActorError as exc:
-            yield crashed(article, f"the Ray actor died while analysing this article ({exc})")
+            deaths += 1
+            if deaths >= 2:
+                return [crashed(article, f"the Ray actor died while analysing this article ({exc})")]
         except Exception as exc:
-            yield Record.failed(article, error_record("pipeline", exc))
+            return [Record.failed(article, error_record("pipeline", exc))]
 
 
 __all__ = ["RaySession", "ActorPool", "RayMissingError", "require_ray", "run"]
