@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 DB      ?= onrecord.duckdb
 SHARED  ?= ../shared
 
-.PHONY: install demo test test-fast bench browser lock clean
+.PHONY: install demo test test-fast bench browser lock readme clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -39,6 +39,10 @@ test-fast: install
 
 bench: install
 	$(BIN)/python bench/run.py --shared $(SHARED)
+
+# Regenerate the README's output blocks from the real commands.
+readme: install
+	$(BIN)/python scripts/update_readme.py
 
 lock: $(BIN)/python
 	$(BIN)/pip freeze --exclude-editable | grep -v '^en.core.web.sm' > constraints.txt.new

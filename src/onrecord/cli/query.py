@@ -47,7 +47,20 @@ def show_cmd(db: str, article: str | None, width: int) -> None:
         records = list(store.records(where=where, params=params))
         if not records:
             raise click.UsageError(f"no article {article!r} in {db}" if article else f"{db} holds no articles")
-        click.echo(summarise(records, width=width))
+        click.echo(summarise(records, width=width, conflicts=_stored_conflicts(store, records)))
+
+
+def _stored_conflicts(store, records) -> list[dict] | None:  # noqa: ANN001
+    """Conflicts touching these articles, from the tables `ingest` keeps; None when there are none yet."""
+    from ..store.record_tables import is_stale, load_conflicts
+
+    try:
+        if is_stale(store):
+            return None  # summarise() then finds them over the shown records
+        ids = {r.id for r in records}
+        return [c for c in load_conflicts(store) if c["a"]["article"] in ids or c["b"]["article"] in ids]
+    except Exception:  # a store written before the record tables existed
+        return None
 
 
 @click.command("quotes")
