@@ -1,6 +1,8 @@
 """Shared fixtures: one model per test run, a tmp database path, ../shared and the seed."""
 from __future__ import annotations
 
+import functools
+import importlib.util
 import os
 from pathlib import Path
 
@@ -52,3 +54,12 @@ def seed_record(seed_text):
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.duckdb"
+
+
+@functools.cache
+def story_gold():
+    """tests/fixtures/story/gold.py, loaded once: hand annotations of the story and the seed."""
+    spec = importlib.util.spec_from_file_location("story_gold", ROOT / "tests" / "fixtures" / "story" / "gold.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -5,7 +5,6 @@ attributions and the tests skip (they never pass by accident on empty records).
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -14,15 +13,11 @@ import pytest
 from onrecord.model import Article, Meta
 from onrecord.pipeline import analyse_batch
 from onrecord.record import build_record
+from conftest import story_gold as _gold
 
 STORY = Path(__file__).resolve().parents[1] / "fixtures" / "story"
 
 
-def _gold():
-    spec = importlib.util.spec_from_file_location("story_gold", STORY / "gold.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _need_attributions(records) -> None:

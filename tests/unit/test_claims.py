@@ -1,23 +1,16 @@
 """Claims: chains of sources, polarity, evidence spans, people the claim is about."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 
 import pytest
 
 from onrecord.model import Event, Record
 from onrecord.record import build_claims, link_entities
 from onrecord.record.claims import claims_of, polarity_of
+from conftest import story_gold as _gold
 
-GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "story" / "gold.py"
 
 
-def _gold():
-    spec = importlib.util.spec_from_file_location("story_gold", GOLD)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")

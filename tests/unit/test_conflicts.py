@@ -1,8 +1,6 @@
 """Conflicts: the right pairs, in the contract's shape, strongest first, never all pairs."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 
 import pytest
 
@@ -10,15 +8,10 @@ from onrecord.conflicts import candidate_pairs, find_conflicts
 from onrecord.model import Record
 from onrecord.record import build_record
 from onrecord.record.claims import Claim
+from conftest import story_gold as _gold
 
-GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "story" / "gold.py"
 
 
-def _gold():
-    spec = importlib.util.spec_from_file_location("story_gold", GOLD)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")

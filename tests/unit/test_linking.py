@@ -1,22 +1,15 @@
 """Linking: one person across articles, namesakes apart, stable ids."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 
 import pytest
 
 from onrecord.model import Record
 from onrecord.record.linking import Linking, link_entities, normalise, person_id
+from conftest import story_gold as _gold
 
-GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "story" / "gold.py"
 
 
-def _gold():
-    spec = importlib.util.spec_from_file_location("story_gold", GOLD)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _record(article: str, *entities: tuple[str, str, list[str]]) -> Record:

@@ -1,21 +1,14 @@
 """Stance: the shipped model, the FNC-1 scorer, and stance search."""
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 
 from onrecord.eval.stance import fnc_score, report, score, split_by_body
 from onrecord.stance import LABELS, load_model, model_path
 from onrecord.stance.search import search_claim
+from conftest import story_gold as _gold
 
-GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "story" / "gold.py"
 
 
-def _gold():
-    spec = importlib.util.spec_from_file_location("story_gold", GOLD)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_stance_model_ships_small() -> None:
