@@ -146,3 +146,15 @@ def test_read_warc_refuses_gzipped_html(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err:
         list(read_warc(path))
     assert err.value.kind == "malformed"
+
+
+def test_warc_deferred_pages_extract_to_the_same_articles(tmp_path):
+    """With defer_html the reader hands over raw pages; extracting them gives the same Articles."""
+    from onrecord.ingest.warc import read_warc
+    from onrecord.scale.pages import HtmlPage, materialise
+
+    path = write_warc(tmp_path / "crawl.warc.gz", gzip=True)
+    eager = list(read_warc(path))
+    lazy = list(read_warc(path, defer_html=True))
+    assert any(isinstance(p, HtmlPage) for p in lazy)
+    assert [(a.id, a.text) for a in materialise(lazy)] == [(a.id, a.text) for a in eager]

@@ -51,8 +51,11 @@ def sniff(head: bytes) -> str:
     return "text"
 
 
-def read(sources: Iterable[str], *, settings: Settings = DEFAULT) -> Iterator[Article]:
-    """Articles from files, folders (recursive), URLs and `-` (standard input), in order."""
+def read(sources: Iterable[str], *, settings: Settings = DEFAULT, defer_html: bool = False) -> Iterator[Article]:
+    """Articles from files, folders (recursive), URLs and `-` (standard input), in order.
+
+    With `defer_html`, WARC pages come as `scale.pages.HtmlPage`s for `runner.run` to extract in
+    its workers (only `runner.run` and the Ray engine accept them)."""
     for source in sources:
         if source == "-":
             yield from _read_bytes(sys.stdin.buffer.read(), name="stdin", kind=None, settings=settings)
@@ -63,9 +66,9 @@ def read(sources: Iterable[str], *, settings: Settings = DEFAULT) -> Iterator[Ar
             if path.is_dir():
                 for child in sorted(p for p in path.rglob("*") if p.is_file()):
                     if not any(part.startswith(".") for part in child.relative_to(path).parts):
-                        yield from read_path(child, settings=settings)
+                        yield from read_path(child, settings=settings, defer_html=defer_html)
             else:
-                yield from read_path(path, settings=settings)
+                yield from read_path(path, settings=settings, defer_html=defer_html)
 
 
 def _read_url(url: str, settings: Settings) -> Article:
@@ -86,7 +89,7 @@ def article_id(path: Path) -> str:
     return path.stem
 
 
-def read_path(path: Path, *, settings: Settings = DEFAULT) -> Iterator[Article]:
+def read_path(path: Path, *, settings: Settings = DEFAULT, defer_html: bool = False) -> Iterator[Article]:
     """Articles of one file; an unreadable file yields one error Article."""
     id_ = article_id(path)
     try:
@@ -99,7 +102,7 @@ def read_path(path: Path, *, settings: Settings = DEFAULT) -> Iterator[Article]:
         if kind == "warc":
             from .warc import read_warc
 
-            yield from read_warc(path, settings=settings)
+            yield from read_warc(path, settings=settings, defer_html=defer_html)
             return
         if kind == "parquet":
             from ..scale.parquet import read_parquet

@@ -62,7 +62,7 @@ def _skip_reason(record: Any) -> str | None:
     return None
 
 
-def _article(record: Any, uri: str, settings: Settings) -> Article:
+def _article(record: Any, uri: str, settings: Settings, defer_html: bool = False) -> Any:
     from .html import article_from_html
 
     try:
@@ -70,6 +70,10 @@ def _article(record: Any, uri: str, settings: Settings) -> Article:
         if len(body) > settings.max_file_bytes:
             raise InputError(f"page is over the {settings.max_file_bytes:,}-byte limit", "too_large")
         _mime, charset = parse_content_type(record.http_headers.get_header("Content-Type"))
+        if defer_html:  # the worker that analyses the page extracts its text (scale/pages.py)
+            from ..scale.pages import HtmlPage
+
+            return HtmlPage(id=uri, body=body, meta=Meta(url=uri), encoding=charset)
         return article_from_html(body, id=uri, url=uri, encoding=charset, settings=settings)
     except _Truncated:
         raise
@@ -126,11 +130,13 @@ def _truncated(path: Path, why: str) -> Article:
                                        message=f"{path}: file ends inside a record ({why})")])
 
 
-def read_warc(path: str | Path, *, settings: Settings = DEFAULT) -> Iterator[Article]:
+def read_warc(path: str | Path, *, settings: Settings = DEFAULT, defer_html: bool = False) -> Iterator[Article]:
     """Articles of one WARC file, in file order.
 
     Args:
         path: a .warc or .warc.gz file (gzip is detected from the bytes, not the name).
+        defer_html: yield `scale.pages.HtmlPage`s whose text the analysing worker extracts,
+            so a big crawl is not bound by one reader process.
     Yields:
         Article per HTML response; error Articles for unreadable pages and for a cut file.
     Raises:
@@ -161,7 +167,7 @@ def read_warc(path: str | Path, *, settings: Settings = DEFAULT) -> Iterator[Art
                     _drain(record)
                     continue
                 uri = uri or f"{path}#{last_start}"
-                article = _article(record, uri, settings)
+                article = _article(record, uri, settings, defer_html)
                 _drain(record)  # before yielding: a page cut short is reported as the cut, not as a page
                 yield article
             problem = _tail_problem(path, gz=gz, last_start=last_start, end=records.offset)

@@ -123,7 +123,7 @@ def ingest(paths: Iterable[str], *, db: str | None = "onrecord.duckdb", parquet:
 
             sink = stack.enter_context(ParquetSink(parquet, flush_articles=part_articles))
             summary.outputs.append(parquet)
-        articles: Iterable[Article] = read(paths, settings=settings)
+        articles: Iterable[Article] = read(paths, settings=settings, defer_html=True)
         if resume:
             articles = skip_done(articles, done_keys(store, sink), summary)
         records = analyse(articles, engine=engine, workers=workers, address=address, settings=settings,
