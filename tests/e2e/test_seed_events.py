@@ -81,3 +81,44 @@ def test_seed_events_ids_and_types_follow_contract(seed_record) -> None:  # noqa
 
     assert [e.id for e in seed_record.events] == [f"V{i}" for i in range(1, len(seed_record.events) + 1)]
     assert all(e.type in EVENT_TYPES for e in seed_record.events)
+
+
+def test_seed_events_no_reflexive_participants(seed_record) -> None:  # noqa: ANN001
+    parts = [p for e in seed_record.events for p in [*e.actor, *e.recipient]]
+    assert all(p.text.lower() not in ("himself", "herself", "itself", "themselves") for p in parts)
+
+
+def test_seed_events_one_recusal(seed_record) -> None:  # noqa: ANN001
+    # The hypothetical "if he had known Sessions was going to recuse himself" is not a second one.
+    recusals = [e for e in seed_record.events if "recuse" in _triggers(seed_record, e)]
+    assert len(recusals) == 1 and recusals[0].recipient == []
+
+
+def test_seed_events_special_counsel_and_committees_are_american(seed_record) -> None:  # noqa: ANN001
+    ev = next(e for e in seed_record.events if "investigating" in _triggers(seed_record, e))
+    assert {a.country for a in ev.actor} == {"USA"} and len(ev.actor) == 2
+    assert {r.country for r in ev.recipient} == {"RUS"}
+
+
+def test_seed_events_former_senator_is_sessions(seed_record) -> None:  # noqa: ANN001
+    sessions = next(e for e in seed_record.entities if e.name == "Jeff Sessions")
+    ev = next(e for e in seed_record.events if e.actor and e.actor[0].text == "The former US senator")
+    assert ev.actor[0].entity == sessions.id and _codes(ev.actor) == {("USA", "GOV")}
+
+
+def test_seed_events_recipient_spans_are_noun_phrases(seed_record) -> None:  # noqa: ANN001
+    texts = [r.text for e in seed_record.events for r in e.recipient]
+    assert "Russian intermediaries" in texts
+    assert not any(" about " in t for t in texts)
+
+
+def test_seed_events_participants_carry_entities(seed_record) -> None:  # noqa: ANN001
+    # Every participant whose span overlaps an entity mention carries an entity id.
+    mentions = [m for ent in seed_record.entities for m in ent.mentions]
+    for ev in seed_record.events:
+        for p in [*ev.actor, *ev.recipient]:
+            if any(s < p.span[1] and p.span[0] < t for s, t in mentions):
+                assert p.entity is not None, p.text
+    trump = next(e for e in seed_record.entities if e.name == "Donald Trump")
+    rejected = next(e for e in seed_record.events if e.type == "REJECT")
+    assert rejected.actor[0].entity == trump.id

@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Attribution, Entity, Event, Participant
 from .coding import plover
 from .actors import code_text, place_kind
-from .participants import mention_index, participant, recipient, subject, with_conjuncts
+from .participants import (REFLEXIVE, home_country, mention_index, participant, recipient, reflexive_antecedent,
+                           subject, with_conjuncts)
 from .triggers import Entry, Trigger, find_triggers
 from .when_where import event_date, event_location
 
@@ -82,6 +83,18 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "ELI", "SPY"})
 # Domestic institutions, and the parties that contend with a state at home: a judge investigating
 # officials, rebels demanding a president's removal are of one country.
 _DOMESTIC = frozenset({"JUD", "LEG", "COP"})
+# Offices that, named without a country, are American in English-language news.
+_US_OFFICES = re.compile(r"\b(special counsel|congressional|congress(?:wo)?m[ae]n|Capitol Hill|Oval Office)\b",
+                         re.I)
+# Conditional and counterfactual clauses: "if he had known Sessions was going to recuse himself",
+# "would have picked somebody else" describe what might be, not what happened.
+_CONDITIONAL_MARKS = frozenset("if unless lest".split())
+_MODAL = frozenset("would could might should".split())
+_SPECULATION = frozenset("speculation rumor rumour fear possibility prospect chance doubt question "
+                         "hope expectation likelihood risk scenario".split())
+# What a warning threatens when it is the actor's own act: "warned of retaliation".
+_THREAT_NOUNS = frozenset("retaliation consequence response action measure sanction reprisal punishment "
+                          "strike attack force war countermeasure revenge".split())
 _NON_STATE = frozenset({"REB", "OPP", "CVL", "PTY", "LAB", "EDU", "BUS", "REF", "CRM", "AGR", "REL", "MED", "JRN"})
 
 
@@ -115,20 +128,44 @@ def _sentence_countries(sent: Span) -> list[str]:
 
 
 def _inherit_country(parts: list[Participant], others: list[Participant], sent: Span, *,
-                     targets: bool = False) -> None:
-    """An office holder (or a target) with no country cue takes the sentence's one other country,
-    or in a domestic affair (police, courts, rebels against their government) the other side's."""
+                     targets: bool = False, home: str | None = None) -> None:
+    """An office holder with no country cue belongs to the article's home country when it has one
+    ("A special counsel ... investigating the Russian government" in a US story is American), else
+    the sentence's one other country; in a domestic affair (police, courts, rebels against their
+    government) the other side's. A target with no cue takes the sentence's one other country."""
     needy = [p for p in parts if p.country is None and (p.sector in _STATE_SECTORS or targets and others)]
     if not needy:
         return
     taken = {p.country for p in others if p.country and p.country != "IGO"}
     free = [c for c in _sentence_countries(sent) if c not in taken]
     for p in needy:
-        if len(free) == 1:
+        state = p.sector in _STATE_SECTORS
+        if state and home and (home not in taken or p.sector in _DOMESTIC):
+            p.country = home
+        elif state and home in (None, "USA") and _US_OFFICES.search(p.text):
+            p.country = "USA"
+        elif len(free) == 1:
             p.country = free[0]
         elif not free and len(taken) == 1 and (p.sector in _DOMESTIC or any(
                 o.sector in _NON_STATE | _DOMESTIC for o in others if o.country)):
             p.country = next(iter(taken))
+
+
+def hypothetical(tok: Token) -> bool:
+    """Whether tok sits in a conditional ("if ...") or counterfactual ("would have ...") clause."""
+    for _ in range(10):
+        kids = list(tok.children)
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in kids):
+            return True
+        auxes = [c.lower_ for c in kids if c.dep_ == "aux"]
+        if any(a in _MODAL for a in auxes) and "have" in auxes and tok.tag_ == "VBN":
+            return True
+        if tok.dep_ in ("acl", "ccomp") and tok.head.lemma_.lower() in _SPECULATION:
+            return True  # "speculation that the attorney general would resign"
+        if tok.i == tok.head.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _has_aux(tok: Token, words: frozenset[str]) -> bool:
@@ -153,6 +190,9 @@ def _retype(c: _Candidate) -> None:
         if not clausal and obj is not None and obj.lemma_.lower() not in _CLAIM_NOUNS:
             c.cameo, c.type = "120", "REJECT"
         return
+    if c.cameo == "130" and tok.lemma_.lower() in ("warn", "warning") and _warns_of_danger(tok):
+        c.cameo, c.type = "010", "STATEMENT"
+        return
     if c.trigger.light is None and tok.pos_ in ("VERB", "AUX") and _intent(tok) and c.cameo != "0831":
         if c.type in _COERCIVE:
             c.cameo = _COERCE_THREAT.get(c.cameo, _COERCIVE[c.type])
@@ -160,6 +200,24 @@ def _retype(c: _Candidate) -> None:
         elif c.type in _COOPERATIVE:
             c.cameo = _AID_INTENT.get(c.cameo, _COOPERATIVE[c.type])
             c.type = "AGREE"
+
+
+def _warns_of_danger(tok: Token) -> bool:
+    """"warned of a possible resurgence", "experts warn that prices could rise": a warning about
+    what may happen, not a threat of the actor's own act ("warned of retaliation", "warned that
+    it would respond", "warned Iran")."""
+    if any(c.dep_ in ("dobj", "dative") for c in tok.children):
+        return False  # someone is warned
+    about = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "about", "against")
+             for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    if about:
+        return not any(g.lemma_.lower() in _THREAT_NOUNS for g in about)
+    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.lower_ not in ("we", "i", "it", "they", "he", "she") and not any(
+        c.dep_ == "dobj" for c in clause.children if c.pos_ == "PRON" and c.lower_ in ("you", "them"))
 
 
 def _frames(outer: Token, inner: Token) -> bool:
@@ -200,10 +258,10 @@ def _negated(c: _Candidate) -> bool:
     return False
 
 
-def _context(c: _Candidate, sent: Span) -> list[str]:
+def _context(c: _Candidate, text: str) -> list[str]:
     out = list(plover(c.cameo).context)
     for pattern, name in _CONTEXT_CUES:
-        if name not in out and pattern.search(sent.text):
+        if name not in out and pattern.search(text):
             out.append(name)
     return out
 
@@ -238,9 +296,12 @@ def _overlaps(a: list[Participant], b: list[Participant]) -> bool:
 
 
 def _sentence_events(sent: Span, entities: list[Entity], index, attributions: list[Attribution],  # noqa: ANN001
-                     published: str | None) -> list[Event]:
+                     published: str | None, home: str | None = None) -> list[Event]:
+    persons = {e.id for e in entities if e.type == "PERSON"}  # one person is never both sides
     candidates = []
     for trig in find_triggers(sent):
+        if hypothetical(trig.light or trig.token):
+            continue
         coding = plover(trig.entry.cameo)
         candidates.append(_Candidate(trig, trig.entry.cameo, trig.entry.type or coding.type, [trig.token]))
     for c in candidates:
@@ -276,6 +337,7 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
             absorbed.setdefault(outer.head.i, []).append(c.head)
             keep.remove(c)
     events: list[Event] = []
+    sent_text = sent.text
     for c in sorted(keep, key=lambda x: x.head.i):
         light = c.trigger.light
         subj = subject(c.head, light)
@@ -290,9 +352,18 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
             subj = None  # across a blank line: another sentence's noun
         if subj is None and sent.start > 0 and sent.doc[sent.start - 1].is_space:
             subj = _leading_subject(sent, light or c.head)
+        if subj is None:
+            # "... was going to recuse himself": the reflexive names the actor.
+            refl = next((x for x in c.head.children if x.dep_ == "dobj" and x.lower_ in REFLEXIVE), None)
+            subj = reflexive_antecedent(refl) if refl is not None else None
         if rec is not None and not sent.start <= rec.i < sent.end:
             rec = None
         actor_toks = with_conjuncts(subj) if subj is not None else []
+        if subj is not None and subj.dep_ in ("nsubj", "nsubjpass"):
+            # "A special counsel as well as several congressional committees are investigating"
+            actor_toks += [x for x in subj.head.children if x.dep_ == subj.dep_ and x.i > subj.i
+                           and x.pos_ in ("NOUN", "PROPN") and sent.start <= x.i < sent.end
+                           and any(t.dep_ == "cc" for t in sent.doc[subj.i + 1:x.left_edge.i])]
         actors = [participant(t, entities, index) for t in actor_toks]
         actor_ids = {t.i for t in actor_toks}
         if rec is None and c.type not in ("DENY", "STATEMENT"):
@@ -304,7 +375,8 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
             rec = None
         rec_toks = with_conjuncts(rec) if rec is not None else []
         rec_pairs = [(participant(t, entities, index), t) for t in rec_toks]
-        rec_pairs = [(r, t) for r, t in rec_pairs if not any(r.span == a.span for a in actors)]
+        rec_pairs = [(r, t) for r, t in rec_pairs if not any(
+            r.span == a.span or r.entity in persons and r.entity == a.entity for a in actors)]
         recipients = [r for r, _ in rec_pairs]
         if not recipients and c.type in SYMMETRIC and len(actors) > 1:
             # "Jordan and Britain agreed", "X and Y met": each is the other's counterpart.
@@ -323,13 +395,13 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
             if tok is not None and part.sector == "GOV" and place_kind(part.text) in ("capital", "city") and (
                     c.cameo[:2] >= "14" or tok.head.lemma_.lower() in _PLACE_PREPS):
                 part.sector = "CVL"  # a city shelled, or where a curfew is imposed: its people
-        _inherit_country(actors, recipients, sent)
-        _inherit_country(recipients, actors, sent, targets=True)
+        _inherit_country(actors, recipients, sent, home=home)
+        _inherit_country(recipients, actors, sent, targets=True, home=home)
         events.append(Event(
-            id="", type=c.type, cameo=c.cameo, mode=_mode(c, sent), context=_context(c, sent),
+            id="", type=c.type, cameo=c.cameo, mode=_mode(c, sent), context=_context(c, sent_text),
             trigger=tuple(sorted((t.idx, t.idx + len(t.text)) for t in [c.head, *absorbed.get(c.head.i, [])]
                                  + ([light] if light is not None else []))),
-            sentence=(sent.start_char, sent.start_char + len(sent.text.rstrip())), actor=actors, recipient=recipients,
+            sentence=(sent.start_char, sent.start_char + len(sent_text.rstrip())), actor=actors, recipient=recipients,
             location=location,
             date=event_date(sent, light or c.head, published, other_triggers=trigger_ids),
             negated=_negated(c), attributed_to=_attribution(c.head.idx, attributions)))
@@ -398,11 +470,12 @@ def find_events(doc: Doc, entities: list[Entity], attributions: list[Attribution
     the earlier stages; published, the ISO publication date relative dates resolve against.
     """
     index = mention_index(entities)
+    home = home_country(doc, entities)
     events: list[Event] = []
     for sent in doc.sents:
         for part in segments(sent):
             if part.text.strip():
-                events.extend(_sentence_events(part, entities, index, attributions, published))
+                events.extend(_sentence_events(part, entities, index, attributions, published, home))
     for n, ev in enumerate(events, 1):
         ev.id = f"V{n}"
     return events

@@ -76,6 +76,8 @@ def _tokens(text: str) -> list[str]:
     out: list[str] = []
     for tok in _TOKEN.findall(text):
         tok = _POSSESSIVE.sub("", tok) if tok not in t.single else tok
+        if tok.lower().startswith("anti-"):
+            continue  # "an anti-Syria journalist" is not Syrian
         if "-" in tok and tok not in t.single and tok.lower() not in t.single:
             out.extend(p for p in tok.split("-") if p)
         elif tok:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Entity, Participant
-from .actors import Code, code_text
+from .actors import Code, code_text, tables
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _RECIPIENT_PREPS = frozenset("with to against on from into toward towards between for upon at".split())
@@ -17,16 +17,34 @@ _CONSULT_PREPS = frozenset("with between to among".split())
 _TOPIC_VERBS = frozenset("discuss negotiate talk debate consider review raise address".split())
 _ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _NON_REFERRING = frozenset("it its which that this these those what whom who".split())
+# A reflexive object is the actor itself ("recused himself"), never a second party.
+REFLEXIVE = frozenset("himself herself itself themselves themself ourselves myself yourself yourselves "
+                      "oneself".split())
+# Prepositional phrases that say what a party is about, when or where it is, not who it is: a
+# participant's span stops before them ("Russian intermediaries about the Trump campaign").
+_TRIM_PREPS = frozenset("about regarding concerning over during after before since amid amidst despite "
+                        "including following like unlike than until throughout via through without near "
+                        "between besides excluding".split())
+# Participles that read as passives but whose subject acts: "forces were engaged in fighting".
+_PSEUDO_PASSIVE = frozenset("engage involve embroil lock".split())
+_OTHER_PARTY_PREPS = frozenset("against with to toward towards on upon".split())
+_DEFINITE = frozenset("the this that these those".split())
+_LOOKBACK = 200  # tokens searched back for the antecedent of "the officials", "the government"
+
+
+def _trimmed(tok: Token) -> bool:
+    return tok.dep_ == "prep" and tok.lower_ in _TRIM_PREPS
 
 
 def phrase(tok: Token) -> tuple[int, int]:
     """Token range [start, end) of the noun phrase headed by tok, without clauses or conjuncts."""
     keep = [tok]
-    stack = [c for c in tok.children if c.dep_ not in _CUT_DEPS]
+    stack = [c for c in tok.children if c.dep_ not in _CUT_DEPS and not _trimmed(c)]
     while stack:
         t = stack.pop()
         keep.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in _CUT_DEPS or t.i != tok.i and c.dep_ == "cc")
+        stack.extend(c for c in t.children if (c.dep_ not in _CUT_DEPS or t.i != tok.i and c.dep_ == "cc")
+                     and not _trimmed(c))
     idx = sorted(t.i for t in keep)
     start, end = idx[0], idx[-1] + 1
     doc = tok.doc
@@ -55,13 +73,19 @@ def subject(trigger: Token, light: Token | None = None) -> Token | None:
         for c in trigger.children:
             if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN") and is_actorish(c):
                 return c
-        return _agent(trigger)  # "an investigation by the FBI"
+        agent = _agent(trigger)  # "an investigation by the FBI"
+        if agent is None:  # "an offensive launched by forces in Puntland"
+            agent = next((a for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                          for a in [_agent(c)] if a is not None), None)
+        return agent
     for _ in range(4):
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
         if passive:
             agent = _agent(verb)
             if agent is not None:
                 return agent
+            if verb.lemma_.lower() in _PSEUDO_PASSIVE:  # "Serb forces were engaged in ..."
+                return next(c for c in verb.children if c.dep_ == "nsubjpass")
             if verb is not trigger:
                 return None
         for c in verb.children:
@@ -149,6 +173,9 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
     preps = _CONSULT_PREPS if consult else _RECIPIENT_PREPS
     if nominal_patient:
         preps = preps | {"of"}
+    if any(c.dep_ == "dobj" and c.lower_ in REFLEXIVE for c in trigger.children):
+        # "recused himself from matters ...": acting on itself; only another party counts.
+        preps = preps & _OTHER_PARTY_PREPS
     verbs = [trigger] if light is None else [light, trigger]
     # "agreed to provide aid to X": look through the complement chain as well.
     for v in list(verbs):
@@ -169,7 +196,8 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
                 prepositional.extend(g for g in c.children if g.dep_ == "pobj")
         for c in v.children:
             # A passive's subject is the one acted on ("a camp was attacked by militiamen").
-            if c.dep_ == "dobj" or c.dep_ == "nsubjpass" and (v is not trigger or _passive_with_agent(v)):
+            if c.dep_ == "dobj" or c.dep_ == "nsubjpass" and (v is not trigger or _passive_with_agent(v) or (
+                    c.pos_ in ("PROPN", "NOUN") and heads_actor(c) and v.lemma_.lower() not in _PSEUDO_PASSIVE)):
                 if c.i in claimed:  # part of the predicate ("sent inspectors", "imposed sanctions")
                     prepositional.extend(_inner_list(c))
                     continue
@@ -197,7 +225,8 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
                 expanded.extend(g for g in a.children if g.dep_ == "poss")
 
     def usable(c: Token) -> bool:
-        return not (c.i in actors or c.tag_ == "PRP$" or c.pos_ == "PRON" and c.lemma_.lower() in _NON_REFERRING)
+        return not (c.i in actors or c.tag_ == "PRP$" or c.lower_ in REFLEXIVE
+                    or c.pos_ == "PRON" and c.lemma_.lower() in _NON_REFERRING)
 
     for c in expanded:
         if not usable(c):
@@ -248,22 +277,153 @@ def resolve_pronoun(tok: Token) -> Token:
     return tok
 
 
+def reflexive_antecedent(tok: Token) -> Token | None:
+    """The one a reflexive names ("he would recuse himself" -> he; "Sessions ... recuse himself"):
+    the nearest earlier person (himself/herself) or party (itself/themselves) in the sentence."""
+    word = tok.lower_
+    person = word in ("himself", "herself")
+    for t in reversed(tok.doc[tok.sent.start:tok.i]):
+        if t.lower_ in REFLEXIVE or t.dep_ in ("poss", "compound", "amod"):
+            continue
+        if person and (t.ent_type_ == "PERSON" or t.lower_ in ("he", "she")):
+            return t
+        if not person and t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ in _SUBJ and heads_actor(t):
+            return t
+    return None
+
+
 def participant(tok: Token, entities: list[Entity], mention_index: dict[int, Entity]) -> Participant:
     doc: Doc = tok.doc
+    if tok.lower_ in REFLEXIVE:
+        tok = reflexive_antecedent(tok) or tok
     tok = resolve_pronoun(tok)
     start, end = phrase(tok)
     span = doc[start:end]
-    entity = _entity_for(span.start_char, span.end_char, tok, mention_index)
+    entity = _entity_for(span.start_char, span.end_char, tok, mention_index, head_only=True)
     code = code_text(span.text)
+    if entity is None:
+        # "the former US senator" -> the person the article describes as a senator.
+        entity = _described_person(tok, code, entities, doc) or _entity_for(
+            span.start_char, span.end_char, tok, mention_index)
     if code.country is None:
         # A country said in a clause about the head: "refugees fleeing the civil war in Liberia".
         full = doc[tok.left_edge.i:tok.right_edge.i + 1]
         code = Code(code_text(full.text).country, code.sector)
+    if entity is not None and code.sector == "ELI" and entity.type == "PERSON" and entity.titles:
+        # A person's titles say what they are now: "the former US senator" is the attorney general.
+        now = code_text(" ".join(entity.titles))
+        same = any(t.lower() in span.text.lower() for t in entity.titles)  # "Ousted President X"
+        if not same and now.sector not in (None, "ELI") and now.country in (None, code.country):
+            code = Code(code.country, now.sector)
     if entity is not None and (code.country is None or code.sector is None):
         inherited = _entity_code(entity, doc)
         code = Code(code.country or inherited.country, code.sector or inherited.sector)
+    if code.country is None and code.sector is not None:
+        code = Code(_antecedent_country(tok), code.sector)
     return Participant(span=(span.start_char, span.end_char), text=span.text,
                        entity=entity.id if entity else None, country=code.country, sector=code.sector)
+
+
+def _antecedent_country(tok: Token) -> str | None:
+    """"the officials", "the government" with no country cue: the country of the last earlier
+    phrase with the same head that had one ("Iraqi officials said ... The officials also said")."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children):
+        return None
+    doc = tok.doc
+    lemma = tok.lemma_.lower()
+    for t in reversed(doc[max(0, tok.i - _LOOKBACK):tok.i]):
+        if t.lemma_.lower() == lemma and t.pos_ == "NOUN":
+            a, b = phrase(t)
+            country = code_text(doc[a:b].text).country
+            if country:
+                return country
+    return None
+
+
+def _descriptions(entities: list[Entity], doc: Doc) -> dict[str, tuple[set[str], int]]:
+    """Per PERSON entity: the role words the article gives it (titles, appositions, "who was a
+    senator") and its mention offsets; cached on the doc."""
+    key = "onrecord_event_roles"
+    cached = doc.user_data.get(key)
+    if cached is not None and cached[0] == len(entities):
+        return cached[1]
+    out: dict[str, tuple[set[str], int]] = {}
+    for e in entities:
+        if e.type != "PERSON":
+            continue
+        words = {w.lower() for t in e.titles for w in t.replace(".", " ").split()}
+        for s, t in e.mentions:
+            span = doc.char_span(s, t, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            said: list[Token] = []
+            for c in root.children:
+                if c.dep_ == "appos":
+                    said.append(c)
+                elif c.dep_ == "relcl" and c.lemma_ == "be":
+                    said.extend(g for g in c.children if g.dep_ == "attr")
+            if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+                said.append(root.head)
+            if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+                said.extend(g for g in root.head.children if g.dep_ == "attr")
+            for d in said:
+                a, b = phrase(d)
+                words.update(x.lemma_.lower() for x in doc[a:b] if x.pos_ in ("NOUN", "PROPN", "ADJ"))
+        out[e.id] = (words, min((s for s, _ in e.mentions), default=0))
+    doc.user_data[key] = (len(entities), out)
+    return out
+
+
+def _described_person(tok: Token, code: Code, entities: list[Entity], doc: Doc) -> Entity | None:
+    """A definite role phrase ("the attorney general", "the former US senator") -> the PERSON
+    entity the article gives that role: the last one mentioned before it, else the only one."""
+    if tok.pos_ != "NOUN" or tok.tag_ == "NNS" or not code.sector:
+        return None
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+    if not any(d in _DEFINITE for d in dets):
+        return None  # "a senator" is someone new; "the senator" is someone named before
+    role = tok.lemma_.lower()
+    if role not in tables().sectors and code_text(tok.text).sector is None:
+        return None
+    roles = _descriptions(entities, doc)
+    if not roles:
+        return None
+    by_id = {e.id: e for e in entities}
+    before: list[tuple[int, Entity]] = []
+    after: list[Entity] = []
+    for eid, (words, _) in roles.items():
+        if role not in words:
+            continue
+        e = by_id[eid]
+        if code.country and _entity_code(e, doc).country not in (None, code.country):
+            continue
+        earlier = [s for s, _ in e.mentions if s < tok.idx]
+        if earlier:
+            before.append((max(earlier), e))
+        else:
+            after.append(e)
+    if before:
+        return max(before, key=lambda x: x[0])[1]
+    return after[0] if len(after) == 1 else None
+
+
+def home_country(doc: Doc, entities: list[Entity]) -> str | None:
+    """The country an article is about: the one its named people, bodies and places point to
+    most often (at least 4 mentions and half as many again as the next), else None."""
+    counts: dict[str, int] = {}
+    for e in entities:
+        if e.type not in ("PERSON", "ORG", "GPE", "NORP"):
+            continue
+        country = code_text(" ".join([*e.titles, e.name])).country
+        if country and country != "IGO":
+            counts[country] = counts.get(country, 0) + len(e.mentions)
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    return top if n >= 4 and n >= 1.5 * second else None
 
 
 def mention_index(entities: list[Entity]) -> dict[int, Entity]:
@@ -276,10 +436,11 @@ def mention_index(entities: list[Entity]) -> dict[int, Entity]:
     return out
 
 
-def _entity_for(start: int, end: int, head: Token, index: dict[int, Entity]) -> Entity | None:
+def _entity_for(start: int, end: int, head: Token, index: dict[int, Entity], *,
+                head_only: bool = False) -> Entity | None:
     # Prefer the entity under the phrase head ("the Russian ambassador Sergey Kislyak").
     hit = index.get(head.idx)
-    if hit is not None:
+    if hit is not None or head_only:
         return hit
     for i in range(start, end):
         if i in index:

@@ -15,6 +15,12 @@ from spacy.tokens import Span, Token
 
 _DATA = "onrecord.data.events"
 _OBJ = "*obj"  # pattern word: the verb must have a direct object ("return *obj")
+_XCOMP = "*xcomp"  # pattern word: the verb must have an infinitive complement ("push X to accept")
+# "met with success", "met their fate": outcomes, not someone met.
+_NOT_MET = frozenset("success resistance opposition criticism skepticism scepticism approval disapproval failure "
+                     "objection condemnation response reaction derision silence acclaim praise hostility "
+                     "indifference outrage anger enthusiasm applause setback delay defeat fate death end "
+                     "resolve suspicion interest fanfare mixed".split())
 _CHILD_DEPS = frozenset({"prt", "prep", "dobj", "nsubjpass", "attr", "acomp", "xcomp", "dative", "oprd",
                          "advmod", "npadvmod"})
 _OBJ_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
@@ -79,9 +85,13 @@ class Trigger:
 def _child_lemmas(tok: Token) -> set[str]:
     out: set[str] = set()
     for c in tok.children:
+        if c.dep_ in ("advcl", "ccomp"):  # "pushing hard for the US to support": "for" marks the clause
+            out.update(g.lemma_.lower() for g in c.children if g.dep_ == "mark" and g.lower_ == "for")
         if c.dep_ not in _CHILD_DEPS:
             continue
         out.add(c.lemma_.lower())
+        if c.dep_ == "xcomp":
+            out.add(_XCOMP)
         if c.dep_ in _OBJ_DEPS:
             out.add(_OBJ)
             out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
@@ -104,6 +114,12 @@ def _background(tok: Token) -> bool:
     return tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "PROPN")
 
 
+def _met_outcome(tok: Token) -> bool:
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    return any(o.lemma_.lower() in _NOT_MET for o in objs)
+
+
 def _match(entries: tuple[Entry, ...], lemmas: set[str]) -> Entry | None:
     return next((e for e in entries if all(w in lemmas for w in e.words)), None)
 
@@ -123,6 +139,8 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
             continue
         obj = _object(tok)
         if obj is not None and obj.lemma_.lower() in _SPEECH_OBJECTS and entry.cameo[:2] in ("05", "07"):
+            continue
+        if tok.lemma_.lower() == "meet" and _met_outcome(tok):
             continue
         if entry.words and obj is not None:
             claimed.add(obj.i)

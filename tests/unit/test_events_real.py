@@ -1,0 +1,141 @@
+"""Rules for events in real articles: reflexives, trimmed spans, home country, coreferent role
+phrases, hypothetical clauses, passive targets, non-event uses of trigger verbs. Sentences
+written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from onrecord.events import find_events
+from onrecord.events.actors import code_text
+from onrecord.events.participants import REFLEXIVE
+
+pytestmark = pytest.mark.slow
+
+
+def _events(nlp, text: str, published: str | None = "2017-07-21"):  # noqa: ANN001, ANN202
+    from onrecord.entities import find_entities
+
+    doc = nlp(text)
+    return [e for e in find_events(doc, find_entities(doc), [], published=published) if e.type != "STATEMENT"]
+
+
+def _of(events, type_: str):  # noqa: ANN001, ANN202
+    return [e for e in events if e.type == type_]
+
+
+# Reflexives: the actor itself, never a recipient and never another country.
+def test_events_reflexive_is_not_a_recipient(nlp) -> None:  # noqa: ANN001
+    ev = _of(_events(nlp, "The Canadian minister recused himself from the inquiry into the contracts."), "RETREAT")
+    assert len(ev) == 1 and ev[0].recipient == []
+    assert ev[0].actor and ev[0].actor[0].country == "CAN"
+
+
+def test_events_reflexive_never_a_participant(nlp) -> None:  # noqa: ANN001
+    events = _events(nlp, "Four of the attackers blew themselves up near the gate.")
+    assert all(p.text.lower() not in REFLEXIVE for e in events for p in [*e.actor, *e.recipient])
+
+
+# Participant spans stop before topic, time and place phrases.
+def test_events_recipient_span_stops_before_about(nlp) -> None:  # noqa: ANN001
+    ev = _of(_events(nlp, "The senator held meetings with Chinese diplomats about the trade dispute."), "CONSULT")
+    assert [r.text for r in ev[0].recipient] == ["Chinese diplomats"]
+    assert ev[0].recipient[0].country == "CHN"
+
+
+def test_events_recipient_span_stops_before_including(nlp) -> None:  # noqa: ANN001
+    ev = _of(_events(nlp, "The army killed 30 militants, including a senior commander of the group."), "ASSAULT")
+    assert ev and ev[0].recipient[0].text == "30 militants"
+
+
+# Country of an office with no cue: the article's home country, American offices.
+def test_events_special_counsel_is_american(nlp) -> None:  # noqa: ANN001
+    ev = _of(_events(nlp, "A special counsel is investigating whether the Russian government coordinated "
+                          "with the campaign."), "ACCUSE")
+    assert ev and ev[0].actor[0].country == "USA"
+
+
+def test_events_office_takes_home_country_not_the_other_side(nlp) -> None:  # noqa: ANN001
+    text = ("Kenyan President William Ruto met Kenyan lawmakers in Nairobi on Monday. "
+            "Ruto told Kenyan reporters that Kenya would stay neutral. "
+            "Kenya's parliament debated the budget, and Ruto signed it.\n\n"
+            "The prosecutor has opened an investigation into the Ugandan government.")
+    ev = _of(_events(nlp, text), "ACCUSE")
+    assert ev and ev[-1].actor[0].country == "KEN"
+    assert ev[-1].recipient[0].country == "UGA"
+
+
+# A definite role phrase is the person the article gave that role.
+def test_events_role_phrase_links_to_its_person(nlp) -> None:  # noqa: ANN001
+    from onrecord.pipeline import analyse
+
+    text = ("US Attorney General Jeff Sessions, who was a senator from Alabama, spoke on Monday.\n\n"
+            "The former US senator met the Russian ambassador in April.")
+    record = analyse(text, id="t", published="2017-07-21")
+    sessions = next(e for e in record.entities if e.name == "Jeff Sessions")
+    ev = next(e for e in record.events if e.type == "CONSULT")
+    assert ev.actor[0].entity == sessions.id
+    assert (ev.actor[0].country, ev.actor[0].sector) == ("USA", "GOV")
+
+
+def test_events_ousted_title_stays_elite(nlp) -> None:  # noqa: ANN001
+    ev = _of(_events(nlp, "Ousted President Omar al-Bashir has agreed to leave the country."), "AGREE")
+    assert ev and ev[0].actor[0].sector == "ELI"
+
+
+def test_events_definite_plural_takes_earlier_country(nlp) -> None:  # noqa: ANN001
+    text = ("Iraqi officials said the raid was a success. "
+            "The officials also said they arrested seven militants in a second operation.")
+    ev = _of(_events(nlp, text), "COERCE")
+    assert ev and ev[0].actor[0].country == "IRQ"
+
+
+# One event per happening: conditional, counterfactual and speculated acts are not events.
+def test_events_counterfactual_clause_is_not_an_event(nlp) -> None:  # noqa: ANN001
+    text = "Trump said he would have picked somebody else if he had known Sessions was going to recuse himself."
+    assert _of(_events(nlp, text), "RETREAT") == []
+
+
+def test_events_conditional_clause_is_not_an_event(nlp) -> None:  # noqa: ANN001
+    events = _events(nlp, "Turkey will close the base if the United States imposes sanctions.")
+    assert _of(events, "SANCTION") == []
+
+
+def test_events_speculation_is_not_an_event(nlp) -> None:  # noqa: ANN001
+    assert _of(_events(nlp, "The remarks fueled speculation that the minister would resign."), "RETREAT") == []
+
+
+# Passive targets and nominal triggers.
+def test_events_passive_subject_is_the_target(nlp) -> None:  # noqa: ANN001
+    ev = _of(_events(nlp, "The rebel commander was killed in an airstrike on Friday.", "2025-03-12"), "ASSAULT")
+    assert ev and "commander" in ev[0].recipient[0].text
+    assert ev[0].date == "2025-03-07"  # the Friday before publication, not the publication date
+
+
+def test_events_engaged_in_keeps_its_actor(nlp) -> None:  # noqa: ANN001
+    ev = _of(_events(nlp, "Croatian troops were engaged in ethnic cleansing in the border villages."), "ASSAULT")
+    assert ev and ev[0].actor and ev[0].actor[0].country == "HRV"
+
+
+def test_events_offensive_launched_by(nlp) -> None:  # noqa: ANN001
+    ev = _of(_events(nlp, "An offensive launched by Somali forces in the north has retaken two towns."), "ASSAULT")
+    assert ev and ev[0].actor and ev[0].actor[0].country == "SOM"
+
+
+# Trigger verbs in non-event senses.
+def test_events_met_with_success_is_not_a_meeting(nlp) -> None:  # noqa: ANN001
+    assert _of(_events(nlp, "The offensive has met with surprising success."), "CONSULT") == []
+
+
+def test_events_push_out_is_not_a_request(nlp) -> None:  # noqa: ANN001
+    assert _of(_events(nlp, "Government troops pushed the rebels out of the town."), "REQUEST") == []
+    assert _of(_events(nlp, "Britain pushed the United States to support the plan."), "REQUEST")
+
+
+def test_events_warning_of_danger_is_not_a_threat(nlp) -> None:  # noqa: ANN001
+    assert _of(_events(nlp, "American military officials warned of a possible resurgence of the group."),
+               "THREATEN") == []
+    assert _of(_events(nlp, "Turkey warned of retaliation against the United States."), "THREATEN")
+
+
+def test_events_anti_prefix_is_not_a_country() -> None:
+    assert code_text("a prominent anti-Syria journalist").country is None
