@@ -131,3 +131,17 @@ def test_they_goes_to_the_group_that_spoke_before(nlp):
             "They said that the envoy would return on Monday.")
     atts = _run(nlp, text)
     assert atts[-1].speaker.type == "anonymous" and "officials" in (atts[-1].speaker.name or "")
+
+
+@pytest.mark.slow
+def test_attribution_nested_content_stops_at_outer_cue(nlp):
+    """The inner report's content ends where the outer source and cue begin."""
+    from onrecord.attribution import find_attributions
+
+    text = ("The ambassador told his superiors that he discussed the campaign with the senator, "
+            "The Washington Post reported Friday.")
+    attrs = find_attributions(nlp(text), [])
+    inner = [a for a in attrs if text[a.cue[0][0]:a.cue[0][1]].startswith("told")]
+    assert inner
+    content = " ".join(text[s:e] for s, e in inner[0].content)
+    assert "discussed the campaign" in content and "Washington Post" not in content

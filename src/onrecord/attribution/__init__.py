@@ -7,6 +7,7 @@ from .cues import find_cues
 from .leadins import lead_ins
 from .quotes import QuoteIndex, find_quotes, is_quote_mark
 from .sources import resolve_speakers
+from .tagger import refine
 
 __all__ = ["find_attributions"]
 
@@ -77,16 +78,41 @@ def kind_of(text: str, content: list[Span], quotes: QuoteIndex) -> AttributionKi
     """direct when every content word is inside quotation marks, indirect when none is."""
     inside = outside = 0
     for s, e in content:
-        for i in range(s, e):
-            ch = text[i]
-            if ch.isalnum():
-                if quotes.inside(i):
-                    inside += 1
-                else:
-                    outside += 1
+        n_in, n_out = quotes.alnum_counts(text, s, e)
+        inside += n_in
+        outside += n_out
     if inside and not outside:
         return "direct"
     return "mixed" if inside and outside > 3 else ("direct" if inside else "indirect")
+
+
+def _inside(spans: list[Span], parts: list[Span]) -> bool:
+    """Every span of `parts` lies within one of `spans`."""
+    return bool(parts) and all(any(s <= ps and pe <= e for s, e in spans) for ps, pe in parts)
+
+
+def _unnest(found: list, text: str) -> list:  # noqa: ANN001
+    """A content stops before a report placed after what it reports: in "X told Y that Z,
+    The Post reported", X's content is Z, and the Post's own source and cue stay out of it."""
+    out = []
+    for i, (source, cue, content, head) in enumerate(found):
+        for j, (o_source, o_cue, o_content, _) in enumerate(found):
+            if i == j or not _inside(content, o_cue) or not o_content or o_content[0][0] > o_cue[0][0]:
+                continue
+            stops = sorted(s2 for s2, _ in (*o_source, *o_cue) if s2 > cue[0][0])
+            if not stops:
+                continue
+            trimmed = []
+            for s, e in content:
+                e = min(e, stops[0])
+                while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
+                    e -= 1
+                if e > s:
+                    trimmed.append((s, e))
+            if trimmed:
+                content = trimmed
+        out.append((source, cue, content, head))
+    return out
 
 
 def find_attributions(doc, entities: list[Entity]) -> list[Attribution]:  # noqa: ANN001
@@ -96,6 +122,7 @@ def find_attributions(doc, entities: list[Entity]) -> list[Attribution]:  # noqa
     found: list[tuple[list[Span], list[Span], list[Span], object]] = []
     cues = find_cues(doc, quotes)
     verbs = {c.i for c in cues if c.pos_ != "NOUN"}
+    guessed: set[int] = set()
     # Verbs first: a noun cue that is part of a verb's ("expressed concern that") or says the
     # same content again is dropped.
     for cue in sorted(cues, key=lambda c: (c.pos_ == "NOUN", c.i)):
@@ -103,14 +130,21 @@ def find_attributions(doc, entities: list[Entity]) -> list[Attribution]:  # noqa
             continue
         head = source_head(cue)
         source = source_spans(head, text)
-        content = content_spans(cue, source, text, quotes)
+        rule = content_spans(cue, source, text, quotes)
+        content = refine(cue, rule, source, text, quotes)
         if not content:
             continue
-        if cue.pos_ == "NOUN" and any(s < fe and fs < e for s, e in content for f in found for fs, fe in f[2]):
+        # A noun cue is dropped when a verb's content says the same, unless that content is
+        # only the tagger's guess for a verb the rules found nothing for.
+        if cue.pos_ == "NOUN" and any(s < fe and fs < e for s, e in content for k, f in enumerate(found)
+                                      if k not in guessed for fs, fe in f[2]):
             continue
+        if not rule:
+            guessed.add(len(found))
         found.append((source, _cue_spans(cue, content, source, text), content, head))
     claimed = [span for f in found for span in (*f[1], *f[2])]
     found.extend(lead_ins(doc, text, quotes, claimed))
+    found = _unnest(found, text)
     found.sort(key=lambda f: f[1][0])
     speakers = resolve_speakers(doc, [(f[0], f[3]) for f in found], entities)
     return [

@@ -91,33 +91,50 @@ def load_model() -> dict | None:
     return json.loads(MODEL_PATH.read_text(encoding="utf-8"))
 
 
-def cue_probability(tok: "Token", quotes: "QuoteIndex", sent_quote: bool | None = None) -> float:
+def cue_logit(tok: "Token", quotes: "QuoteIndex", sent_quote: bool | None = None) -> float:
+    """The linear model's score (log-odds) for one candidate."""
     model = load_model()
     if model is None:
-        return 0.9 if tok.lemma_.lower() in _FALLBACK_LEMMAS or tok.lower_ == "according" else 0.0
+        return 2.2 if tok.lemma_.lower() in _FALLBACK_LEMMAS or tok.lower_ == "according" else -30.0
     weights = model["weights"]
-    z = model["bias"] + sum(weights.get(f, 0.0) for f in features(tok, quotes, sent_quote))
+    return model["bias"] + sum(weights.get(f, 0.0) for f in features(tok, quotes, sent_quote))
+
+
+def cue_probability(tok: "Token", quotes: "QuoteIndex", sent_quote: bool | None = None) -> float:
+    z = cue_logit(tok, quotes, sent_quote)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def candidates(doc, quotes: "QuoteIndex") -> tuple[list["Token"], list[bool]]:  # noqa: ANN001
+    """Every cue candidate in document order, with whether its sentence is quoted."""
+    toks: list["Token"] = []
+    quoted: list[bool] = []
+    for sent in doc.sents:
+        cands = [tok for tok in sent if is_candidate(tok)]
+        if cands:
+            q = sentence_quoted(sent, quotes)
+            toks.extend(cands)
+            quoted.extend([q] * len(cands))
+    return toks, quoted
 
 
 def find_cues(doc, quotes: "QuoteIndex", *, threshold: float | None = None) -> list["Token"]:  # noqa: ANN001
     """Cue head tokens in document order."""
     model = load_model()
-    cut = threshold if threshold is not None else (model or {}).get("threshold", 0.5)
-    noun_cut = max(cut, (model or {}).get("noun_threshold", cut))
+    toks, quoted = candidates(doc, quotes)
+    logits = [cue_logit(tok, quotes, q) for tok, q in zip(toks, quoted)]
+    probs = [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) for z in logits]
+    conf = model or {}
+    cut = threshold if threshold is not None else float(conf.get("threshold", 0.5))
+    noun_cut = max(cut, float(conf.get("noun_threshold", cut)))
+    core_factor = float(conf.get("core_factor", 0.6))
     out = []
-    for sent in doc.sents:
-        cands = [tok for tok in sent if is_candidate(tok)]
-        if not cands:
-            continue
-        quoted = sentence_quoted(sent, quotes)
-        for tok in cands:
-            p = cue_probability(tok, quotes, quoted)
-            # Core speech verbs with a subject are cues even where the parse around them is odd.
-            core = tok.lemma_.lower() in _CORE_SPEECH and any(c.dep_ == "nsubj" for c in tok.children)
-            if tok.pos_ == "NOUN":
-                if p >= noun_cut:
-                    out.append(tok)
-            elif p >= cut or (core and p >= cut * 0.6):
+    for tok, p in zip(toks, probs):
+        # Core speech verbs with a subject are cues even where the parse around them is odd.
+        core = tok.lemma_.lower() in _CORE_SPEECH and any(c.dep_ == "nsubj" for c in tok.children)
+        if tok.pos_ == "NOUN":
+            if p >= noun_cut:
                 out.append(tok)
+        elif p >= cut or (core and p >= cut * core_factor):
+            out.append(tok)
     return out

@@ -103,6 +103,19 @@ class QuoteIndex:
     def inside(self, offset: int) -> bool:
         return self.at(offset) is not None
 
+    def alnum_counts(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """Letters and digits of text[start:end] inside quotes and outside them."""
+        inside = 0
+        pos = start  # covered up to here (pieces may overlap)
+        i = max(0, bisect_right(self._starts, start) - 1)
+        while i < len(self._pieces) and self._pieces[i][0] < end:
+            s, e = max(self._pieces[i][0], pos), min(self._pieces[i][1], end)
+            if e > s:
+                inside += sum(map(str.isalnum, text[s:e]))
+                pos = e
+            i += 1
+        return inside, sum(map(str.isalnum, text[start:end])) - inside
+
     def ending_in(self, start: int, end: int) -> Quote | None:
         """The last quote whose end falls in [start, end)."""
         found = None
