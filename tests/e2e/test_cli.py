@@ -119,3 +119,31 @@ def test_cli_every_command_has_help():
         result = _run(name, "--help")
         assert result.exit_code == 0, name
         assert command.help and len(command.help.split()) > 5, name
+
+
+def test_cli_events_filters_and_gdelt_export(seed_text, tmp_path, db_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "seed.txt").write_text(seed_text, encoding="utf-8")
+    assert _run("ingest", "--quiet", str(tmp_path / "in"), "--db", str(db_path)).exit_code == 0
+    rows = _lines(_run("events", "--db", str(db_path), "--actor", "RUS", "--type", "CONSULT",
+                       "--since", "2016-01-01", "--format", "jsonl").stdout)
+    assert rows and all(r["type"] == "CONSULT" for r in rows)
+    assert all("RUS" in (r["actor_country"], r["recipient_country"]) for r in rows)
+    assert any(r["date"] == "2016" for r in rows)  # a year-precision date counts for all of 2016
+    assert not _lines(_run("events", "--db", str(db_path), "--type", "CONSULT", "--since", "2017-01-01",
+                           "--format", "jsonl").stdout)
+    gdelt = tmp_path / "events.tsv"
+    assert _run("export", "--db", str(db_path), "--format", "gdelt", "--output", str(gdelt)).exit_code == 0
+    header, *lines = gdelt.read_text().splitlines()
+    assert "EventCode" in header.split("\t") and "QuadClass" in header.split("\t")
+    assert any("\t040\t" in line for line in lines)
+
+
+def test_cli_extract_brat(seed_text, tmp_path):
+    path = tmp_path / "seed.txt"
+    path.write_text(seed_text, encoding="utf-8")
+    out = tmp_path / "brat"
+    assert _run("extract", "--quiet", "--format", "brat", "--output", str(out), str(path)).exit_code == 0
+    ann = (out / "seed.ann").read_text()
+    assert (out / "seed.txt").read_text() == seed_text
+    assert "\tCue " in ann and "\tContent " in ann and "\tSource " in ann and "\nE1\t" in "\n" + ann

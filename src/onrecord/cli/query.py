@@ -143,16 +143,19 @@ def events_cmd(db: str, actor: str | None, type_: str | None, since: str | None,
     """
     clauses, params = [], []
     if actor:
-        clauses.append("(actor_country = ? OR recipient_country = ? OR actor_name ILIKE ? OR recipient_name ILIKE ?)")
+        clauses.append("(e.actor_country = ? OR e.recipient_country = ? OR e.actor_name ILIKE ? "
+                       "OR e.recipient_name ILIKE ?)")
         params += [actor.upper(), actor.upper(), f"%{actor}%", f"%{actor}%"]
     if type_:
-        clauses.append("type = ?")
+        clauses.append("e.type = ?")
         params.append(type_.upper())
+    # An event dated "2016" or "2016-03" counts from the start to the end of that period.
+    when = "coalesce(e.date, substr(a.published, 1, 10))"
     if since:
-        clauses.append("coalesce(date, published) >= ?")
+        clauses.append(f"{when} || substr('-12-31', length({when}) - 3) >= ?")
         params.append(since)
     if until:
-        clauses.append("coalesce(date, published) <= ?")
+        clauses.append(f"{when} <= ?")
         params.append(until)
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     with _open(db) as store:
