@@ -8,6 +8,8 @@ once a full name is known every capitalised use of its surname is taken as that 
 from __future__ import annotations
 
 import re
+import threading
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .model import Entity, Span
@@ -44,6 +46,143 @@ _ALIASES = {"u.s.": "united states", "us": "united states", "u.s": "united state
             "great britain": "united kingdom"}
 
 
+# Per-article values every stage reads (spaCy rebuilds Doc.text and Doc.ents on each access):
+# computed once for the doc being analysed, held for that doc only, one slot per thread (the
+# web app analyses in a thread pool).
+_DOC_SLOT = threading.local()
+
+
+def doc_cache(doc) -> dict:  # noqa: ANN001 - spaCy Doc
+    """A dict of values derived from `doc`, kept until this thread asks about another doc."""
+    entry = getattr(_DOC_SLOT, "entry", None)
+    if entry is not None and entry[0] is doc:
+        return entry[1]
+    values: dict = {}
+    _DOC_SLOT.entry = (doc, values)
+    return values
+
+
+def doc_text(doc) -> str:  # noqa: ANN001
+    """doc.text, built once per doc."""
+    values = doc_cache(doc)
+    text = values.get("text")
+    if text is None:
+        cols = columns(doc)  # Doc.text is "".join(t.text_with_ws for t in doc), made without Tokens
+        text = values["text"] = "".join([t + " " if s else t for t, s in zip(cols.text, cols.space)])
+    return text
+
+
+def doc_ents(doc) -> tuple:  # noqa: ANN001
+    """doc.ents, built once per doc."""
+    values = doc_cache(doc)
+    ents = values.get("ents")
+    if ents is None:
+        ents = values["ents"] = tuple(doc.ents)
+        values["ent_starts"] = [e.start for e in ents]
+    return ents
+
+
+# String-store ids -> strings, shared by all docs: an id is the hash of its string (or a fixed
+# symbol), so it names the same string in every doc and vocab.
+_STRINGS: dict[int, str] = {}
+_LOWERED: dict[int, str] = {}   # lemma id -> the lemma lower-cased
+
+
+def _names(ids: list[int], strings) -> list[str]:  # noqa: ANN001 - spaCy StringStore
+    names = _STRINGS
+    try:
+        return [names[k] for k in ids]
+    except KeyError:
+        for k in set(ids).difference(names):
+            names[k] = strings[k]
+        return [names[k] for k in ids]
+
+
+class Columns:
+    """Per-token attributes of one doc as plain lists (Token objects are slow to make)."""
+
+    __slots__ = ("_kids", "dep", "ent_type", "head", "idx", "is_space", "lemma", "lower", "pos", "space", "tag", "text")
+
+    def __init__(self, doc) -> None:  # noqa: ANN001 - spaCy Doc
+        from spacy.attrs import (
+            DEP,
+            ENT_TYPE,
+            HEAD,
+            IDX,
+            IS_SPACE,
+            LEMMA,
+            LOWER,
+            ORTH,
+            POS,
+            SPACY,
+            TAG,
+        )
+
+        arr = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, DEP, HEAD, IDX, SPACY, IS_SPACE, ENT_TYPE])
+        orth, lower, lemma, pos, tag, dep, _, self.idx, space, is_space, ent_type = arr.T.tolist()
+        if len(_STRINGS) > 50_000:  # bounded: memory zones drop new strings from the vocab
+            _STRINGS.clear()
+            _LOWERED.clear()
+        strings = doc.vocab.strings
+        self.ent_type = _names(ent_type, strings)
+        self._kids: list[list[int]] | None = None
+        self.text = _names(orth, strings)
+        self.lower = _names(lower, strings)
+        lowered = _LOWERED
+        try:
+            self.lemma = [lowered[k] for k in lemma]   # lemma_.lower()
+        except KeyError:
+            for k, name in zip(lemma, _names(lemma, strings)):
+                lowered[k] = name.lower()
+            self.lemma = [lowered[k] for k in lemma]
+        self.pos = _names(pos, strings)
+        self.tag = _names(tag, strings)
+        self.dep = _names(dep, strings)
+        # HEAD is an offset, and to_array returns unsigned integers: read it back as signed.
+        self.head = [i + h for i, h in enumerate(arr[:, 6].astype("int64").tolist())]
+        self.space = [v != 0 for v in space]
+        self.is_space = [v != 0 for v in is_space]
+
+    def children(self, i: int) -> list[int]:
+        """Token i's children in order (what Token.children yields), as indices."""
+        kids = self._kids
+        if kids is None:
+            kids = self._kids = [[] for _ in self.head]
+            for j, h in enumerate(self.head):
+                if h != j:
+                    kids[h].append(j)
+        return kids[i]
+
+
+def columns(doc) -> Columns:  # noqa: ANN001
+    """The doc's Columns, built once per doc."""
+    values = doc_cache(doc)
+    cols = values.get("columns")
+    if cols is None:
+        cols = values["columns"] = Columns(doc)
+    return cols
+
+
+def span_text(span) -> str:  # noqa: ANN001 - spaCy Span
+    """span.text, cut from the cached doc text."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
+def span_ents(span) -> list:  # noqa: ANN001 - spaCy Span
+    """span.ents (the doc's entities inside the span, as spaCy picks them) from the cached doc.ents."""
+    ents = doc_ents(span.doc)
+    starts = doc_cache(span.doc)["ent_starts"]
+    start, end = span.start, span.end
+    out = []
+    for k in range(bisect_left(starts, start), len(ents)):
+        ent = ents[k]
+        if ent.end <= end:
+            out.append(ent)
+        else:
+            break
+    return out
+
+
 @dataclass(slots=True)
 class _Cluster:
     name: str
@@ -64,19 +203,21 @@ def _norm(name: str) -> str:
 def _trim(doc, start: int, end: int) -> tuple[int, int, list[str]]:  # noqa: ANN001
     """Token bounds of a name with titles and possessives cut off; the titles found, outermost first."""
     titles: list[str] = []
+    cols = columns(doc)
+    lower, texts = cols.lower, cols.text
     # Titles the model folded into the entity ("Attorney General Jeff Sessions").
-    while end - start > 1 and doc[start].lower_ in TITLE_WORDS:
-        titles.append(doc[start].text)
+    while end - start > 1 and lower[start] in TITLE_WORDS:
+        titles.append(texts[start])
         start += 1
     # Titles just before the entity ("US Attorney General" + "Jeff Sessions").
     i = start - 1
     before: list[str] = []
-    while i >= 0 and (doc[i].lower_ in TITLE_WORDS
-                      or (before and doc[i].ent_type_ in {"GPE", "NORP"})
-                      or (before and doc[i].lower_ == "of" and i > 0 and doc[i - 1].lower_ in TITLE_WORDS)):
-        before.insert(0, doc[i].text)
+    while i >= 0 and (lower[i] in TITLE_WORDS
+                      or (before and cols.ent_type[i] in {"GPE", "NORP"})
+                      or (before and lower[i] == "of" and i > 0 and lower[i - 1] in TITLE_WORDS)):
+        before.insert(0, texts[i])
         i -= 1
-    if end - start > 1 and doc[end - 1].tag_ == "POS":
+    if end - start > 1 and cols.tag[end - 1] == "POS":
         end -= 1
     title = " ".join(before + titles)
     return start, end, [title] if title else []
@@ -109,16 +250,20 @@ def find_entities(doc) -> list[Entity]:  # noqa: ANN001 - spaCy Doc
     singles: list[tuple[Span, str, str]] = []  # one-token names to place after full names are known
     taken: set[int] = set()  # char offsets already covered by a mention
 
-    ents = [e for e in doc.ents if e.label_ in KEEP]
+    ents = [e for e in doc_ents(doc) if e.label_ in KEEP]
+    cols = columns(doc)
+    idx, tags, texts, full = cols.idx, cols.tag, cols.text, doc_text(doc)
     for ent in ents:
         if ent.label_ == "PERSON":
             start, end, titles = _trim(doc, ent.start, ent.end)
         else:  # organisation names keep their leading words ("House Intelligence Committee")
-            start, end, titles = ent.start, ent.end - (ent.end - ent.start > 1 and doc[ent.end - 1].tag_ == "POS"), []
-        span_text = _POSSESSIVE.sub("", doc[start:end].text).strip()
+            start, end, titles = ent.start, ent.end - (ent.end - ent.start > 1 and tags[ent.end - 1] == "POS"), []
+        # doc[start:end].text, cut from the doc's text
+        raw = full[idx[start]:idx[end - 1] + len(texts[end - 1])] if start < end else doc[start:end].text
+        span_text = _POSSESSIVE.sub("", raw).strip()
         if not span_text or not any(c.isalpha() for c in span_text):
             continue
-        span = (doc[start].idx, doc[start].idx + len(span_text))
+        span = (idx[start], idx[start] + len(span_text))
         if ent.label_ == "PERSON" and len(span_text.split()) >= 2:
             _add_person(persons, span_text, span, titles)
         elif ent.label_ in {"PERSON", "ORG", "NORP", "GPE"} and len(span_text.split()) == 1 and span_text[:1].isupper():
@@ -185,10 +330,11 @@ def _same_person(a: str, b: str) -> bool:
 def _match_person(persons: list[_Cluster], token: str) -> _Cluster | None:
     """The one person a bare name refers to: surname, first name, or surname off by one letter."""
     t = token.lower()
-    for test in (lambda p: p.tokens[-1].lower() == t,
-                 lambda p: len(p.tokens) > 1 and p.tokens[0].lower() == t,
-                 lambda p: len(t) >= 5 and _edit1(p.tokens[-1].lower(), t)):
-        hits = [p for p in persons if len(p.tokens) > 1 and test(p)]
+    named = [(p, words[0].lower(), words[-1].lower()) for p in persons if len(words := p.tokens) > 1]
+    for test in (lambda first, last: last == t,
+                 lambda first, last: first == t,
+                 lambda first, last: len(t) >= 5 and _edit1(last, t)):
+        hits = [p for p, first, last in named if test(first, last)]
         if len(hits) == 1:
             return hits[0]
         if hits:
@@ -219,19 +365,29 @@ def _scan_surnames(doc, persons: list[_Cluster], taken: set[int]) -> None:  # no
         by_name[last] = None if last in by_name else p
     if not by_name:
         return
-    for tok in doc:
-        if tok.idx in taken or not tok.text[:1].isupper() or tok.is_space:
+    cols = columns(doc)
+    nearest: dict[str, _Cluster | None] = {}  # by_name is fixed below: one near-match search per word
+    by_len: dict[int, list[tuple[str, _Cluster]]] = {}
+    for k, p in by_name.items():
+        if p is not None:
+            by_len.setdefault(len(k), []).append((k, p))
+    for tok_idx, tok_text, tok_space, tok_pos in zip(cols.idx, cols.text, cols.is_space, cols.pos):
+        if tok_idx in taken or not tok_text[:1].isupper() or tok_space:
             continue
-        word = _POSSESSIVE.sub("", tok.text).lower()
+        word = _POSSESSIVE.sub("", tok_text).lower()
         person = by_name.get(word)
-        if person is None and len(word) >= 5 and tok.pos_ == "PROPN":
-            near = [p for k, p in by_name.items() if p is not None and _edit1(k, word)]
-            person = near[0] if len(near) == 1 else None
+        if person is None and len(word) >= 5 and tok_pos == "PROPN":
+            if word not in nearest:
+                # _edit1 holds only between words one letter apart in length.
+                near = [p for k, p in by_len.get(len(word) - 1, []) + by_len.get(len(word) + 1, [])
+                        if _edit1(k, word)]
+                nearest[word] = near[0] if len(near) == 1 else None
+            person = nearest[word]
         if person is not None:
-            end = tok.idx + len(_POSSESSIVE.sub("", tok.text))
+            end = tok_idx + len(_POSSESSIVE.sub("", tok_text))
             # Skip the first name of a full mention already taken ("Donald" in "Donald Trump").
-            person.mentions.append((tok.idx, end))
-            taken.update(range(tok.idx, end))
+            person.mentions.append((tok_idx, end))
+            taken.update(range(tok_idx, end))
 
 
 def _scan_titles(doc, persons: list[_Cluster], taken: set[int]) -> None:  # noqa: ANN001
@@ -241,7 +397,7 @@ def _scan_titles(doc, persons: list[_Cluster], taken: set[int]) -> None:  # noqa
         phrase = _title_phrase(p.titles)
         if phrase:
             holders.setdefault(phrase, []).append(p)
-    text = doc.text.lower()
+    text = doc_text(doc).lower()
     for phrase, people in holders.items():
         if len(people) != 1 or len(phrase) < 4:
             continue

@@ -52,14 +52,42 @@ def line_breaks(doc: "Doc") -> "Doc":
     final full stop; left alone, the parser runs them into the next sentence, so a headline
     becomes part of the lead's quote or event.
     """
-    for i, tok in enumerate(doc[:-1]):
-        if "\n" in tok.text_with_ws and (tok.is_space or tok.whitespace_ == "" or "\n" in tok.whitespace_):
-            nxt = doc[i + 1]
-            if nxt.is_space:
-                continue
-            first = nxt.text[:1]
-            if "\n\n" in tok.text_with_ws or first.isupper() or first.isdigit() or first in "\"“‘'(—–-•*":
-                nxt.is_sent_start = True
+    # Read the columns once (Token objects are slow to make): a token's text_with_ws holds a line
+    # break exactly when its text does, as spaCy's trailing whitespace is at most one space.
+    from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
+
+    n = len(doc)
+    if n < 2:
+        return doc
+    arr = doc.to_array([ORTH, SPACY, IS_SPACE])
+    strings = doc.vocab.strings
+    orths = arr[:, 0].tolist()
+    breaking = {}
+    for k in set(orths[:-1]):
+        text = strings[k]
+        if "\n" in text:
+            breaking[k] = text
+    if not breaking:
+        return doc
+    trailing = arr[:, 1].tolist()
+    spaces = arr[:, 2].tolist()
+    starts = []
+    for i in range(n - 1):
+        text = breaking.get(orths[i])
+        if text is None or not (spaces[i] or not trailing[i]) or spaces[i + 1]:
+            continue
+        first = strings[orths[i + 1]][:1]
+        if "\n\n" in text or first.isupper() or first.isdigit() or first in "\"“‘'(—–-•*":
+            starts.append(i + 1)
+    if not starts:
+        return doc
+    # The first through Token.is_sent_start (which refuses a parsed doc); the rest in one write,
+    # as the setter scans the whole doc for a parse on every call.
+    doc[starts[0]].is_sent_start = True
+    if len(starts) > 1:
+        column = doc.to_array([SENT_START]).reshape(n, 1)
+        column[starts[1:], 0] = 1
+        doc.from_array([SENT_START], column)
     return doc
 
 

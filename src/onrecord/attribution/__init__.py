@@ -1,8 +1,16 @@
 """Attributions: who said what (source, cue, content), with the speaker resolved and typed."""
 from __future__ import annotations
 
+from ..entities import doc_text as _doc_text
 from ..model import Attribution, AttributionKind, Entity, Span
-from .content import content_spans, source_head, source_spans, subtree_span, token_span, trim
+from .content import (
+    content_spans,
+    source_head,
+    source_spans,
+    subtree_span,
+    token_span,
+    trim,
+)
 from .cues import find_cues
 from .leadins import lead_ins
 from .quotes import QuoteIndex, find_quotes, is_quote_mark
@@ -97,7 +105,8 @@ def _unnest(found: list, text: str) -> list:  # noqa: ANN001
     out = []
     for i, (source, cue, content, head) in enumerate(found):
         for j, (o_source, o_cue, o_content, _) in enumerate(found):
-            if i == j or not _inside(content, o_cue) or not o_content or o_content[0][0] > o_cue[0][0]:
+            # The cheap tests first (all are pure; an empty o_cue is never inside).
+            if i == j or not o_content or not o_cue or o_content[0][0] > o_cue[0][0] or not _inside(content, o_cue):
                 continue
             stops = sorted(s2 for s2, _ in (*o_source, *o_cue) if s2 > cue[0][0])
             if not stops:
@@ -117,7 +126,7 @@ def _unnest(found: list, text: str) -> list:  # noqa: ANN001
 
 def find_attributions(doc, entities: list[Entity]) -> list[Attribution]:  # noqa: ANN001
     """Every attribution in a parsed article, in text order."""
-    text = doc.text
+    text = _doc_text(doc)
     quotes = QuoteIndex(find_quotes(text))
     found: list[tuple[list[Span], list[Span], list[Span], object]] = []
     cues = find_cues(doc, quotes)

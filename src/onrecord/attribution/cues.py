@@ -9,8 +9,11 @@ from __future__ import annotations
 import json
 import math
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from ..entities import columns
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -34,13 +37,19 @@ _NOUN_ARGS = frozenset("of about on against for over with".split())
 def is_candidate(tok: "Token") -> bool:
     """Tokens the classifier looks at: verbs; nouns that take a clause, a possessor or a topic
     ("the claim that", "his belief", "criticism of"); and the 'according' of 'according to'."""
-    pos = tok.pos_
+    return _candidate_at(columns(tok.doc), tok.i)
+
+
+def _candidate_at(cols, i: int) -> bool:  # noqa: ANN001 - entities.Columns
+    """is_candidate for token i, read from the doc's columns."""
+    pos = cols.pos[i]
     if pos == "VERB":
         return True
+    deps, lowers = cols.dep, cols.lower
     if pos == "NOUN":
-        return any(c.dep_ in ("acl", "ccomp", "poss") or (c.dep_ == "prep" and c.lower_ in _NOUN_ARGS)
-                   for c in tok.children)
-    return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to"
+        return any(deps[c] in ("acl", "ccomp", "poss") or (deps[c] == "prep" and lowers[c] in _NOUN_ARGS)
+                   for c in cols.children(i))
+    return lowers[i] == "according" and i + 1 < len(lowers) and lowers[i + 1] == "to"
 
 
 def sentence_quoted(sent, quotes: "QuoteIndex") -> bool:  # noqa: ANN001 - spaCy Span
@@ -51,17 +60,23 @@ def sentence_quoted(sent, quotes: "QuoteIndex") -> bool:  # noqa: ANN001 - spaCy
 
 def features(tok: "Token", quotes: "QuoteIndex", sent_quote: bool | None = None) -> list[str]:
     """Sparse binary features of one candidate token (`sent_quote` precomputed per sentence)."""
-    lemma = tok.lemma_.lower()
-    deps = sorted({c.dep_ for c in tok.children if c.dep_ in _CLAUSE_DEPS})
-    in_quote = quotes.inside(tok.idx)
+    cols = columns(tok.doc)  # read from the doc's columns: Token objects are slow to make
+    all_deps, all_lower = cols.dep, cols.lower
+    i = tok.i
+    kids = cols.children(i)
+    kid_deps = [all_deps[c] for c in kids]
+    lemma = cols.lemma[i]
+    pos, tag, dep, head = cols.pos[i], cols.tag[i], all_deps[i], cols.head[i]
+    deps = sorted({d for d in kid_deps if d in _CLAUSE_DEPS})
+    in_quote = quotes.inside(cols.idx[i])
     if sent_quote is None:
         sent_quote = sentence_quoted(tok.sent, quotes)
-    has_subj = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-    prev = tok.nbor(-1).lower_ if tok.i > 0 else "<s>"
-    nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else "</s>"
+    has_subj = any(d in ("nsubj", "nsubjpass") for d in kid_deps)
+    prev = all_lower[i - 1] if i > 0 else "<s>"
+    nxt = all_lower[i + 1] if i + 1 < len(all_lower) else "</s>"
     feats = [
-        "bias", f"pos={tok.pos_}", f"lemma={lemma}", f"tag={tok.tag_}", f"dep={tok.dep_}", f"lemma|dep={lemma}|{tok.dep_}",
-        f"lemma|tag={lemma}|{tok.tag_}", f"head={tok.head.lemma_.lower()}|{tok.dep_}",
+        "bias", f"pos={pos}", f"lemma={lemma}", f"tag={tag}", f"dep={dep}", f"lemma|dep={lemma}|{dep}",
+        f"lemma|tag={lemma}|{tag}", f"head={cols.lemma[head]}|{dep}",
         f"prev={prev}", f"next={nxt}", f"lemma|next={lemma}|{nxt}", f"inq={in_quote}",
         f"sentq={sent_quote}", f"subj={has_subj}", f"lemma|subj={lemma}|{has_subj}",
         f"lemma|inq={lemma}|{in_quote}",
@@ -69,17 +84,17 @@ def features(tok: "Token", quotes: "QuoteIndex", sent_quote: bool | None = None)
     # "..., The Post reported, citing ...": a parenthetical cue with no content of its own.
     bare = not any(d in deps for d in ("ccomp", "xcomp", "dobj"))
     edge = tok.left_edge.i
-    before_edge = tok.doc[edge - 1].text if edge > 0 else "<s>"
-    feats.append(f"paren={bare}|{before_edge in (',', '—', '–')}|{tok.dep_}|{tok.i > tok.head.i}")
+    before_edge = cols.text[edge - 1] if edge > 0 else "<s>"
+    feats.append(f"paren={bare}|{before_edge in (',', '—', '–')}|{dep}|{i > head}")
     feats += [f"child={d}" for d in deps]
     feats += [f"lemma|child={lemma}|{d}" for d in deps]
     feats.append(f"children={'+'.join(deps)}")
-    for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            feats.append(f"subj_pos={c.pos_}")
-            feats.append(f"subj_ent={c.ent_type_ or '-'}")
-        elif c.dep_ == "prep":
-            feats.append(f"lemma|prep={lemma}|{c.lower_}")
+    for c, d in zip(kids, kid_deps):
+        if d in ("nsubj", "nsubjpass"):
+            feats.append(f"subj_pos={cols.pos[c]}")
+            feats.append(f"subj_ent={cols.ent_type[c] or '-'}")
+        elif d == "prep":
+            feats.append(f"lemma|prep={lemma}|{all_lower[c]}")
     return feats
 
 
@@ -97,7 +112,8 @@ def cue_logit(tok: "Token", quotes: "QuoteIndex", sent_quote: bool | None = None
     if model is None:
         return 2.2 if tok.lemma_.lower() in _FALLBACK_LEMMAS or tok.lower_ == "according" else -30.0
     weights = model["weights"]
-    return model["bias"] + sum(weights.get(f, 0.0) for f in features(tok, quotes, sent_quote))
+    feats = features(tok, quotes, sent_quote)
+    return model["bias"] + sum(map(weights.get, feats, repeat(0.0, len(feats))))
 
 
 def cue_probability(tok: "Token", quotes: "QuoteIndex", sent_quote: bool | None = None) -> float:
@@ -109,8 +125,12 @@ def candidates(doc, quotes: "QuoteIndex") -> tuple[list["Token"], list[bool]]:  
     """Every cue candidate in document order, with whether its sentence is quoted."""
     toks: list["Token"] = []
     quoted: list[bool] = []
+    cols = columns(doc)
+    poss, lowers = cols.pos, cols.lower
     for sent in doc.sents:
-        cands = [tok for tok in sent if is_candidate(tok)]
+        # Only verbs, nouns and "according" can be candidates: make Tokens for those alone.
+        cands = [doc[i] for i in range(sent.start, sent.end)
+                 if poss[i] == "VERB" or ((poss[i] == "NOUN" or lowers[i] == "according") and _candidate_at(cols, i))]
         if cands:
             q = sentence_quoted(sent, quotes)
             toks.extend(cands)

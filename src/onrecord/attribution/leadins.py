@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..entities import columns
 from ..model import Span
 from .content import trim
 from .quotes import QuoteIndex
@@ -32,8 +33,11 @@ def lead_ins(doc: "Doc", text: str, quotes: QuoteIndex, taken: list[Span]) -> li
     def free(s: int, e: int) -> bool:
         return not any(ts < e and s < te for ts, te in taken)
 
-    for tok in doc:
-        ch = tok.text
+    # Only colons and dashes can cue here: make Tokens for those alone.
+    for i, ch in enumerate(columns(doc).text):
+        if ch != ":" and (ch not in _DASHES or i == 0):
+            continue
+        tok = doc[i]
         if ch == ":":
             p_start = text.rfind("\n", 0, tok.idx) + 1
             p_end = text.find("\n", tok.idx)

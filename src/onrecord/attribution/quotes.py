@@ -16,6 +16,7 @@ _OPEN = "“„«"
 _CLOSE = "”»"
 _STRAIGHT = '"'
 _PARAGRAPH = re.compile(r"[^\n]+")
+_MARK = re.compile("[" + re.escape(_OPEN + _CLOSE + _STRAIGHT) + "]")  # the only characters a quote turns on
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +36,8 @@ def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Span], int 
     """Closed quotes in one paragraph, and where a still-open quote begins (or None)."""
     closed: list[Span] = []
     opened: int | None = None
-    for i in range(start, end):
+    for m in _MARK.finditer(text, start, end):
+        i = m.start()
         ch = text[i]
         if opened is None and (ch in _OPEN or ch == _STRAIGHT):
             opened = i

@@ -5,6 +5,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from ..entities import doc_text as _doc_text
 from ..model import Entity, Span, Speaker, SpeakerType
 
 if TYPE_CHECKING:
@@ -181,7 +182,7 @@ def resolve_one(doc: "Doc", spans: list[Span], head: "Token | None", index, hist
                 doc_text: str | None = None, genders: dict[str, str | None] | None = None) -> Speaker:
     if not spans or head is None:
         return Speaker(entity=None, name=None, type="unknown")
-    doc_text = doc.text if doc_text is None else doc_text  # Doc.text rebuilds the string: read it once
+    doc_text = _doc_text(doc) if doc_text is None else doc_text  # Doc.text rebuilds the string: read it once
     text = _clean(" ".join(doc_text[s:e] for s, e in spans))
     low = head.lower_
     if low in _RELATIVES and head.head.dep_ in ("relcl", "acl") and head.head.head is not head:
@@ -219,7 +220,7 @@ def resolve_speakers(doc: "Doc", sources: list[tuple[list[Span], "Token | None"]
     index = _mention_index(entities)
     history: list[tuple[int, Speaker]] = []
     out: list[Speaker] = []
-    text = doc.text
+    text = _doc_text(doc)
     genders = {ent.id: entity_gender(ent, text) for ent in entities if ent.type == "PERSON"}
     for spans, head in sources:
         speaker = resolve_one(doc, spans, head, index, history, text, genders)

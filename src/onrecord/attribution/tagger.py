@@ -11,9 +11,11 @@ import json
 import math
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..entities import doc_text as _doc_text
 from ..model import Span
 from .content import trim
 
@@ -56,7 +58,7 @@ class _DocArrays:
         self.poss = [names[k] for k in pos_ids]
         self.starts = [k for k, v in enumerate(starts) if v == 1 or k == 0]
         self.inq: list[int | None] = [None] * n
-        text = doc.text  # running count of words that open with a separator: , ; : — – (
+        text = _doc_text(doc)  # running count of words that open with a separator: , ; : — – (
         self.sepcum = [0, *accumulate(text[i:i + 1] in _SEPS for i in self.idx)]
 
     def bounds(self, i: int) -> tuple[int, int]:
@@ -194,7 +196,8 @@ def probabilities(cue: "Token", rule: list[Span], source: list[Span], quotes: "Q
         full = (cue_key, key)
         p = scores.get(full)
         if p is None:
-            z = b + sum(get(f, 0.0) for f in _features(cue_key, key))
+            feats = _features(cue_key, key)
+            z = b + sum(map(get, feats, repeat(0.0, len(feats))))
             p = scores[full] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
         probs.append(p)
     return toks, probs

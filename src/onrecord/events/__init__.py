@@ -13,11 +13,20 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..entities import columns, span_ents, span_text
 from ..model import Attribution, Entity, Event, Participant
-from .coding import plover
 from .actors import code_text, place_kind
-from .participants import (REFLEXIVE, home_country, mention_index, participant, recipient, reflexive_antecedent,
-                           subject, with_conjuncts)
+from .coding import plover
+from .participants import (
+    REFLEXIVE,
+    home_country,
+    mention_index,
+    participant,
+    recipient,
+    reflexive_antecedent,
+    subject,
+    with_conjuncts,
+)
 from .triggers import Entry, Trigger, find_triggers
 from .when_where import event_date, event_location
 
@@ -119,7 +128,7 @@ def _claimed(c: "_Candidate") -> frozenset[int]:
 
 def _sentence_countries(sent: Span) -> list[str]:
     out: list[str] = []
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         if ent.label_ in ("GPE", "NORP", "LOC"):
             country = code_text(ent.text).country
             if country and country != "IGO" and country not in out:
@@ -237,8 +246,14 @@ def _frames(outer: Token, inner: Token) -> bool:
 def _must_requests(sent: Span, candidates: list[_Candidate]) -> list[_Candidate]:
     """"X said Y must do Z" is X's REQUEST of Y, whatever Z is."""
     out: list[_Candidate] = []
-    for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") or not _has_aux(tok, _MUST) or tok.dep_ not in ("ccomp", "acl"):
+    doc = sent.doc
+    cols = columns(doc)
+    poss, deps = cols.pos, cols.dep
+    for i in range(sent.start, sent.end):
+        if poss[i] not in ("VERB", "AUX") or deps[i] not in ("ccomp", "acl"):
+            continue
+        tok = doc[i]
+        if not _has_aux(tok, _MUST):
             continue
         if not any(c.dep_ == "nsubj" for c in tok.children):
             continue
@@ -337,7 +352,7 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
             absorbed.setdefault(outer.head.i, []).append(c.head)
             keep.remove(c)
     events: list[Event] = []
-    sent_text = sent.text
+    sent_text = span_text(sent)
     for c in sorted(keep, key=lambda x: x.head.i):
         light = c.trigger.light
         subj = subject(c.head, light)
@@ -449,7 +464,10 @@ def segments(sent: Span) -> list[Span]:
     """A parser sentence cut at blank lines: a headline without a full stop, run into the first
     sentence below it, is a sentence of its own (so two reports of one meeting stay two events)."""
     doc = sent.doc
-    cuts = [t.i + 1 for t in sent[:-1] if "\n\n" in t.text_with_ws or t.is_space and t.text.count("\n") >= 2]
+    cols = columns(doc)
+    texts, spaces = cols.text, cols.is_space
+    cuts = [i + 1 for i in range(sent.start, sent.end - 1)
+            if "\n\n" in texts[i] or spaces[i] and texts[i].count("\n") >= 2]
     if not cuts:
         return [sent]
     bounds = [sent.start, *cuts, sent.end]
@@ -474,7 +492,7 @@ def find_events(doc: Doc, entities: list[Entity], attributions: list[Attribution
     events: list[Event] = []
     for sent in doc.sents:
         for part in segments(sent):
-            if part.text.strip():
+            if span_text(part).strip():
                 events.extend(_sentence_events(part, entities, index, attributions, published, home))
     for n, ev in enumerate(events, 1):
         ev.id = f"V{n}"

@@ -152,8 +152,25 @@ def _collective_cut(words: list[str]) -> int:
     return 0
 
 
+# code_text's answers for the tables they were computed with (the same phrases recur in an
+# article and across articles).
+_CODES: dict[str, Code] = {}
+_CODED_BY: list[_Tables] = []
+
+
 def code_text(text: str) -> Code:
     """Country and sector for one actor string ("US Attorney General Jeff Sessions" -> USA/GOV)."""
+    t = tables()
+    if not _CODED_BY or _CODED_BY[0] is not t or len(_CODES) > 20_000:
+        _CODES.clear()
+        _CODED_BY[:] = [t]
+    code = _CODES.get(text)
+    if code is None:
+        code = _CODES[text] = _code_text(text)
+    return code
+
+
+def _code_text(text: str) -> Code:
     words = _tokens(text)
     for _ in range(3):
         skip = _collective_cut(words)

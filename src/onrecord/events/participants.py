@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..entities import doc_cache, span_ents, span_text
 from ..model import Entity, Participant
 from .actors import Code, code_text, tables
 
@@ -271,7 +272,7 @@ def resolve_pronoun(tok: Token) -> Token:
             break
         head = head.head
     want = {"PERSON"} if tok.lemma_.lower() in ("he", "she") else {"GPE", "ORG", "NORP"}
-    for ent in reversed(tok.doc[max(0, tok.i - 120):tok.i].ents):
+    for ent in reversed(span_ents(tok.doc[max(0, tok.i - 120):tok.i])):
         if ent.label_ in want:
             return ent.root
     return tok
@@ -449,18 +450,31 @@ def _entity_for(start: int, end: int, head: Token, index: dict[int, Entity], *,
 
 
 def _entity_code(entity: Entity, doc: Doc) -> Code:
-    """An entity's code from its name, titles and the phrases around its other mentions."""
+    """An entity's code from its name, titles and the phrases around its other mentions
+    (remembered for the doc: an entity is coded once however often it acts)."""
+    key = ("entity_code", entity.id, entity.name, tuple(entity.titles), tuple(entity.mentions))
+    values = doc_cache(doc)
+    code = values.get(key)
+    if code is None:
+        code = values[key] = _code_entity(entity, doc)
+    return code
+
+
+def _code_entity(entity: Entity, doc: Doc) -> Code:
     country: str | None = None
     sector: str | None = None
-    texts = [" ".join(entity.titles + [entity.name])]
-    for s, e in entity.mentions:
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None:
-            continue
-        a, b = phrase(span.root)
-        texts.append(doc[min(a, span.start):max(b, span.end)].text)
-    texts.append(entity.name)
-    for text in texts:
+
+    def texts():  # made as needed: most entities are coded by their first text or two
+        yield " ".join(entity.titles + [entity.name])
+        for s, e in entity.mentions:
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None:
+                continue
+            a, b = phrase(span.root)
+            yield span_text(doc[min(a, span.start):max(b, span.end)])
+        yield entity.name
+
+    for text in texts():
         code = code_text(text)
         country = country or code.country
         sector = sector or code.sector

@@ -13,6 +13,8 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
+from ..entities import columns
+
 _DATA = "onrecord.data.events"
 _OBJ = "*obj"  # pattern word: the verb must have a direct object ("return *obj")
 _XCOMP = "*xcomp"  # pattern word: the verb must have an infinitive complement ("push X to accept")
@@ -128,11 +130,19 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
     """Every lexicon trigger in one sentence, verbs first matched with their children."""
     lex = lexicon()
     claimed: set[int] = set()  # nouns already part of a verb pattern ("held talks")
-    for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") or (tok.pos_ == "AUX" and tok.dep_ == "aux") or _background(tok):
+    doc = sent.doc
+    cols = columns(doc)
+    poss, deps, lemmas = cols.pos, cols.dep, cols.lemma
+    verbs, nouns, adjectives = lex.verbs, lex.nouns, lex.adjectives
+    for i in range(sent.start, sent.end):
+        pos = poss[i]
+        if pos not in ("VERB", "AUX") or (pos == "AUX" and deps[i] == "aux"):
             continue
-        entries = lex.verbs.get(tok.lemma_.lower())
+        entries = verbs.get(lemmas[i])
         if not entries:
+            continue
+        tok = doc[i]
+        if _background(tok):
             continue
         entry = _match(entries, _child_lemmas(tok))
         if entry is None:
@@ -145,14 +155,16 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
         if entry.words and obj is not None:
             claimed.add(obj.i)
         yield Trigger(tok, entry)
-    for tok in sent:
-        if tok.pos_ == "ADJ" and tok.lemma_.lower() in lex.adjectives:
-            yield Trigger(tok, lex.adjectives[tok.lemma_.lower()][0])
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in claimed:
+    for i in range(sent.start, sent.end):
+        pos = poss[i]
+        if pos == "ADJ" and lemmas[i] in adjectives:
+            yield Trigger(doc[i], adjectives[lemmas[i]][0])
+        if pos not in ("NOUN", "PROPN") or i in claimed:
             continue
-        entries = lex.nouns.get(tok.lemma_.lower())
+        entries = nouns.get(lemmas[i])
         if not entries:
             continue
+        tok = doc[i]
         head = tok.head
         if tok.dep_ in ("dobj", "attr") and head.lemma_.lower() in _LIGHT_VERBS:
             yield Trigger(tok, entries[0], light=head)

@@ -12,6 +12,7 @@ import re
 from dateutil import parser as dateparser
 from spacy.tokens import Span, Token
 
+from ..entities import columns, span_ents
 from ..model import Location
 from .actors import code_text
 
@@ -107,14 +108,20 @@ def _governed_by(tok: Token, trigger: Token, stop: set[int]) -> bool:
 
 def event_date(sent: Span, trigger: Token, published: str | None, *, other_triggers: set[int]) -> str | None:
     stop = other_triggers - {trigger.i}
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         if ent.label_ == "DATE" and _governed_by(ent.root, trigger, stop):
             value = resolve_date(ent.text, published)
             if value:
                 return value
     # Years spaCy leaves inside a noun phrase: "during the 2016 presidential race".
-    for tok in sent:
-        if tok.dep_ == "prep" and tok.lemma_.lower() in _TIME_PREPS and _governed_by(tok, trigger, stop):
+    doc = sent.doc
+    cols = columns(doc)
+    deps, lemmas = cols.dep, cols.lemma
+    for i in range(sent.start, sent.end):
+        if deps[i] != "prep" or lemmas[i] not in _TIME_PREPS:
+            continue
+        tok = doc[i]
+        if _governed_by(tok, trigger, stop):
             phrase = "".join(t.text_with_ws for t in tok.subtree)
             if _YEAR.search(phrase) and not _MONTH.search(phrase):
                 return _YEAR.search(phrase).group(1)  # type: ignore[union-attr]
@@ -124,13 +131,19 @@ def event_date(sent: Span, trigger: Token, published: str | None, *, other_trigg
 def event_location(sent: Span, trigger: Token, *, exclude: set[int], other_triggers: set[int]) -> Location | None:
     stop = other_triggers - {trigger.i}
     found: list[Span] = []
-    for tok in sent:
-        if tok.dep_ != "prep" or tok.lemma_.lower() not in _LOC_PREPS or not _governed_by(tok, trigger, stop):
+    doc = sent.doc
+    cols = columns(doc)
+    deps, lemmas = cols.dep, cols.lemma
+    for i in range(sent.start, sent.end):
+        if deps[i] != "prep" or lemmas[i] not in _LOC_PREPS:
+            continue
+        tok = doc[i]
+        if not _governed_by(tok, trigger, stop):
             continue
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if obj is None or obj.i in exclude:
             continue
-        for ent in sent.ents:
+        for ent in span_ents(sent):
             if ent.start <= obj.i < ent.end and (ent.label_ in _LOC_LABELS or
                                                  (tok.lemma_ == "at" and ent.label_ == "ORG")):
                 found.append(ent)
