@@ -145,3 +145,11 @@ def test_attribution_nested_content_stops_at_outer_cue(nlp):
     assert inner
     content = " ".join(text[s:e] for s, e in inner[0].content)
     assert "discussed the campaign" in content and "Washington Post" not in content
+
+
+@pytest.mark.slow
+def test_attribution_person_after_common_noun_is_not_the_speaker(seed_record):
+    """"Trump's criticism of Sessions has fueled speculation that ..." is not Sessions speaking."""
+    text = seed_record.text
+    (a,) = [a for a in seed_record.attributions if text[a.cue[0][0]:a.cue[0][1]] == "speculation"]
+    assert a.speaker.entity is None and a.speaker.name != "Jeff Sessions"

@@ -205,6 +205,11 @@ def resolve_one(doc: "Doc", spans: list[Span], head: "Token | None", index, hist
         return Speaker(entity=None, name=None, type="unknown")
     anchor = (head.idx, head.idx + len(head.text))
     ent = _entity_at(index, spans[0], anchor)
+    # A person named after a common-noun head ("criticism of Sessions") is what the phrase is
+    # about, not who speaks; one named before it ("Trump's campaign") is kept.
+    if ent is not None and head.pos_ != "PROPN" and not head.ent_type_ and not any(
+            spans[0][0] <= s < anchor[1] for s, _ in ent.mentions):
+        ent = None
     if ent is not None and (ent.type == "PERSON" or head.pos_ == "PROPN" or head.ent_type_):
         return Speaker(entity=ent.id, name=ent.name, type=type_of_entity(ent))
     kind = type_of_phrase(head, text)
