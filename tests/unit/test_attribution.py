@@ -153,3 +153,15 @@ def test_attribution_person_after_common_noun_is_not_the_speaker(seed_record):
     text = seed_record.text
     (a,) = [a for a in seed_record.attributions if text[a.cue[0][0]:a.cue[0][1]] == "speculation"]
     assert a.speaker.entity is None and a.speaker.name != "Jeff Sessions"
+
+
+@pytest.mark.slow
+def test_attribution_the_newspaper_is_the_outlet_named_before(nlp):
+    from onrecord.attribution import find_attributions
+    from onrecord.entities import find_entities
+
+    doc = nlp("According to the Harbor Gazette, the meetings were arranged by an aide. "
+              "The newspaper reported that the company donated to the campaign.")
+    attrs = find_attributions(doc, find_entities(doc))
+    (later,) = [a for a in attrs if doc.text[a.cue[0][0]:a.cue[0][1]] == "reported"]
+    assert later.speaker.type == "media" and "Harbor Gazette" in (later.speaker.name or "")

@@ -213,6 +213,12 @@ def resolve_one(doc: "Doc", spans: list[Span], head: "Token | None", index, hist
     if ent is not None and (ent.type == "PERSON" or head.pos_ == "PROPN" or head.ent_type_):
         return Speaker(entity=ent.id, name=ent.name, type=type_of_entity(ent))
     kind = type_of_phrase(head, text)
+    if kind == "media" and head.lemma_.lower() in _MEDIA_NOUNS and head.pos_ == "NOUN" and any(
+            t.lower_ == "the" for t in head.lefts):
+        # "the newspaper" is the outlet the story last named as a source.
+        for _pos, earlier in reversed(history):
+            if earlier.type == "media" and earlier.name and earlier.name.lower() != text.lower():
+                return earlier
     name = text
     if head.ent_type_ or head.pos_ == "PROPN":
         name = _clean(doc_text[head.left_edge.idx:head.idx + len(head.text)])
