@@ -114,32 +114,28 @@ def event_date(sent: Span, trigger: Token, published: str | None, *, other_trigg
             if value:
                 return value
     # Years spaCy leaves inside a noun phrase: "during the 2016 presidential race".
+    for tok in _governed_preps(sent, trigger, stop, _TIME_PREPS):
+        phrase = "".join(t.text_with_ws for t in tok.subtree)
+        year = _YEAR.search(phrase)
+        if year and not _MONTH.search(phrase):
+            return year.group(1)
+    return None
+
+
+def _governed_preps(sent: Span, trigger: Token, stop: set[int], lemmas_wanted: frozenset | set):  # noqa: ANN202
+    """Prepositions of the sentence with a lemma in `lemmas_wanted` that the trigger governs."""
     doc = sent.doc
     cols = columns(doc)
     deps, lemmas = cols.dep, cols.lemma
     for i in range(sent.start, sent.end):
-        if deps[i] != "prep" or lemmas[i] not in _TIME_PREPS:
-            continue
-        tok = doc[i]
-        if _governed_by(tok, trigger, stop):
-            phrase = "".join(t.text_with_ws for t in tok.subtree)
-            if _YEAR.search(phrase) and not _MONTH.search(phrase):
-                return _YEAR.search(phrase).group(1)  # type: ignore[union-attr]
-    return None
+        if deps[i] == "prep" and lemmas[i] in lemmas_wanted and _governed_by(doc[i], trigger, stop):
+            yield doc[i]
 
 
 def event_location(sent: Span, trigger: Token, *, exclude: set[int], other_triggers: set[int]) -> Location | None:
     stop = other_triggers - {trigger.i}
     found: list[Span] = []
-    doc = sent.doc
-    cols = columns(doc)
-    deps, lemmas = cols.dep, cols.lemma
-    for i in range(sent.start, sent.end):
-        if deps[i] != "prep" or lemmas[i] not in _LOC_PREPS:
-            continue
-        tok = doc[i]
-        if not _governed_by(tok, trigger, stop):
-            continue
+    for tok in _governed_preps(sent, trigger, stop, _LOC_PREPS):
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if obj is None or obj.i in exclude:
             continue
