@@ -113,7 +113,7 @@ def proc_peak_rss_mb(pid: int) -> float:
 
 def stage_profile(articles, sample: int) -> dict[str, float]:  # noqa: ANN001
     """Seconds per stage over the first `sample` articles (the pipeline's own stage functions)."""
-    from onrecord import nlp
+    from onrecord.text import nlp
     from onrecord.attribution import find_attributions
     from onrecord.entities import find_entities
     from onrecord.events import find_events
@@ -149,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     start = time.perf_counter()
 
-    from onrecord import nlp
+    from onrecord.text import nlp
     from onrecord.ingest.text import article_from_text
     from onrecord.runner import LocalPool, one_thread, run
 

@@ -25,7 +25,7 @@ CONTENT_OUT = OUT.with_name("content_model.json")
 def parse_split(polnear: Path, split: str, cache: Path | None):  # noqa: ANN201
     from spacy.tokens import DocBin
 
-    from onrecord import nlp
+    from onrecord.text import nlp
     from onrecord.eval.polnear import load_split
 
     golds = load_split(polnear, split)

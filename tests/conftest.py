@@ -38,7 +38,7 @@ def seed_text() -> str:
 
 @pytest.fixture(scope="session")
 def nlp():
-    from onrecord import nlp as nlp_mod
+    from onrecord.text import nlp as nlp_mod
 
     return nlp_mod.load()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from . import nlp
+from .text import nlp
 from .errors import error_record
 from .model import Article, ErrorRecord, Record
 from .settings import DEFAULT, Settings

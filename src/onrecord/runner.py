@@ -44,7 +44,7 @@ def init_worker(settings: Settings = DEFAULT) -> None:
     global _WORKER_SETTINGS
     one_thread()
     _WORKER_SETTINGS = settings
-    from . import nlp
+    from .text import nlp
 
     nlp.load()
 
@@ -56,7 +56,7 @@ def analyse_chunk(chunk: list[Article], settings: Settings | None = None) -> lis
     the one thing that makes a worker's memory climb. A memory zone (spaCy >= 3.8) drops what
     the chunk added once its Records (plain strings and offsets) are built.
     """
-    from . import nlp
+    from .text import nlp
     from .scale.pages import materialise
 
     settings = settings or _WORKER_SETTINGS

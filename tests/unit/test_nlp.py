@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord import nlp
+from onrecord.text import nlp
 from onrecord.errors import ModelMissingError
 
 

@@ -114,7 +114,7 @@ def _entities(doc):  # noqa: ANN001, ANN202
 
 
 def predict(items: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    from .. import nlp
+    from ..text import nlp
     from ..events import find_events
 
     out = []

@@ -5,8 +5,8 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from .errors import ModelMissingError
-from .settings import MODEL_NAME, MODEL_PACKAGE, MODEL_SHA256
+from ..errors import ModelMissingError
+from ..settings import MODEL_NAME, MODEL_PACKAGE, MODEL_SHA256
 
 if TYPE_CHECKING:
     from spacy.language import Language
