@@ -94,14 +94,20 @@ class Speaker:
     entity: str | None
     name: str | None
     type: SpeakerType = "unknown"
+    # resolved: `name` is who the source is (a person or organisation by its fullest name);
+    # false: `name` is only the source's own words ("a senior official", "the spokesman").
+    resolved: bool = False
+    confidence: float = 0.0         # in [0, 1]: how sure the resolution is
 
     def to_dict(self) -> dict[str, Any]:
-        return {"entity": self.entity, "name": self.name, "type": self.type}
+        return {"entity": self.entity, "name": self.name, "type": self.type,
+                "resolved": self.resolved, "confidence": self.confidence}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> "Speaker":
         d = d or {}
-        return cls(entity=d.get("entity"), name=d.get("name"), type=d.get("type", "unknown"))
+        return cls(entity=d.get("entity"), name=d.get("name"), type=d.get("type", "unknown"),
+                   resolved=bool(d.get("resolved", False)), confidence=float(d.get("confidence", 0.0)))
 
 
 @dataclass(slots=True)

@@ -88,3 +88,22 @@ def eval_stance_cmd(path: str, test_dir: str | None, as_json: bool) -> None:
         onrecord eval stance ../shared/data/stance/fnc1
     """
     _run("stance", path, as_json, test_dir=test_dir)
+
+
+@eval_group.command("speakers")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--split", "split_dir", type=click.Path(exists=True, file_okay=False),
+              help="The PolNeAR split folder holding text/ and attributions/ (default: GOLD's folder/dev).")
+@click.option("--half", type=click.Choice(["all", "tune", "report"]), default="all", show_default=True,
+              help="Only the first (tune) or second (report) half of the articles by sorted id.")
+@click.option("--mistakes", is_flag=True, help="List every paired speaker whose name or type is wrong.")
+@json_option
+def eval_speakers_cmd(gold: str, split_dir: str | None, half: str, mistakes: bool, as_json: bool) -> None:
+    """Speaker names and types: coverage, name and type accuracy over all gold and over paired,
+    and name accuracy on speakers marked resolved.
+
+    \b
+    Example:
+        onrecord eval speakers ../shared/data/polnear/speakers_dev.jsonl
+    """
+    _run("speakers", gold, as_json, split_dir=split_dir, half=half, mistakes=mistakes)

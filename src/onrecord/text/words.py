@@ -11,3 +11,19 @@ NEGATION = frozenset(
 NEGATION_RE = re.compile(
     r"\b(?:" + "|".join(sorted((re.escape(w) for w in NEGATION if w != "n't"), key=len, reverse=True))
     + r")\b|n't\b", re.I)
+
+# Titles and roles that may lead a person's name ("Sen.", "Attorney General", "Mrs"), lower-cased,
+# without dots. They describe a role, never the person's identity, so names compare without them.
+PERSON_TITLES = frozenset((
+    "attorney general", "deputy attorney general", "secretary of state", "secretary", "president",
+    "vice president", "prime minister", "foreign minister", "minister", "ambassador", "senator",
+    "sen", "rep", "representative", "congressman", "congresswoman", "governor", "gov", "mayor",
+    "deputy mayor", "councilwoman", "councilman", "council member", "councillor", "chief",
+    "police chief", "fire chief", "deputy chief", "commissioner", "director", "judge", "justice",
+    "gen", "general", "col", "colonel", "lt", "capt", "captain", "sgt", "sergeant", "officer",
+    "detective", "dr", "prof", "professor", "mr", "mrs", "ms", "miss", "sir", "dame", "lord",
+    "former", "then", "acting", "interim", "embattled", "spokesman", "spokeswoman", "spokesperson",
+    "chairman", "chairwoman", "chair", "ceo", "superintendent", "speaker", "lady", "first lady",
+    "king", "queen", "prince", "princess", "pope", "rev", "reverend", "chancellor", "premier",
+    "sheikh", "ayatollah", "candidate", "nominee", "leader", "adviser", "advisor", "lawyer", "attorney",
+))
