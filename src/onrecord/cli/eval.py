@@ -107,3 +107,23 @@ def eval_speakers_cmd(gold: str, split_dir: str | None, half: str, mistakes: boo
         onrecord eval speakers ../shared/data/polnear/speakers_dev.jsonl
     """
     _run("speakers", gold, as_json, split_dir=split_dir, half=half, mistakes=mistakes)
+
+
+@eval_group.command("conflicts")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("stories", type=click.Path(exists=True, dir_okay=False))
+@click.option("--half", type=click.Choice(["all", "A", "B"]), default="all", show_default=True,
+              help="Only half A (even story ids, tuned on) or half B (odd ids, held out).")
+@click.option("--no-stance", is_flag=True, help="Leave the stance model out.")
+@json_option
+def eval_conflicts_cmd(gold: str, stories: str, half: str, no_stance: bool, as_json: bool) -> None:
+    """Conflicts per story against hand-annotated gold, scored as ../shared/tools/score_conflicts.py.
+
+    \b
+    Example:
+        onrecord eval conflicts ../shared/data/conflicts/voa_dev.jsonl ../shared/data/voa/voa_stories.jsonl
+    """
+    from ..eval.conflicts import evaluate, report
+
+    result = evaluate(gold, stories, half=half, use_stance=not no_stance)
+    click.echo(json.dumps(result, indent=2, default=str) if as_json else report(result))
