@@ -10,9 +10,9 @@ per process. Each is the best of --repeat runs.
 
 Measured, all in one run:
   parse        nlp.pipe over the texts: the pinned model as shipped (spacy.load), every component, one process
-  pipeline     runner.run(workers=1): parse + entities + attribution + events, one process
-  workers N    runner.run on a warm pool of N processes (one model each)
-  ray N        scale.ray.run on N warm actors of a local Ray
+  pipeline     run.local.run(workers=1): parse + entities + attribution + events, one process
+  workers N    run.local.run on a warm pool of N processes (one model each)
+  ray N        run.ray.run on N warm actors of a local Ray
   stages       per-stage cost on a sample (parse, entities, attribution, events)
 The last line is the summary the floors are checked against:
   bench: pipeline/parse=0.NN workers2/1=N.NN ray/local=0.NN peak_rss_mb=NNN
@@ -151,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from onrecord.text import nlp
     from onrecord.ingest.text import article_from_text
-    from onrecord.runner import LocalPool, one_thread, run
+    from onrecord.run.local import LocalPool, one_thread, run
 
     one_thread()
     texts, label = corpus(args.shared, args.articles)
@@ -209,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     t_ray, rss_ray = None, []
     if not args.no_ray:
         try:
-            from onrecord.scale.ray import ActorPool, RaySession, require_ray, run as ray_run
+            from onrecord.run.ray import ActorPool, RaySession, require_ray, run as ray_run
 
             require_ray()
             t = time.perf_counter()

@@ -13,6 +13,6 @@ __all__ = ["Article", "Attribution", "Entity", "ErrorRecord", "Event", "Meta", "
 def extract(sources: list[str], **kwargs):  # noqa: ANN003, ANN201
     """Records for files, folders and URLs, in input order (see `onrecord extract`)."""
     from .ingest import read
-    from .runner import run
+    from .run.local import run
 
     return run(read(sources), **kwargs)

@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.ray, pytest.mark.slow]
 @pytest.fixture(scope="module")
 def ray_session():
     pytest.importorskip("ray", reason="the ray extra is not installed")
-    from onrecord.scale.ray import RaySession
+    from onrecord.run.ray import RaySession
 
     with RaySession(num_cpus=2) as session:
         yield session
@@ -27,14 +27,14 @@ def local_result(tmp_path_factory: pytest.TempPathFactory):
 
     folder = tmp_path_factory.mktemp("corpus")
     corpus = [str(write_jsonl(folder / "stories.jsonl", 12, bad_lines=True)), str(write_warc(folder / "c.warc.gz", 6))]
-    from onrecord.scale import ingest
+    from onrecord.service.jobs import ingest
 
     ingest(corpus, db=str(folder / "local.duckdb"), workers=1)
     return corpus, store_snapshot(folder / "local.duckdb")
 
 
 def test_ray_ingests_warc_and_jsonl_like_the_local_engine(ray_session, local_result, tmp_path: Path) -> None:
-    from onrecord.scale import ingest
+    from onrecord.service.jobs import ingest
 
     corpus, expected = local_result
     summary = ingest(corpus, db=str(tmp_path / "ray.duckdb"), parquet=str(tmp_path / "out"), engine="ray",
@@ -64,7 +64,7 @@ def test_ray_cli_resume_skips_what_is_stored(ray_session, local_result, tmp_path
 
 def test_ray_run_keeps_order_and_loads_one_model_per_actor(ray_session) -> None:
     from onrecord.model import Article
-    from onrecord.scale.ray import ActorPool, run
+    from onrecord.run.ray import ActorPool, run
 
     articles = [Article(id=str(i), text=f"Official {i} said the talks with Iran would resume on Monday.")
                 for i in range(30)]
@@ -84,7 +84,7 @@ def test_ray_a_killed_actor_loses_no_article(ray_session) -> None:
     import ray
 
     from onrecord.model import Article
-    from onrecord.scale.ray import ActorPool, run
+    from onrecord.run.ray import ActorPool, run
 
     articles = [Article(id=str(i), text=f"Minister {i} said the talks with Iran would resume on Monday.")
                 for i in range(16)]

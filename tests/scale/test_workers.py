@@ -9,8 +9,9 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
-from onrecord.scale import ingest
-from onrecord.scale.parquet import ParquetSink, publication_date, read_parquet
+from onrecord.service.jobs import ingest
+from onrecord.ingest.parquet import read_parquet
+from onrecord.store.parquet import ParquetSink, publication_date
 
 from .conftest import parquet_snapshot, story, store_snapshot, write_jsonl
 
@@ -35,7 +36,7 @@ def test_two_workers_give_the_same_records_as_one(tmp_path: Path, jsonl_corpus: 
 
 def test_runner_keeps_input_order_with_workers(tmp_path: Path) -> None:
     from onrecord.ingest import read
-    from onrecord.runner import run
+    from onrecord.run.local import run
 
     corpus = write_jsonl(tmp_path / "c.jsonl", 20)
     ids = [r.id for r in run(read([str(corpus)]), workers=2, chunk_size=3, max_in_flight=2)]
@@ -110,7 +111,7 @@ def test_read_parquet_input(tmp_path: Path) -> None:
 def test_missing_ray_says_to_install_the_extra(tmp_path: Path, jsonl_corpus: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     from onrecord.cli import cli
-    from onrecord.scale.ray import RayMissingError, require_ray
+    from onrecord.run.ray import RayMissingError, require_ray
 
     monkeypatch.setitem(sys.modules, "ray", None)   # what `import ray` does when it is not installed
     with pytest.raises(RayMissingError, match=r"onrecord\[ray\]"):
@@ -126,7 +127,7 @@ def test_a_killed_worker_loses_no_article(tmp_path: Path) -> None:
     import signal
 
     from onrecord.ingest import read
-    from onrecord.runner import LocalPool, run
+    from onrecord.run.local import LocalPool, run
 
     corpus = write_jsonl(tmp_path / "c.jsonl", 24)
     with LocalPool(2) as pool:
@@ -144,8 +145,8 @@ def test_a_killed_worker_loses_no_article(tmp_path: Path) -> None:
 def test_deferred_html_pages_are_extracted_in_the_workers() -> None:
     from onrecord.ingest.html import article_from_html
     from onrecord.model import Meta
-    from onrecord.runner import run
-    from onrecord.scale.pages import HtmlPage
+    from onrecord.run.local import run
+    from onrecord.ingest.pages import HtmlPage
 
     pages = []
     for i in range(6):

@@ -151,7 +151,7 @@ def test_read_warc_refuses_gzipped_html(tmp_path: Path) -> None:
 def test_warc_deferred_pages_extract_to_the_same_articles(tmp_path):
     """With defer_html the reader hands over raw pages; extracting them gives the same Articles."""
     from onrecord.ingest.warc import read_warc
-    from onrecord.scale.pages import HtmlPage, materialise
+    from onrecord.ingest.pages import HtmlPage, materialise
 
     path = write_warc(tmp_path / "crawl.warc.gz", gzip=True)
     eager = list(read_warc(path))

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..ingest import read
-from ..runner import Progress, run
+from ..run.local import Progress, run
 from ..settings import DEFAULT
 from ._options import echo_err, private_option, quiet_option, workers_option
 

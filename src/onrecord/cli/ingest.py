@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..runner import Progress
+from ..run.local import Progress
 from ..settings import DEFAULT
 from ._options import db_option, echo_err, private_option, quiet_option
 
@@ -47,14 +47,14 @@ def ingest_cmd(paths: tuple[str, ...], db: str, no_db: bool, parquet: str | None
         onrecord ingest cc-news/*.warc.gz --parquet out/ --no-db --resume
         onrecord ingest cc-news/ --engine ray --address auto --parquet out/
     """
-    from ..scale import ingest
+    from ..service.jobs import ingest
 
     if address and engine != "ray":
         raise click.UsageError("--address needs --engine ray")
     if no_db and not parquet:
         raise click.UsageError("--no-db needs --parquet: there would be nothing to write")
     if engine == "ray":
-        from ..scale.ray import RayMissingError, require_ray
+        from ..run.ray import RayMissingError, require_ray
 
         try:
             require_ray()
@@ -65,13 +65,6 @@ def ingest_cmd(paths: tuple[str, ...], db: str, no_db: bool, parquet: str | None
         summary = ingest(paths, db=None if no_db else db, parquet=parquet, engine=engine, workers=workers,
                          address=address, resume=resume, batch=batch, part_articles=part_size,
                          settings=settings, on_record=progress.advance)
-    if not no_db and summary.analysed:
-        # People, claims and conflicts are derived over the whole store, so they follow each ingest.
-        from ..store import Store
-        from ..store.record_tables import refresh_record
-
-        with Store(db) as store:
-            refresh_record(store)
     if not quiet:
         where = " and ".join(summary.outputs)
         skipped = f", {summary.skipped} already stored" if resume else ""

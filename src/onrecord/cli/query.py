@@ -52,7 +52,8 @@ def show_cmd(db: str, article: str | None, width: int) -> None:
 
 def _stored_conflicts(store, records) -> list[dict] | None:  # noqa: ANN001
     """Conflicts touching these articles, from the tables `ingest` keeps; None when there are none yet."""
-    from ..store.record_tables import is_stale, load_conflicts
+    from ..service.queries import load_conflicts
+    from ..store.record_tables import is_stale
 
     try:
         if is_stale(store):

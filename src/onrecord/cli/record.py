@@ -22,7 +22,8 @@ format_option = click.option("--format", "fmt", type=click.Choice(["text", "json
 def _open_record(db: str):  # noqa: ANN202 - a Store
     """The store, read-only, with its record tables brought up to date first when stale."""
     from ..store import Store
-    from ..store.record_tables import is_stale, refresh_record
+    from ..service.record import refresh_record
+    from ..store.record_tables import is_stale
 
     if not Path(db).exists():
         raise click.UsageError(f"no store at {db}: run `onrecord ingest` first")
@@ -56,7 +57,7 @@ def _n(count: int, noun: str) -> str:
 
 
 def _one_person(store, name: str) -> dict[str, Any]:  # noqa: ANN001
-    from ..store.record_tables import find_people
+    from ..service.queries import find_people
 
     hits = [p for p in find_people(store, name) if p["type"] == "PERSON"] or find_people(store, name)
     if not hits:
@@ -83,7 +84,7 @@ def people_cmd(db: str, all_types: bool, limit: int, fmt: str) -> None:
         onrecord people --db onrecord.duckdb
         onrecord people --db onrecord.duckdb --all --format jsonl
     """
-    from ..store.record_tables import load_people
+    from ..service.queries import load_people
 
     kinds = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC") if all_types else ("PERSON",)
     with _open_record(db) as store:
@@ -120,7 +121,7 @@ def person_cmd(name: str, db: str, fmt: str) -> None:
         onrecord person "Jeff Sessions" --db onrecord.duckdb
         onrecord person Sessions --db onrecord.duckdb --format jsonl
     """
-    from ..store.record_tables import load_claims, load_conflicts, load_events
+    from ..service.queries import load_claims, load_conflicts, load_events
 
     with _open_record(db) as store:
         person = _one_person(store, name)
@@ -172,7 +173,7 @@ def conflicts_cmd(db: str, person: str | None, limit: int, fmt: str) -> None:
         onrecord conflicts --db onrecord.duckdb
         onrecord conflicts --db onrecord.duckdb --person "Jeff Sessions" --format jsonl
     """
-    from ..store.record_tables import load_conflicts
+    from ..service.queries import load_conflicts
 
     with _open_record(db) as store:
         rows = load_conflicts(store, person)
@@ -216,7 +217,7 @@ def claim_cmd(text: str, db: str, limit: int, fmt: str) -> None:
         onrecord claim "12 people were arrested" --db onrecord.duckdb --format jsonl
     """
     from ..stance.search import search_claim, verdicts
-    from ..store.record_tables import stored_claims
+    from ..service.queries import stored_claims
 
     with _open_record(db) as store:
         claims = stored_claims(store)

@@ -54,8 +54,8 @@ def sniff(head: bytes) -> str:
 def read(sources: Iterable[str], *, settings: Settings = DEFAULT, defer_html: bool = False) -> Iterator[Article]:
     """Articles from files, folders (recursive), URLs and `-` (standard input), in order.
 
-    With `defer_html`, WARC pages come as `scale.pages.HtmlPage`s for `runner.run` to extract in
-    its workers (only `runner.run` and the Ray engine accept them)."""
+    With `defer_html`, WARC pages come as `ingest.pages.HtmlPage`s for `run.local.run` to extract in
+    its workers (only `run.local.run` and the Ray engine accept them)."""
     for source in sources:
         if source == "-":
             yield from _read_bytes(sys.stdin.buffer.read(), name="stdin", kind=None, settings=settings)
@@ -105,7 +105,7 @@ def read_path(path: Path, *, settings: Settings = DEFAULT, defer_html: bool = Fa
             yield from read_warc(path, settings=settings, defer_html=defer_html)
             return
         if kind == "parquet":
-            from ..scale.parquet import read_parquet
+            from .parquet import read_parquet
 
             yield from read_parquet(path, settings=settings)
             return

@@ -70,8 +70,8 @@ def _article(record: Any, uri: str, settings: Settings, defer_html: bool = False
         if len(body) > settings.max_file_bytes:
             raise InputError(f"page is over the {settings.max_file_bytes:,}-byte limit", "too_large")
         _mime, charset = parse_content_type(record.http_headers.get_header("Content-Type"))
-        if defer_html:  # the worker that analyses the page extracts its text (scale/pages.py)
-            from ..scale.pages import HtmlPage
+        if defer_html:  # the worker that analyses the page extracts its text (ingest/pages.py)
+            from .pages import HtmlPage
 
             return HtmlPage(id=uri, body=body, meta=Meta(url=uri), encoding=charset)
         return article_from_html(body, id=uri, url=uri, encoding=charset, settings=settings)
@@ -135,7 +135,7 @@ def read_warc(path: str | Path, *, settings: Settings = DEFAULT, defer_html: boo
 
     Args:
         path: a .warc or .warc.gz file (gzip is detected from the bytes, not the name).
-        defer_html: yield `scale.pages.HtmlPage`s whose text the analysing worker extracts,
+        defer_html: yield `ingest.pages.HtmlPage`s whose text the analysing worker extracts,
             so a big crawl is not bound by one reader process.
     Yields:
         Article per HTML response; error Articles for unreadable pages and for a cut file.

@@ -10,7 +10,7 @@ from typing import Any
 import duckdb
 
 from ..model import Article, Record
-from .schema import CHILD_TABLES, SCHEMA_VERSION, TABLES, ddl
+from .schema import CHILD_TABLES, RECORD_TABLES, SCHEMA_VERSION, TABLES, columns, ddl
 
 
 def text_hash(text: str) -> str:
@@ -95,7 +95,7 @@ class Store:
     def _insert(self, table: str, items: list[dict[str, Any]]) -> None:
         import pyarrow as pa
 
-        cols = [c.strip().split()[0].strip('"') for c in _columns(table)]
+        cols = columns(table)
         data = pa.table({c: [item.get(c) for item in items] for c in cols if any(c in i for i in items)})
         self.con.register("_rows", data)
         try:
@@ -156,7 +156,7 @@ class Store:
         return [dict(zip(names, row)) for row in cur.fetchall()]
 
     def count(self, table: str) -> int:
-        if table not in TABLES:
+        if table not in TABLES and table not in RECORD_TABLES:
             raise ValueError(f"unknown table {table!r}")
         return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
@@ -179,6 +179,3 @@ class Store:
                                [article_id, article_id]).fetchone()
         return Record.from_dict(json.loads(row[0])) if row else None
 
-
-def _columns(table: str) -> list[str]:
-    return [c for c in TABLES[table].split(",") if c.strip()]

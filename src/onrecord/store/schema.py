@@ -47,9 +47,60 @@ INDEXES = [
 
 CHILD_TABLES = ("entities", "mentions", "attributions", "events", "errors")
 
+# The cross-article record: derived from the articles (`onrecord.service.record` builds it,
+# `Store.write_record` replaces it whole).
+RECORD_TABLES = {
+    "people": """
+        person_id VARCHAR NOT NULL, name VARCHAR NOT NULL, type VARCHAR, key VARCHAR, aliases JSON,
+        titles JSON, n_articles INTEGER, n_mentions INTEGER, n_claims INTEGER, n_conflicts INTEGER,
+        article_ids JSON""",
+    "person_links": """
+        article_key VARCHAR NOT NULL, article_id VARCHAR NOT NULL, entity_id VARCHAR NOT NULL,
+        person_id VARCHAR NOT NULL""",
+    "claims": """
+        claim_id VARCHAR NOT NULL, article_key VARCHAR, article_id VARCHAR NOT NULL, attribution_id VARCHAR,
+        event_id VARCHAR, claimant VARCHAR, claimant_id VARCHAR, claimant_type VARCHAR, chain JSON,
+        about JSON, about_ids JSON, polarity VARCHAR, date VARCHAR, published VARCHAR, text VARCHAR,
+        span JSON, event_types JSON""",
+    "claim_people": "claim_id VARCHAR NOT NULL, person_id VARCHAR NOT NULL, role VARCHAR NOT NULL",
+    "conflicts": """
+        conflict_id VARCHAR NOT NULL, key VARCHAR NOT NULL, rank INTEGER NOT NULL, kind VARCHAR NOT NULL,
+        score DOUBLE, about JSON, about_ids JSON, article_a VARCHAR, article_b VARCHAR, claim_a VARCHAR,
+        claim_b VARCHAR, claimant_a VARCHAR, claimant_b VARCHAR, record JSON NOT NULL""",
+    "conflict_people": "conflict_key VARCHAR NOT NULL, person_id VARCHAR NOT NULL",
+}
+RECORD_INDEXES = [
+    "CREATE INDEX IF NOT EXISTS idx_people_id ON people(person_id)",
+    "CREATE INDEX IF NOT EXISTS idx_people_name ON people(name)",
+    "CREATE INDEX IF NOT EXISTS idx_links_person ON person_links(person_id)",
+    "CREATE INDEX IF NOT EXISTS idx_links_article ON person_links(article_key, entity_id)",
+    "CREATE INDEX IF NOT EXISTS idx_claims_claimant ON claims(claimant_id)",
+    "CREATE INDEX IF NOT EXISTS idx_claims_article ON claims(article_key)",
+    "CREATE INDEX IF NOT EXISTS idx_claim_people ON claim_people(person_id)",
+    "CREATE INDEX IF NOT EXISTS idx_conflicts_rank ON conflicts(rank)",
+    "CREATE INDEX IF NOT EXISTS idx_conflict_people ON conflict_people(person_id)",
+]
+
+
+def column_defs(table: str) -> list[tuple[str, str, bool]]:
+    """(name, DuckDB type, not null) of every column of any table: the one reader of the DDL above."""
+    out = []
+    for col in (TABLES.get(table) or RECORD_TABLES[table]).split(","):
+        parts = col.strip().split()
+        if parts:
+            out.append((parts[0].strip('"'), parts[1].upper(), "NOT NULL" in col.upper()))
+    return out
+
+
+def columns(table: str) -> list[str]:
+    """The column names of a table, in order."""
+    return [name for name, _, _ in column_defs(table)]
+
 
 def ddl() -> list[str]:
-    stmts = [f"CREATE TABLE IF NOT EXISTS {name} ({cols})" for name, cols in TABLES.items()]
+    """Every CREATE statement, articles and record tables alike (idempotent)."""
+    stmts = [f"CREATE TABLE IF NOT EXISTS {name} ({cols})" for name, cols in {**TABLES, **RECORD_TABLES}.items()]
     stmts.append("CREATE TABLE IF NOT EXISTS meta (name VARCHAR PRIMARY KEY, value VARCHAR)")
     stmts.extend(INDEXES)
+    stmts.extend(RECORD_INDEXES)
     return stmts

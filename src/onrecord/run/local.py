@@ -18,9 +18,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
-from .model import Article, ErrorRecord, Record
-from .pipeline import analyse_batch
-from .settings import DEFAULT, Settings
+from ..model import Article, ErrorRecord, Record
+from ..pipeline import analyse_batch
+from ..settings import DEFAULT, Settings
 
 _WORKER_SETTINGS: Settings = DEFAULT
 BLAS_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "VECLIB_MAXIMUM_THREADS",
@@ -44,7 +44,7 @@ def init_worker(settings: Settings = DEFAULT) -> None:
     global _WORKER_SETTINGS
     one_thread()
     _WORKER_SETTINGS = settings
-    from .text import nlp
+    from ..text import nlp
 
     nlp.load()
 
@@ -56,8 +56,8 @@ def analyse_chunk(chunk: list[Article], settings: Settings | None = None) -> lis
     the one thing that makes a worker's memory climb. A memory zone (spaCy >= 3.8) drops what
     the chunk added once its Records (plain strings and offsets) are built.
     """
-    from .text import nlp
-    from .scale.pages import materialise
+    from ..text import nlp
+    from ..ingest.pages import materialise
 
     settings = settings or _WORKER_SETTINGS
     chunk = materialise(chunk, settings)   # deferred HTML pages are extracted here, in the worker

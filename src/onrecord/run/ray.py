@@ -1,11 +1,11 @@
 """`pipeline.analyse_batch` over a Ray cluster: one actor per CPU, one model per actor.
 
-    from onrecord.scale.ray import RaySession, run
+    from onrecord.run.ray import RaySession, run
     with RaySession(address="auto"):          # or None: a local Ray on this machine
         for record in run(articles):
             ...
 
-Records come back in input order, like `runner.run`. The input is streamed: at most
+Records come back in input order, like `run.local.run`. The input is streamed: at most
 `max_in_flight` chunks are out at once, so the driver's memory stays flat. An actor that
 dies is restarted by Ray; its lost chunk is redone one article at a time, and an article
 that kills its actor twice comes back as a Record with an `errors` entry.
@@ -23,10 +23,10 @@ from typing import Any
 
 from ..errors import OnrecordError, error_record
 from ..model import Article, Record
-from ..runner import analyse_chunk, chunks, crashed, init_worker
+from .local import analyse_chunk, chunks, crashed, init_worker
 from ..settings import DEFAULT, Settings
 
-log = logging.getLogger("onrecord.scale.ray")
+log = logging.getLogger("onrecord.run.ray")
 
 
 class RayMissingError(OnrecordError):

@@ -1,4 +1,4 @@
-"""Parquet in and out: `read_parquet` (an input reader) and `ParquetSink` (partitioned output).
+"""Parquet output: `ParquetSink` writes the store's tables as partitioned Parquet (input: `ingest.parquet`).
 
 Output layout, one folder per table, Hive-partitioned by the article's publication date::
 
@@ -26,68 +26,22 @@ import os
 import re
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, error_record
-from ..model import Article, Record
-from ..settings import DEFAULT, Settings
-from ..store.schema import TABLES
+from ..model import Record
+from .db import Store, article_key
+from .schema import TABLES, column_defs
 
 PARTITION = "published_date"
 UNKNOWN_DATE = "unknown"
 OUTPUT_TABLES = ("articles", "entities", "mentions", "attributions", "events", "errors")
-INPUT_COLUMNS = ("id", "url", "title", "published", "date", "outlet", "text", "html")
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _TYPES = {"VARCHAR": "string", "JSON": "string", "INTEGER": "int32", "BOOLEAN": "bool", "TIMESTAMP": "timestamp"}
 
-
-# --- reading ------------------------------------------------------------------------------
-
-def read_parquet(path: str | Path, *, settings: Settings = DEFAULT, batch_rows: int = 512) -> Iterator[Article]:
-    """Articles of a Parquet file with a `text` or `html` column (optional: id, url, title,
-    published or date, outlet), streamed a row group at a time; bad rows become error Articles."""
-    import pyarrow.parquet as pq
-
-    from ..ingest.jsonl import article_from_obj
-
-    path = Path(path)
-    name = path.name[: -len(".parquet")] if path.name.lower().endswith(".parquet") else path.stem
-    try:
-        pf = pq.ParquetFile(path)
-    except Exception as exc:
-        yield Article(id=name, text="", errors=[error_record("ingest", InputError(
-            f"{path}: not a readable Parquet file ({exc})", "malformed"))])
-        return
-    columns = [c for c in INPUT_COLUMNS if c in pf.schema_arrow.names]
-    if "text" not in columns and "html" not in columns:
-        yield Article(id=name, text="", errors=[error_record("ingest", InputError(
-            f"{path}: Parquet file has no `text` or `html` column", "no_text"))])
-        return
-    n = 0
-    try:
-        for batch in pf.iter_batches(batch_size=batch_rows, columns=columns):
-            for row in batch.to_pylist():
-                n += 1
-                default_id = f"{name}:{n}"
-                try:
-                    for column in ("published", "date"):   # a date or timestamp column
-                        if hasattr(row.get(column), "isoformat"):
-                            row[column] = row[column].isoformat()
-                    yield article_from_obj(row, default_id=default_id, settings=settings)
-                except Exception as exc:
-                    own_id = row.get("id") or row.get("url")
-                    yield Article(id=str(own_id) if own_id else default_id, text="",
-                                  errors=[error_record("ingest", exc)])
-    except Exception as exc:  # a corrupt row group: report it and stop reading this file
-        yield Article(id=f"{name}:{n + 1}", text="", errors=[error_record("ingest", InputError(
-            f"{path}: unreadable after row {n} ({exc})", "malformed"))])
-
-
-# --- writing ------------------------------------------------------------------------------
 
 def publication_date(published: str | None) -> str:
     """YYYY-MM-DD of a `published` value, or "unknown"."""
@@ -108,22 +62,13 @@ def arrow_schema(table: str):  # noqa: ANN201 - pyarrow.Schema
     """The Arrow schema of one store table (the partition column lives in the folder name)."""
     import pyarrow as pa
 
-    fields = []
-    for col in TABLES[table].split(","):
-        parts = col.strip().split()
-        if not parts:
-            continue
-        name, kind = parts[0].strip('"'), parts[1].upper()
-        typ = {"string": pa.string(), "int32": pa.int32(), "bool": pa.bool_(),
-               "timestamp": pa.timestamp("us")}[_TYPES[kind]]
-        fields.append(pa.field(name, typ, nullable="NOT NULL" not in col.upper()))
-    return pa.schema(fields)
+    arrow = {"string": pa.string(), "int32": pa.int32(), "bool": pa.bool_(), "timestamp": pa.timestamp("us")}
+    return pa.schema([pa.field(name, arrow[_TYPES[kind]], nullable=not not_null)
+                      for name, kind, not_null in column_defs(table)])
 
 
 def table_rows(records: Iterable[Record]) -> dict[str, list[dict[str, Any]]]:
     """Rows of every store table for these records, each with its `published_date`."""
-    from ..store import Store, article_key
-
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     for record in records:

@@ -18,6 +18,7 @@ from typing import Callable
 
 from ..model import Article, Record
 from ..settings import DEFAULT, Settings
+from .record import refresh_record
 
 ENGINES = ("local", "ray")
 SMALL_INPUT = 16   # articles per core below which the default local engine stays in-process
@@ -76,7 +77,7 @@ def analyse(articles: Iterable[Article], *, engine: str = "local", workers: int 
             address: str | None = None, settings: Settings = DEFAULT, stack: ExitStack) -> Iterator[Record]:
     """Records in input order from the chosen engine (a Ray session lives as long as `stack`)."""
     if engine == "local":
-        from ..runner import run
+        from ..run.local import run
 
         if workers is None:
             # Every core by default; but an input smaller than a few chunks per core does not
@@ -89,7 +90,7 @@ def analyse(articles: Iterable[Article], *, engine: str = "local", workers: int 
             return run(chain(head, it), workers=n, settings=settings)
         return run(articles, workers=workers, settings=settings)
     if engine == "ray":
-        from .ray import RaySession, run as ray_run
+        from ..run.ray import RaySession, run as ray_run
 
         stack.enter_context(RaySession(address, num_cpus=None if address else (workers or default_workers())))
         return ray_run(articles, workers=workers, settings=settings)
@@ -99,11 +100,12 @@ def analyse(articles: Iterable[Article], *, engine: str = "local", workers: int 
 def ingest(paths: Iterable[str], *, db: str | None = "onrecord.duckdb", parquet: str | None = None,
            engine: str = "local", workers: int | None = None, address: str | None = None,
            resume: bool = False, batch: int = 64, part_articles: int = 5000, settings: Settings = DEFAULT,
-           on_record: Callable[[Record], None] | None = None) -> IngestSummary:
+           on_record: Callable[[Record], None] | None = None, build_record: bool = True) -> IngestSummary:
     """Analyse every article of `paths` into the DuckDB store `db` and/or Parquet folder `parquet`.
 
     `workers` defaults to every core (local) or every CPU of the cluster (Ray). Each batch of
     `batch` Records is one store transaction; the Parquet sink commits every `part_articles`.
+    With `build_record`, the store's record tables (people, claims, conflicts) are rebuilt after.
     """
     from ..ingest import read
 
@@ -119,7 +121,7 @@ def ingest(paths: Iterable[str], *, db: str | None = "onrecord.duckdb", parquet:
             store = stack.enter_context(Store(db))
             summary.outputs.append(db)
         if parquet is not None:
-            from .parquet import ParquetSink
+            from ..store.parquet import ParquetSink
 
             sink = stack.enter_context(ParquetSink(parquet, flush_articles=part_articles))
             summary.outputs.append(parquet)
@@ -145,6 +147,9 @@ def ingest(paths: Iterable[str], *, db: str | None = "onrecord.duckdb", parquet:
             if close:
                 close()   # stop the workers before the outputs close
         if store is not None:
+            if summary.analysed and build_record:
+                # People, claims and conflicts are derived over the whole store, so they follow each ingest.
+                refresh_record(store)
             summary.store_articles = store.count("articles")
             summary.store_errors = store.count("errors")
     return summary

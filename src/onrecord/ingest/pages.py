@@ -3,7 +3,7 @@
 Extracting an article from HTML (trafilatura) costs ~45 ms a page, about 15% of analysing
 it. Done by the reader, it all happens in the one driver process, which then feeds at most
 ~5 workers' worth of WARC pages. A reader that yields `HtmlPage`s instead of Articles moves
-the extraction into the workers (`runner.analyse_chunk` calls `to_article` there), so it
+the extraction into the workers (`run.local.analyse_chunk` calls `to_article` there), so it
 scales with them. A page looks like an unread Article to `article_key` and `--resume`
 (its key is its URL).
 """
@@ -28,7 +28,7 @@ class HtmlPage:
 
     def to_article(self, settings: Settings = DEFAULT) -> Article:
         """The Article of this page (an error Article when it cannot be extracted)."""
-        from ..ingest.html import article_from_html
+        from .html import article_from_html
 
         try:
             return article_from_html(self.body, id=self.id, url=self.meta.url, encoding=self.encoding,

@@ -1,0 +1,1 @@
+"""Where analysis runs: `local` (this process or N worker processes) or `ray` (a Ray cluster)."""
