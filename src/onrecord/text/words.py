@@ -27,3 +27,11 @@ PERSON_TITLES = frozenset((
     "king", "queen", "prince", "princess", "pope", "rev", "reverend", "chancellor", "premier",
     "sheikh", "ayatollah", "candidate", "nominee", "leader", "adviser", "advisor", "lawyer", "attorney",
 ))
+
+# The deny family as cue words (CAMEO 016 "deny" and its refute/rebut/disavow kin). Whether a
+# deny-family cue denies a proposition (not a request or a ruling) is decided once, in
+# onrecord.record.conflicts.denials; this is only the word list claims and events share.
+DENY_RE = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ial|ials)|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting|tal)?|"
+    r"disavow(?:s|ed|ing)?|disput(?:e|es|ed|ing)|contest(?:s|ed|ing)?|reject(?:s|ed|ing)?|"
+    r"dismiss(?:es|ed|ing)?|repudiat(?:e|es|ed|ing))\b", re.I)
