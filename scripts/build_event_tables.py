@@ -1,4 +1,4 @@
-"""Derive src/onrecord/data/events/cameo2plover.tsv from the PLOVER CAMEO->PLOVER table.
+"""Derive the shipped event tables: cameo2plover.tsv (PLOVER) and petrarch_verbs.tsv (PETRARCH-2).
 
 The source is openeventdata/PLOVER (cameo2plover-2021.tsv, CC BY-SA 4.0, edited by Philip
 Schrodt); the derived table keeps its licence and credit in its header.
@@ -34,6 +34,206 @@ def convert(src: Path) -> list[tuple[str, str, str, str, str]]:
     return sorted(rows.values())
 
 
+# ---- PETRARCH-2 verb dictionary -> trigger patterns ----
+PETRARCH_OUT = ROOT / "src" / "onrecord" / "data" / "events" / "petrarch_verbs.tsv"
+_PETRARCH_HEADER = (
+    "# Verb trigger patterns derived by scripts/build_event_tables.py from the PETRARCH-2 verb\n"
+    "# dictionary CAMEO.2.0.txt (openeventdata/petrarch2 676801cd9cb2, petrarch2/data/dictionaries).\n"
+    "# Copyright (c) 2014 Open Event Data, MIT licence (see the LICENSE there); this derived table is\n"
+    "# MIT too. Columns as in triggers.tsv: pattern (verb lemma, then lemmas required among its\n"
+    "# children), CAMEO code ('---': the pattern names no event and blocks the verb's other entries).\n"
+)
+_SPECIAL = frozenset("$ + % ^".split())
+_MAX_EXPANSION = 60  # synsets multiply: a pattern with two big sets would add thousands of rows
+
+
+def _singular(word: str) -> str:
+    """The parser's lemma of a plural noun, near enough: synsets list 'TROOPS', 'HOSTILITIES'."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _head(phrase: str) -> str:
+    """The head word of a PETRARCH phrase: the last word, lower case, without the no-plural mark."""
+    words = [w for w in phrase.replace("_", " ").split() if w not in _SPECIAL]
+    return _singular(words[-1].lower().rstrip("_")) if words else ""
+
+
+def _groups(text: str) -> list[str]:
+    """Split the post-verb half of a pattern into top-level items: WORD, {A B}, (P X), &SET."""
+    out, depth, cur = [], 0, ""
+    for ch in text:
+        if ch in "({":
+            depth += 1
+        if ch in ")}":
+            depth -= 1
+        if ch == " " and depth == 0:
+            if cur.strip():
+                out.append(cur.strip())
+            cur = ""
+            continue
+        cur += ch
+    if cur.strip():
+        out.append(cur.strip())
+    return out
+
+
+def _choices(item: str, synsets: dict[str, list[str]]) -> list[str]:
+    """Possible head lemmas of one noun item ('' when it names an actor slot only)."""
+    item = item.strip("{}")
+    if item.startswith("&"):
+        return sorted({_head(m) for m in synsets.get(item.split()[-1] if " " not in item else item.split()[0], [])}
+                      - {""}) or ["?"]
+    last = item.split()[-1] if item.split() else ""
+    if last.startswith("&"):
+        return sorted({_head(m) for m in synsets.get(last, [])} - {""}) or ["?"]
+    return [_head(item)]
+
+
+def _pattern_words(post: str, synsets: dict[str, list[str]]) -> list[tuple[str, ...]] | None:
+    """Alternative word tuples for one pattern's post-verb half; None when it cannot be expressed
+    as lemmas among the verb's children (an undefined synset)."""
+    alts: list[list[str]] = [[]]
+    seen_prep = False
+    for item in _groups(post):
+        if item in _SPECIAL:
+            continue
+        if item.startswith("("):
+            inner = item[1:-1].split(None, 1)
+            if not inner or seen_prep:
+                continue  # a second prepositional phrase usually hangs on the first one's noun
+            seen_prep = True
+            preps = [p.lower() for p in inner[0].split("/")]
+            heads = _choices(inner[1], synsets) if len(inner) > 1 and inner[1] not in _SPECIAL else [""]
+            options = [(p, h) for p in preps for h in heads]
+        else:
+            options = [(h,) for h in _choices(item, synsets)]
+        if any("?" in o for o in options):
+            return None
+        alts = [a + [w for w in o if w] for a in alts for o in options]
+        if len(alts) > _MAX_EXPANSION:
+            return None
+    return [tuple(dict.fromkeys(a)) for a in alts]
+
+
+def _code(text: str) -> str:
+    """Active-voice CAMEO code of '[042:043]', '[:020]' (passive only: no event when active), '[---]'."""
+    active = text.split(":")[0].strip()
+    return active if active and active != "---" else "---"
+
+
+def _verb_lemma(word: str) -> tuple[str, tuple[str, ...]] | None:
+    """'MEET' -> ('meet', ()); '+CALL_OFF' -> ('call', ('off',)); a pre-compound verb -> None."""
+    word = word.strip()
+    if "_" in word:
+        if not word.startswith("+"):
+            return None  # "WIRE_+TAP": the parse rarely makes the first word a child of the verb
+        first, *rest = word[1:].lower().split("_")
+        return first, tuple(r for r in rest if r)
+    return (word.lower(), ()) if word.isalpha() else None
+
+
+def _forms(word: str, irregular: str | None) -> set[str]:
+    """Written forms of a verb line ('MEET {MEETS MET MEETING}'), for matching pattern comments."""
+    base = word.lstrip("+").replace("_+", "_").upper()
+    out = {base, base + "S", base + "ED", base + "D", base + "ING", base + "ES"}
+    if irregular:
+        out |= {w.lstrip("+").replace("_+", "_") for w in irregular.strip("{}").split()}
+    return {w.replace("_", " ") for w in out}
+
+
+def _written_for(note: str, verbs: list[tuple[str, tuple[str, ...]]],
+                 forms: dict[tuple[str, tuple[str, ...]], set[str]]) -> list[tuple[str, tuple[str, ...]]]:
+    """The block's verbs a pattern applies to: the one its comment names ('# RUSH') when it names
+    one, else all. PETRARCH spreads a pattern over the block's synonyms, and the blocks are loose:
+    'take part' would make 'capture part' an agreement."""
+    named = note.replace("_", " ").split("  ")[0].strip()
+    hits = [v for v in verbs if named and any(named == f or named.startswith(f + " ") for f in forms[v])]
+    return hits or verbs
+
+
+def convert_petrarch(src: Path) -> list[tuple[str, str]]:
+    """(pattern, code) rows from CAMEO.2.0.txt, in the triggers.tsv pattern syntax."""
+    synsets: dict[str, list[str]] = {}
+    rows: dict[str, str] = {}
+    lines = src.read_text(encoding="latin-1").splitlines()
+    current: str | None = None
+    block_code = "---"
+    label = ""
+    verbs: list[tuple[str, tuple[str, ...]]] = []
+    bare: dict[str, str] = {}
+    patterns: list[tuple[str, str, str, str]] = []
+    in_verbs = False
+    forms: dict[tuple[str, tuple[str, ...]], set[str]] = {}
+    for raw in lines:
+        line = raw.split("#", 1)[0].rstrip()
+        note = raw.split("#", 1)[1].strip().upper() if "#" in raw else ""
+        if "VERB PATTERNS" in raw:
+            in_verbs = True
+            continue
+        if not line.strip():
+            continue
+        if not in_verbs:
+            if line.startswith("&"):
+                current = line.strip().split()[0]
+                synsets[current] = []
+            elif line.startswith("+") and current:
+                synsets[current].append(line[1:].strip())
+            continue
+        if line.startswith("---"):
+            m = re.search(r"\[([^\]]*)\]", line)
+            block_code = _code(m.group(1)) if m else "---"
+            label = line.strip("- ").split()[0].lower() if line.strip("- ") else ""
+            verbs = []
+            continue
+        if line.startswith("-"):
+            m = re.match(r"^-\s*(.*?)\s*\[([^\]]*)\]\s*$", line)
+            if not m or "*" not in m.group(1):
+                continue
+            pre, post = m.group(1).split("*", 1)
+            if any(t not in _SPECIAL for t in pre.split()):
+                continue  # needs a subject noun: the children of the verb cannot say it
+            words = _pattern_words(post, synsets)
+            code = _code(m.group(2))
+            for lemma, extra in _written_for(note, verbs, forms):
+                for alt in words or []:
+                    key = " ".join((lemma, *dict.fromkeys(extra + alt)))
+                    if key not in bare or bare[key] != code:
+                        rows.setdefault(key, code)
+                    patterns.append((lemma, " ".join(extra), key, code))
+            continue
+        m = re.match(r"^(\S+)\s*(\{[^}]*\})?\s*(\[([^\]]*)\])?", line.strip())
+        if not m:
+            continue
+        parsed = _verb_lemma(m.group(1))
+        if parsed is None:
+            continue
+        verbs.append(parsed)
+        forms[parsed] = _forms(m.group(1), m.group(2))
+        key = " ".join((parsed[0], *parsed[1]))
+        if m.group(3):
+            code = _code(m.group(4))
+        elif key.replace(" ", "_") == label:
+            code = block_code
+        else:
+            # A synonym takes the block's code only by default, and the blocks are loose
+            # ("according" sits in a block coded 060): alone it names no event here.
+            code = "---"
+        rows.setdefault(key, code)
+        bare.setdefault(key, code)
+    # A pattern that only repeats its verb's own code adds nothing: the bare verb already says it.
+    for lemma, extra, key, code in patterns:
+        own = bare.get(" ".join((lemma, extra)).strip())
+        if own == code and rows.get(key) == code and key != " ".join((lemma, extra)).strip():
+            del rows[key]
+    return sorted(rows.items())
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -42,6 +242,9 @@ def main() -> None:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(_HEADER + "".join("\t".join(r) + "\n" for r in rows), encoding="utf-8")
     print(f"wrote {len(rows)} rows to {OUT}")
+    verbs = convert_petrarch(args.shared / "data" / "events" / "petrarch2" / "CAMEO.2.0.txt")
+    PETRARCH_OUT.write_text(_PETRARCH_HEADER + "".join(f"{p}\t{c}\n" for p, c in verbs), encoding="utf-8")
+    print(f"wrote {len(verbs)} patterns to {PETRARCH_OUT}")
 
 
 if __name__ == "__main__":

@@ -113,13 +113,17 @@ def _entities(doc):  # noqa: ANN001, ANN202
         return []
 
 
-def predict(items: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+def predict(items: list[dict[str, Any]], docs: list[Any] | None = None,
+            lexicons: list[Any] | None = None) -> list[list[dict[str, Any]]]:
+    """Predicted events per gold sentence; docs, parses to reuse; lexicons, one per sentence."""
     from ..text import nlp
     from ..events import find_events
 
     out = []
-    for item, doc in zip(items, nlp.parse([i["text"] for i in items])):
-        events = find_events(doc, _entities(doc), [], published=item.get("date"))
+    docs = docs if docs is not None else list(nlp.parse([i["text"] for i in items]))
+    for n, (item, doc) in enumerate(zip(items, docs)):
+        events = find_events(doc, _entities(doc), [], published=item.get("date"),
+                             lexicon=lexicons[n] if lexicons else None)
         out.append([{"type": e.type, "cameo": e.cameo, "trigger": [item["text"][s:t] for s, t in e.trigger],
                      "actor": [(a.country, a.sector) for a in e.actor],
                      "recipient": [(r.country, r.sector) for r in e.recipient]} for e in events])
@@ -136,6 +140,12 @@ def evaluate(path: str | Path, *, limit: int | None = None, statements: bool = F
     t0 = time.perf_counter()
     predictions = predict(items)
     elapsed = time.perf_counter() - t0
+    return score(items, predictions, elapsed=elapsed, statements=statements)
+
+
+def score(items: list[dict[str, Any]], predictions: list[list[dict[str, Any]]], *, elapsed: float = 0.0,
+          statements: bool = False) -> dict[str, Any]:
+    """The figures of `evaluate` for predictions already made (cross-validation reuses it)."""
     levels = {n: PRF() for n in (1, 2, 3)}
     per_type: dict[str, PRF] = defaultdict(PRF)
     confusion: Counter[tuple[str, str]] = Counter()

@@ -27,7 +27,7 @@ from .participants import (
     subject,
     with_conjuncts,
 )
-from .triggers import Entry, Trigger, find_triggers
+from .triggers import Entry, Lexicon, Trigger, find_triggers
 from .when_where import event_date, event_location
 
 __all__ = ["find_events"]
@@ -311,10 +311,11 @@ def _overlaps(a: list[Participant], b: list[Participant]) -> bool:
 
 
 def _sentence_events(sent: Span, entities: list[Entity], index, attributions: list[Attribution],  # noqa: ANN001
-                     published: str | None, home: str | None = None) -> list[Event]:
+                     published: str | None, home: str | None = None,
+                     lex: Lexicon | None = None) -> list[Event]:
     persons = {e.id for e in entities if e.type == "PERSON"}  # one person is never both sides
     candidates = []
-    for trig in find_triggers(sent):
+    for trig in find_triggers(sent, lex):
         if hypothetical(trig.light or trig.token):
             continue
         coding = plover(trig.entry.cameo)
@@ -481,11 +482,12 @@ def segments(sent: Span) -> list[Span]:
 
 
 def find_events(doc: Doc, entities: list[Entity], attributions: list[Attribution], *,
-                published: str | None = None) -> list[Event]:
+                published: str | None = None, lexicon: Lexicon | None = None) -> list[Event]:
     """Every event in a parsed article, in text order, ids V1, V2, ...
 
     Args: doc, the parsed article (offsets are the article's); entities and attributions from
-    the earlier stages; published, the ISO publication date relative dates resolve against.
+    the earlier stages; published, the ISO publication date relative dates resolve against;
+    lexicon, a trigger lexicon other than the shipped one (cross-validation).
     """
     index = mention_index(entities)
     home = home_country(doc, entities)
@@ -493,7 +495,7 @@ def find_events(doc: Doc, entities: list[Entity], attributions: list[Attribution
     for sent in doc.sents:
         for part in segments(sent):
             if span_text(part).strip():
-                events.extend(_sentence_events(part, entities, index, attributions, published, home))
+                events.extend(_sentence_events(part, entities, index, attributions, published, home, lexicon))
     for n, ev in enumerate(events, 1):
         ev.id = f"V{n}"
     return events

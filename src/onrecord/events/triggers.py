@@ -1,8 +1,12 @@
 """Trigger lexicon: which tokens of a parsed sentence name an event, with which CAMEO code.
 
-The lexicon (data/events/triggers.tsv) maps a verb lemma, optionally with the lemmas of some of
-its children ("hold talk", "call for", "impose sanction"), or a noun or adjective lemma, to a
-CAMEO code. The most specific matching entry wins, so "call for" beats "call".
+Two tables in one syntax: data/events/petrarch_verbs.tsv, ~78,000 verb patterns derived from the
+PETRARCH-2 verb dictionary by scripts/build_event_tables.py (broad data, written for news in
+general), and data/events/triggers.tsv, ours: nouns, adjectives, light-verb phrases and the verbs
+PETRARCH lacks. A pattern is a verb lemma, optionally with the lemmas of some of its children
+("hold talk", "call for", "impose sanction"), or a noun or adjective lemma, mapped to a CAMEO code;
+the code '---' says the pattern names no event ("face criticism") and blocks the verb's other
+entries. The most specific matching entry wins, so "call for" beats "call"; on a tie, ours.
 """
 from __future__ import annotations
 
@@ -43,11 +47,18 @@ _SPEECH_OBJECTS = frozenset("statement testimony answer detail account explanati
                             "remark update briefing assurance".split())
 
 
+NO_EVENT = "---"
+OURS = "triggers.tsv"
+_TABLES = ("triggers.tsv", "petrarch_verbs.tsv")  # tie order: ours first (PETRARCH leaves many bare verbs uncoded)
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     words: tuple[str, ...]   # lemmas required among the trigger's children
     cameo: str
     type: str | None         # explicit PLOVER type where current PLOVER differs from the 2021 table
+    source: str = "triggers.tsv"
+    key: str = ""            # the pattern as written, for cross-validation's leave-out lists
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,24 +68,41 @@ class Lexicon:
     adjectives: dict[str, tuple[Entry, ...]]
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    text = resources.files(_DATA).joinpath("triggers.tsv").read_text(encoding="utf-8")
-    tables: dict[str, dict[str, list[Entry]]] = {"v": {}, "n": {}, "a": {}}
+@lru_cache(maxsize=4)
+def _rows(name: str) -> tuple[tuple[str, str, str | None], ...]:
+    text = resources.files(_DATA).joinpath(name).read_text(encoding="utf-8")
+    out = []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         pattern, cameo, *rest = line.split("\t")
-        kind = {"@": "n", "~": "a"}.get(pattern[0], "v")
-        words = pattern.lstrip("@~").split()
-        entry = Entry(tuple(words[1:]), cameo.strip(), rest[0].strip() if rest and rest[0].strip() else None)
-        tables[kind].setdefault(words[0], []).append(entry)
+        out.append((pattern, cameo.strip(), rest[0].strip() if rest and rest[0].strip() else None))
+    return tuple(out)
+
+
+def build_lexicon(tables: tuple[str, ...] = _TABLES, *,
+                  leave_out: frozenset[tuple[str, str]] = frozenset()) -> Lexicon:
+    """The lexicon from the named tables, in tie order, less the (table, pattern) pairs left out
+    (cross-validation drops the entries a held-out sentence alone supports)."""
+    lists: dict[str, dict[str, list[Entry]]] = {"v": {}, "n": {}, "a": {}}
+    for name in tables:
+        for pattern, cameo, ptype in _rows(name):
+            if (name, pattern) in leave_out:
+                continue
+            kind = {"@": "n", "~": "a"}.get(pattern[0], "v")
+            words = pattern.lstrip("@~").split()
+            lists[kind].setdefault(words[0], []).append(Entry(tuple(words[1:]), cameo, ptype, name, pattern))
 
     def freeze(d: dict[str, list[Entry]]) -> dict[str, tuple[Entry, ...]]:
-        # Most specific first, so the first entry that matches is the best.
+        # Most specific first, so the first entry that matches is the best; sorted() keeps tie order.
         return {k: tuple(sorted(v, key=lambda e: -len(e.words))) for k, v in d.items()}
 
-    return Lexicon(freeze(tables["v"]), freeze(tables["n"]), freeze(tables["a"]))
+    return Lexicon(freeze(lists["v"]), freeze(lists["n"]), freeze(lists["a"]))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return build_lexicon()
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +130,10 @@ def _child_lemmas(tok: Token) -> set[str]:
     return out
 
 
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children)
+
+
 def _object(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
@@ -126,9 +158,9 @@ def _match(entries: tuple[Entry, ...], lemmas: set[str]) -> Entry | None:
     return next((e for e in entries if all(w in lemmas for w in e.words)), None)
 
 
-def find_triggers(sent: Span) -> Iterator[Trigger]:
+def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
     """Every lexicon trigger in one sentence, verbs first matched with their children."""
-    lex = lexicon()
+    lex = lex or lexicon()
     claimed: set[int] = set()  # nouns already part of a verb pattern ("held talks")
     doc = sent.doc
     cols = columns(doc)
@@ -145,8 +177,10 @@ def find_triggers(sent: Span) -> Iterator[Trigger]:
         if _background(tok):
             continue
         entry = _match(entries, _child_lemmas(tok))
-        if entry is None:
+        if entry is None or entry.cameo == NO_EVENT:
             continue
+        if entry.source != OURS and not _has_subject(tok):
+            continue  # as PETRARCH itself, a pattern codes an event only with a source actor
         obj = _object(tok)
         if obj is not None and obj.lemma_.lower() in _SPEECH_OBJECTS and entry.cameo[:2] in ("05", "07"):
             continue
