@@ -13,6 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .model import Entity, Span
+from .text.words import FEMALE_FIRST_NAMES, FEMALE_TITLES, MALE_FIRST_NAMES, MALE_TITLES
 
 # Labels worth an entity; dates, numbers and the like are not actors.
 KEEP = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
@@ -27,6 +28,7 @@ candidate spokesman spokeswoman spokesperson pope commissioner ceo former then-c
 then-senator embattled majority minority treasury
 national adviser advisor officer agent lawyer attorney-general lady sheikh ayatollah
 premier commander lieutenant colonel major sir lord dame professor prof. rev. reverend
+mr mrs ms dr sen rep gov press first
 """.split())
 
 # The word a title ends in when it names a role ("the attorney general", "the senator").
@@ -36,7 +38,19 @@ judge justice speaker mayor chancellor counsel leader spokesman spokeswoman comm
 congressman congresswoman representative premier commander king queen pope
 """.split())
 
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_POSSESSIVE = re.compile(r"(?:\s*['’]s?)+$")
+# Lower-case particles inside names ("Ursula von der Leyen", "Bashar al-Assad").
+_NAME_PARTICLES = frozenset("al el bin ibn de da di du del della van von der den la le ter dos das".split())
+_NAME_PUNCT = frozenset("'’.-")
+# Words no personal name is made of: the model reads title-case headlines as names
+# ("Trump Had Second", "Warren Hammers Wells Fargo CEO").
+_NOT_NAME_WORDS = frozenset("""
+a an the and or but of in on at to for from by with as is are was were be been has have had do does did
+will would can could should may might must not no yes says said say tells told calls called hammers slams
+blasts rips urges warns wins loses first second third new old after before over under about against
+this that these those his her its their our my your who what when where why how all more most
+""".split())
+
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _WS = re.compile(r"\s+")
 # Aliases of one country that should be one entity.
@@ -264,6 +278,8 @@ def find_entities(doc) -> list[Entity]:  # noqa: ANN001 - spaCy Doc
         if not span_text or not any(c.isalpha() for c in span_text):
             continue
         span = (idx[start], idx[start] + len(span_text))
+        if ent.label_ == "PERSON" and not plausible_person_name(span_text):
+            continue  # a headline's words or a stray token, never a person
         if ent.label_ == "PERSON" and len(span_text.split()) >= 2:
             _add_person(persons, span_text, span, titles)
         elif ent.label_ in {"PERSON", "ORG", "NORP", "GPE"} and len(span_text.split()) == 1 and span_text[:1].isupper():
@@ -278,9 +294,11 @@ def find_entities(doc) -> list[Entity]:  # noqa: ANN001 - spaCy Doc
             c.titles.extend(t for t in titles if t not in c.titles)
 
     for span, text, label in singles:
-        person = _match_person(persons, text)
+        person = _match_person(persons, text, span[0], full)
         if person is not None:
             person.mentions.append(span)
+        elif label == "PERSON" and _in_headline(full, span[0]):
+            continue  # "Absurd" in a title-case headline: no evidence it is anyone's name
         elif label == "PERSON":
             _add_person(persons, text, span, [])
         else:
@@ -327,8 +345,9 @@ def _same_person(a: str, b: str) -> bool:
     return ta[-1] == tb[-1] and ta[0][0] == tb[0][0] and (len(ta) == 1 or len(tb) == 1 or ta[0] == tb[0] or len(ta) != len(tb))
 
 
-def _match_person(persons: list[_Cluster], token: str) -> _Cluster | None:
-    """The one person a bare name refers to: surname, first name, or surname off by one letter."""
+def _match_person(persons: list[_Cluster], token: str, pos: int = -1, text: str = "") -> _Cluster | None:
+    """The one person a bare name refers to: surname, first name, or surname off by one letter.
+    A surname several people share (a family) goes to the one its title or the paragraph picks."""
     t = token.lower()
     named = [(p, words[0].lower(), words[-1].lower()) for p in persons if len(words := p.tokens) > 1]
     for test in (lambda first, last: last == t,
@@ -338,8 +357,72 @@ def _match_person(persons: list[_Cluster], token: str) -> _Cluster | None:
         if len(hits) == 1:
             return hits[0]
         if hits:
-            return None  # ambiguous: two people share it
+            return pick_namesake(hits, pos, text) if text else None
     return None
+
+
+def _gender(p: _Cluster, text: str) -> str | None:
+    """'f', 'm' or None, from a title before a full mention, else the first name."""
+    for s, _ in p.mentions[:8]:
+        if (g := title_gender(text[max(0, s - 20):s])) is not None:
+            return g
+    first = p.tokens[0].lower().strip(".") if p.tokens else ""
+    return "f" if first in FEMALE_FIRST_NAMES else "m" if first in MALE_FIRST_NAMES else None
+
+
+def title_gender(before: str) -> str | None:
+    """The gender a title right before a name gives ("Mrs. " -> 'f'), else None."""
+    words = before.lower().split()
+    if not words:
+        return None
+    last = words[-1]
+    return "f" if last in FEMALE_TITLES else "m" if last in MALE_TITLES else None
+
+
+def pick_namesake(people: list[_Cluster], pos: int, text: str) -> _Cluster | None:
+    """Which of several people sharing a surname a bare mention at `pos` means: the one a gendered
+    title fits, else the only one named in full earlier in the same paragraph; None when unsure."""
+    if pos < 0:
+        return None
+    gender = title_gender(text[max(0, pos - 20):pos])
+    if gender is not None:
+        fits = [p for p in people if _gender(p, text) == gender]
+        if len(fits) == 1:
+            return fits[0]
+        people = fits or people
+    para = text.rfind("\n", 0, pos) + 1
+    near = [p for p in people if any(para <= s < pos for s, _ in p.mentions)]
+    return near[0] if len(near) == 1 else None
+
+
+def plausible_person_name(name: str) -> bool:
+    """A person's name looks like one: up to six name-shaped words, no sentence words, not shouted."""
+    words = name.split()
+    if not words or len(words) > 6 or len(name) < 2:
+        return False
+    if all(w.isupper() and len(w.strip(".")) > 1 for w in words):
+        return False  # an all-caps headline or an acronym
+    if any(w.lower() in _NOT_NAME_WORDS or not _name_word(w) for w in words):
+        return False
+    return any(len(w.strip(".")) > 1 for w in words)
+
+
+def _name_word(word: str) -> bool:
+    """ "O'Neill", "Jean-Luc", "J.", "Émile", "al-Assad": capitalised letters, or a lower-case particle."""
+    head = word.split("-", 1)[0]
+    if head in _NAME_PARTICLES:
+        return True
+    return word[0].isupper() and word[0].isalpha() and all(c.isalpha() or c in _NAME_PUNCT for c in word)
+
+
+def _in_headline(text: str, pos: int) -> bool:
+    """Whether `pos` lies in a title-case line (a headline or deck) rather than in running prose."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    words = [w for w in text[start:end if end >= 0 else len(text)].split() if w[:1].isalpha()]
+    if len(words) < 3:
+        return len(words) <= 2  # a line of one or two words is a label, a caption or a byline
+    return sum(w[0].isupper() for w in words) / len(words) >= 0.7
 
 
 def _merge_short_orgs(others: dict[str, _Cluster]) -> None:
@@ -358,13 +441,16 @@ def _merge_short_orgs(others: dict[str, _Cluster]) -> None:
 def _scan_surnames(doc, persons: list[_Cluster], taken: set[int]) -> None:  # noqa: ANN001
     """Capitalised surnames the model missed or mislabelled ("Session announced", "Trump" as ORG)."""
     by_name: dict[str, _Cluster | None] = {}
+    family: dict[str, list[_Cluster]] = {}   # surnames several people share
     for p in persons:
         if len(p.tokens) < 2:
             continue
         last = p.tokens[-1].lower()
+        family.setdefault(last, []).append(p)
         by_name[last] = None if last in by_name else p
     if not by_name:
         return
+    full = doc_text(doc)
     cols = columns(doc)
     nearest: dict[str, _Cluster | None] = {}  # by_name is fixed below: one near-match search per word
     by_len: dict[int, list[tuple[str, _Cluster]]] = {}
@@ -376,6 +462,8 @@ def _scan_surnames(doc, persons: list[_Cluster], taken: set[int]) -> None:  # no
             continue
         word = _POSSESSIVE.sub("", tok_text).lower()
         person = by_name.get(word)
+        if person is None and len(family.get(word, ())) > 1:
+            person = pick_namesake(family[word], tok_idx, full)
         if person is None and len(word) >= 5 and tok_pos == "PROPN":
             if word not in nearest:
                 # _edit1 holds only between words one letter apart in length.

@@ -1,4 +1,10 @@
-"""Speakers: link each source to an entity (through pronouns, titles and "who"), name and type it."""
+"""Speakers: link each source to an entity (through pronouns, titles, roles and "who"), name and type it.
+
+Every speaker carries a confidence in [0, 1] and is `resolved` only when it names a person or
+organisation the article identifies and the confidence reaches RESOLVE_AT; anything less keeps
+the source's own words ("he", "the spokesman", "senior officials") with `resolved` false, so a
+reader who keeps resolved speakers never sees words put in the wrong mouth.
+"""
 from __future__ import annotations
 
 import re
@@ -6,7 +12,9 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from ..entities import doc_text as _doc_text
+from ..entities import title_gender
 from ..model import Entity, Span, Speaker, SpeakerType
+from ..text.words import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -37,53 +45,53 @@ _ORG_NOUNS = frozenset("community agency department committee campaign governmen
                        "congress senate house team foundation institute center centre coalition".split())
 
 
-# Gender for pronoun agreement ("she" never resolves to a man the article calls Mr.): titles
-# before a mention, else common first names of US political news.
-_FEMALE_NAMES = frozenset(
-    "hillary melania ivanka kellyanne nancy elizabeth michelle huma sarah jill hope katrina susan "
-    "mary patricia jennifer linda barbara margaret lisa karen betty helen sandra donna carol ruth "
-    "sharon laura kimberly deborah jessica shirley cynthia angela melissa brenda amy anna rebecca "
-    "virginia kathleen pamela martha debra amanda stephanie carolyn christine marie janet catherine "
-    "frances ann joyce diane alice julie heather teresa doris gloria evelyn jean cheryl mildred "
-    "katherine joan ashley judith rose janice kelly nicole judy christina kathy theresa beverly "
-    "denise tammy irene jane lori rachel marilyn andrea kathryn louise sara anne jacqueline wanda "
-    "bonnie julia ruby lois tina phyllis norma paula diana annie lillian emily robin peggy crystal "
-    "gladys rita dawn connie florence tracy edna tiffany carmen rosa cindy grace wendy victoria "
-    "kirsten tammy dianne debbie loretta kamala condoleezza madeleine sheryl oprah megyn dana "
-    "gennifer alicia chelsea meghan claire hannah olivia emma sophia theresa angela marine".split())
-_MALE_NAMES = frozenset(
-    "donald barack bill bernie ted marco jeb john james robert michael william david richard joseph "
-    "thomas charles christopher daniel matthew anthony mark paul steven andrew kenneth joshua kevin "
-    "brian george edward ronald timothy jason jeffrey jeff ryan jacob gary nicholas eric jonathan "
-    "stephen larry justin scott brandon benjamin samuel frank gregory raymond alexander patrick "
-    "jack dennis jerry tyler aaron jose henry adam douglas nathan peter zachary kyle walter harold "
-    "jeremy ethan carl keith roger gerald christian terry sean arthur austin noah lawrence jesse "
-    "joe bryan billy jordan albert dylan bruce willie gabriel alan juan logan wayne ralph roy "
-    "eugene randy vincent russell louis philip bobby johnny bradley mike mitch chris tim tom dan "
-    "newt rudy rudolph reince sean chuck harry mitt rand rick lindsey jim ben vladimir sergey "
-    "sergei xi kim bashar recep benjamin francois emmanuel boris hugh corey stephen steve "
-    "reid marc kellogg chris hank al jared eric barron".split())
-_FEMALE_TITLES = re.compile(r"\b(?:Mrs|Ms|Miss|Madam|First Lady|Congresswoman|Spokeswoman|Chairwoman|Queen)\.?\s*$")
-_MALE_TITLES = re.compile(r"\b(?:Mr|Sir|Congressman|Spokesman|Chairman|King)\.?\s*$")
+# People nouns: a source headed by one of these is people, even when an outlet or a party
+# modifies it ("several former RT journalists", "Republicans on the committee" are anonymous).
+_PEOPLE_NOUNS = _ANON_NOUNS | frozenset(
+    "journalist journalists reporter reporters economist economists researcher researchers lawyer lawyers "
+    "attorney attorneys democrat democrats republican republicans conservative conservatives liberal "
+    "liberals activist activists protester protesters investigator investigators prosecutor prosecutors "
+    "scientist scientists doctor doctors scholar scholars historian historians reader readers viewer "
+    "viewers executive executives leader leaders candidate candidates politician politicians strategist "
+    "strategists operative operatives ally allies opponent opponents surrogate surrogates friend friends "
+    "relative relatives neighbor neighbors neighbour neighbours student students teacher teachers worker "
+    "workers citizen citizens host hosts anchor anchors commentator commentators pundit pundits author "
+    "authors economist aide aides lawmaker lawmakers senators officers agents negotiators donors".split())
+# Role nouns: one person the article may name elsewhere ("the spokesman" -> the person it calls
+# spokesman); never the possessor ("Putin's press secretary" is not Putin).
+_ROLE_NOUNS = frozenset(
+    "spokesman spokeswoman spokesperson secretary adviser advisor aide lawyer attorney counsel "
+    "deputy assistant chief director manager chairman chairwoman head ambassador envoy minister "
+    "wife husband son daughter brother sister father mother ex-wife ex-husband widow "
+    "representative negotiator strategist official executive".split())
+_GROUP_HEADS = frozenset("campaign administration government team staff office family".split())
+_DETERMINERS = frozenset("the a an this that these those".split())
+
+# How sure each way of naming a source is (measured on the tune half of the speaker sample).
+RESOLVE_AT = 0.6
+_CONF_FULL = 0.97        # the source is a full name
+_CONF_ALIAS = 0.92       # a surname, title or misspelling the entity stage tied to one full name
+_CONF_PARTIAL = 0.85     # a name the article only ever gives in part
+_CONF_ORG = 0.93         # a named organisation or outlet
+_CONF_APPOS = 0.95       # "the host, Abby Martin,": the name in apposition
+_CONF_DESCRIPTIVE = 0.8  # the source's own words (anonymous, documents): right, but nobody named
 
 
 def entity_gender(ent: Entity, text: str) -> str | None:
-    """'f', 'm' or None (unknown) for a PERSON entity."""
+    """'f', 'm' or None (unknown) for a PERSON entity: a title before a mention, else the first name."""
     for s, _ in ent.mentions[:12]:
-        before = text[max(0, s - 16):s]
-        if _FEMALE_TITLES.search(before):
-            return "f"
-        if _MALE_TITLES.search(before):
-            return "m"
+        if (g := title_gender(text[max(0, s - 20):s])) is not None:
+            return g
     first = ent.name.split()[0].lower().strip(".") if ent.name.split() else ""
-    if first in _FEMALE_NAMES:
+    if first in FEMALE_FIRST_NAMES:
         return "f"
-    if first in _MALE_NAMES:
+    if first in MALE_FIRST_NAMES:
         return "m"
     return None
 
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i"}
 
 
 def _mention_index(entities: list[Entity]) -> tuple[list[tuple[int, int, Entity]], list[int]]:
@@ -91,14 +99,15 @@ def _mention_index(entities: list[Entity]) -> tuple[list[tuple[int, int, Entity]
     return mentions, [m[0] for m in mentions]
 
 
+def _hits(index, span: Span) -> list[tuple[int, int, Entity]]:  # noqa: ANN001
+    mentions, starts = index
+    i = bisect_right(starts, span[1])
+    return [(s, e, ent) for s, e, ent in mentions[max(0, i - 50):i] if s < span[1] and span[0] < e]
+
+
 def _entity_at(index, span: Span, anchor: Span | None = None) -> Entity | None:  # noqa: ANN001
     """The entity with a mention over the anchor token (else any inside the span), people first."""
-    mentions, starts = index
-    hits: list[tuple[int, int, Entity]] = []
-    i = bisect_right(starts, span[1])
-    for s, e, ent in mentions[max(0, i - 50):i]:
-        if s < span[1] and span[0] < e:
-            hits.append((s, e, ent))
+    hits = _hits(index, span)
     if not hits:
         return None
     if anchor is not None:
@@ -109,36 +118,170 @@ def _entity_at(index, span: Span, anchor: Span | None = None) -> Entity | None: 
     return (people or hits)[-1][2]
 
 
-def _recent_person(doc: "Doc", index, before: int, history: list[tuple[int, Speaker]],  # noqa: ANN001
-                   gender: str | None = None, genders: dict[str, str | None] | None = None) -> Speaker | None:
-    """The person a pronoun most likely means: the subject of a recent sentence or attribution
-    whose gender, where known, agrees with the pronoun's."""
-    mentions, starts = index
-    window = max(0, before - 1500)
-    genders = genders or {}
+def _named(ent: Entity, confidence: float, surface: str) -> Speaker:
+    """A speaker naming an entity, or its surface words when the naming is unsure."""
+    kind = type_of_entity(ent)
+    if confidence >= RESOLVE_AT:
+        return Speaker(entity=ent.id, name=ent.name, type=kind, resolved=True, confidence=round(confidence, 3))
+    return Speaker(entity=None, name=surface, type=kind, resolved=False, confidence=round(confidence, 3))
 
-    def agrees(entity_id: str | None) -> bool:
-        known = genders.get(entity_id) if entity_id else None
+
+def _words(name: str | None, kind: SpeakerType, confidence: float) -> Speaker:
+    """An unresolved speaker: the source's own words and a type."""
+    return Speaker(entity=None, name=name, type=kind, resolved=False, confidence=round(confidence, 3))
+
+
+class _Context:
+    """What resolving one article's sources reads: the doc, its text, mentions, genders, earlier speakers."""
+
+    def __init__(self, doc: "Doc", entities: list[Entity]) -> None:
+        self.doc = doc
+        self.text = _doc_text(doc)
+        self.entities = entities
+        self.index = _mention_index(entities)
+        self.genders = {ent.id: entity_gender(ent, self.text) for ent in entities if ent.type == "PERSON"}
+        self.history: list[tuple[int, Speaker]] = []
+        self.by_id = {ent.id: ent for ent in entities}
+        # Surnames several people of the article share ("Donald Trump", "Ivana Trump").
+        lasts: dict[str, int] = {}
+        for ent in entities:
+            if ent.type == "PERSON" and len(ent.name.split()) > 1:
+                last = ent.name.split()[-1].lower()
+                lasts[last] = lasts.get(last, 0) + 1
+        self.shared_surnames = {k for k, n in lasts.items() if n > 1}
+
+    def agrees(self, entity_id: str | None, gender: str | None) -> bool:
+        known = self.genders.get(entity_id) if entity_id else None
         return gender is None or known is None or known == gender
 
-    candidates: list[tuple[int, int, Entity]] = []
-    for s, e, ent in mentions[:bisect_right(starts, before)]:
-        if ent.type == "PERSON" and window <= s and e <= before and agrees(ent.id):
-            candidates.append((s, e, ent))
-    history = [(pos, sp) for pos, sp in history if agrees(sp.entity)]
+
+def _person_for_pronoun(ctx: _Context, before: int, gender: str | None) -> tuple[Entity | None, float]:
+    """The person a pronoun most likely means, and how sure: the subject of a recent sentence, or
+    the speaker of the attribution just before (a run of quotes), whose gender agrees."""
+    mentions, starts = ctx.index
+    doc = ctx.doc
+    window = max(0, before - 1500)
+    candidates = [(s, e, ent) for s, e, ent in mentions[:bisect_right(starts, before)]
+                  if ent.type == "PERSON" and window <= s and e <= before and ctx.agrees(ent.id, gender)]
+    history = [(pos, sp) for pos, sp in ctx.history
+               if sp.type == "person" and sp.entity and pos >= window and ctx.agrees(sp.entity, gender)]
+    chosen: Entity | None = None
+    subject = False
     for s, e, ent in reversed(candidates):
         tok = doc.char_span(s, e, alignment_mode="expand")
         if tok is not None and tok.root.dep_ in ("nsubj", "nsubjpass", "ROOT"):
-            recent_attr = next((sp for pos, sp in reversed(history) if pos > s and sp.type == "person"), None)
-            if recent_attr is not None:
-                return recent_attr
-            return Speaker(entity=ent.id, name=ent.name, type="person")
-    for pos, sp in reversed(history):
-        if sp.type == "person" and pos >= window:
-            return sp
-    if candidates:
-        ent = candidates[-1][2]
-        return Speaker(entity=ent.id, name=ent.name, type="person")
+            later = next((sp for pos, sp in reversed(history) if pos > s), None)
+            chosen = ctx.by_id.get(later.entity) if later is not None else ent
+            subject = True
+            break
+    if chosen is None and history:
+        chosen = ctx.by_id.get(history[-1][1].entity or "")
+    if chosen is None and candidates:
+        chosen = candidates[-1][2]
+    if chosen is None:
+        return None, 0.0
+    # Competition: other people of a fitting gender named in the last stretch of text.
+    near = max(0, before - 700)
+    rivals = {ent.id for s, _, ent in candidates if s >= near and ent.id != chosen.id}
+    rivals.discard(None)
+    known = ctx.genders.get(chosen.id)
+    last_speaker = history[-1][1].entity if history else None
+    if not rivals:
+        conf = 0.9
+    elif last_speaker == chosen.id and subject:
+        conf = 0.8
+    elif gender is not None and known == gender and all(ctx.genders.get(r) not in (None, gender) for r in rivals):
+        conf = 0.85  # the only one of that gender
+    elif subject:
+        conf = 0.6
+    else:
+        conf = 0.45
+    return chosen, conf
+
+
+def _antecedent(head: "Token") -> "Token | None":
+    """The noun a relative pronoun stands for ("the report, which notes" -> report)."""
+    verb = head.head
+    if verb.dep_ in ("relcl", "acl") and verb.head is not head:
+        return verb.head
+    for tok in reversed(list(head.sent[: head.i - head.sent.start])):
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return tok
+    return None
+
+
+def _conjuncts(head: "Token") -> list["Token"]:
+    """The members of a coordinated source ("Mr. King and Mr. Schultz"), head first."""
+    out = [head]
+    for tok in head.subtree:
+        if tok.dep_ == "conj" and tok.head in out and tok.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.append(tok)
+    return out
+
+
+_BREAKS = frozenset({",", "(", "—", "–", "--", "-", ";", ":"})
+
+
+def _phrase(head: "Token", text: str) -> str:
+    """A noun phrase as a descriptive name: determiner lower-cased, non-restrictive material
+    (after a comma, a dash or a parenthesis; a relative clause or an appositive) left out."""
+    stop = head.right_edge.i + 1
+    for child in head.rights:
+        if child.dep_ in ("relcl", "appos", "acl") or child.text in _BREAKS:
+            stop = min(stop, child.left_edge.i)
+    for tok in head.doc[head.i + 1:stop]:
+        if tok.text in _BREAKS:
+            stop = tok.i
+            break
+    start = head.left_edge
+    end = head.doc[max(head.i, stop - 1)]
+    name = _clean(text[start.idx:end.idx + len(end.text)])
+    for ch in "—–":
+        name = name.split(ch)[0].strip()
+    words = name.split()
+    if words and words[0].lower() in _DETERMINERS:
+        words[0] = words[0].lower()
+    return " ".join(words).strip(" ,;:")
+
+
+def _descriptive(sp: Speaker) -> bool:
+    """A speaker whose name is its own words, and rightly so ("the report", "senior officials")."""
+    return not sp.resolved and sp.confidence >= RESOLVE_AT
+
+
+def _pronoun_of(antecedent: Speaker, surface: str, confidence: float) -> Speaker:
+    """A pronoun takes its antecedent's name: resolved when the antecedent was and we are sure,
+    its phrase when the antecedent was a description, else the pronoun itself."""
+    if antecedent.resolved and confidence >= RESOLVE_AT:
+        return Speaker(entity=antecedent.entity, name=antecedent.name, type=antecedent.type, resolved=True,
+                       confidence=round(min(confidence, antecedent.confidence), 3))
+    if _descriptive(antecedent):
+        return _words(antecedent.name, antecedent.type, min(confidence, antecedent.confidence))
+    return _words(surface, antecedent.type, confidence * 0.8)
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _role_holder(ctx: _Context, head: "Token") -> Entity | None:
+    """The one person the article names in the role a noun gives ("the spokesman")."""
+    role = head.lemma_.lower()
+    if role not in _ROLE_NOUNS:
+        return None
+    words = {t.lower_ for t in head.subtree if t.i <= head.i and t.pos_ in ("NOUN", "ADJ", "PROPN")}
+    holders = [ent for ent in ctx.entities if ent.type == "PERSON" and any(
+        role in t.lower().split() and (len(words) < 2 or words & set(t.lower().split()) - {role})
+        for t in ent.titles)]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _media_before(ctx: _Context, pos: int) -> Entity | None:
+    """The outlet named last before `pos` ("the network" after "RT")."""
+    mentions, starts = ctx.index
+    for s, _, ent in reversed(mentions[:bisect_right(starts, pos)]):
+        if s < pos and ent.type != "PERSON" and _MEDIA.search(ent.name):
+            return ent
     return None
 
 
@@ -155,19 +298,20 @@ def type_of_entity(ent: Entity) -> SpeakerType:
 
 
 def type_of_phrase(head: "Token", text: str) -> SpeakerType:
-    """A source that is no entity, typed by its words."""
+    """A source that is no entity, typed by its head noun first ("several former RT journalists"
+    are people, "the transcript ... published by The Post" is a document), then by its words."""
     lemma = head.lemma_.lower()
-    words = {t.lower_ for t in head.subtree}
-    has_name = any(t.pos_ == "PROPN" for t in head.subtree)
-    if _MEDIA.search(text) or lemma in _MEDIA_NOUNS:
-        return "media"
-    if lemma in _DOCUMENT_NOUNS or head.lower_ in _DOCUMENT_NOUNS:
+    low = head.lower_
+    own = _clean(text[:text.find(head.text) + len(head.text)]) if head.text in text else text
+    if lemma in _DOCUMENT_NOUNS or low in _DOCUMENT_NOUNS:
         return "document"
-    if (lemma in _ANON_NOUNS or head.lower_ in _ANON_NOUNS) and not head.ent_type_ == "PERSON":
-        return "anonymous" if not has_name or words & {"a", "an", "one", "two", "some", "several"} else "person"
+    if (lemma in _PEOPLE_NOUNS or low in _PEOPLE_NOUNS) and head.ent_type_ != "PERSON":
+        return "anonymous"
+    if lemma in _MEDIA_NOUNS or _MEDIA.search(own):
+        return "media"
     if lemma in _ORG_NOUNS or head.ent_type_ in ("ORG", "GPE", "NORP"):
         return "organization"
-    if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and has_name):
+    if head.ent_type_ == "PERSON" or head.pos_ == "PROPN":
         return "person"
     if head.pos_ == "NOUN":
         return "other"
@@ -178,64 +322,141 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def resolve_one(doc: "Doc", spans: list[Span], head: "Token | None", index, history,  # noqa: ANN001
-                doc_text: str | None = None, genders: dict[str, str | None] | None = None) -> Speaker:
+def resolve_one(ctx: _Context, spans: list[Span], head: "Token | None", *, depth: int = 0) -> Speaker:
+    """One source's speaker (see the module docstring)."""
     if not spans or head is None:
         return Speaker(entity=None, name=None, type="unknown")
-    doc_text = _doc_text(doc) if doc_text is None else doc_text  # Doc.text rebuilds the string: read it once
-    text = _clean(" ".join(doc_text[s:e] for s, e in spans))
+    text = ctx.text
+    surface = _clean(" ".join(text[s:e] for s, e in spans))
     low = head.lower_
-    if low in _RELATIVES and head.head.dep_ in ("relcl", "acl") and head.head.head is not head:
-        antecedent = head.head.head
-        return resolve_one(doc, [(antecedent.left_edge.idx, antecedent.idx + len(antecedent.text))],
-                           antecedent, index, history, doc_text, genders)
-    if low in _PERSON_PRONOUNS:
-        found = _recent_person(doc, index, spans[0][0], history, _PRONOUN_GENDER.get(low), genders)
-        return found or Speaker(entity=None, name=None, type="person")
+    if low in _RELATIVES and depth < 2:
+        ante = _antecedent(head)
+        if ante is not None:
+            found = resolve_one(ctx, [(ante.left_edge.idx, ante.idx + len(ante.text))], ante, depth=depth + 1)
+            found.confidence = round(found.confidence * 0.95, 3)
+            found.resolved = found.resolved and found.confidence >= RESOLVE_AT
+            return found
+        return _words(surface, "unknown", 0.2)
+    low = _POSSESSIVE_PRONOUNS.get(low, low) if head.dep_ == "poss" else low
+    if low in _PERSON_PRONOUNS or low in ("his", "hers"):
+        if low in ("i", "me"):
+            return _words(surface, "person", 0.3)  # a first person outside quotes: the author or a transcript
+        ent, conf = _person_for_pronoun(ctx, spans[0][0], _PRONOUN_GENDER.get(low))
+        return _named(ent, conf, surface) if ent is not None else _words(surface, "person", 0.2)
     if low in _PLURAL_PRONOUNS:
-        # "they"/"we": the latest group that spoke (an organisation, unnamed officials) nearby.
-        window = spans[0][0] - 1500
-        for pos, sp in reversed(history):
-            if pos < window:
-                break
-            if sp.name and (sp.type == "organization" or (sp.type == "anonymous" and sp.name.endswith("s"))):
-                return sp
-        return Speaker(entity=None, name=None, type="unknown")
-    if low in ("it", "you"):
-        return Speaker(entity=None, name=None, type="unknown")
+        # "they"/"we": the latest group, organisation or outlet that spoke nearby.
+        groups = [sp for pos, sp in ctx.history if pos >= spans[0][0] - 1500 and sp.name and (
+            sp.type in ("organization", "media") or (sp.type == "anonymous" and sp.name.endswith("s")))]
+        if groups:
+            return _pronoun_of(groups[-1], surface, 0.7 if len({g.name for g in groups}) == 1 else 0.55)
+        return _words(surface, "unknown", 0.2)
+    if low == "it":
+        things = [sp for pos, sp in ctx.history if pos >= spans[0][0] - 800 and sp.name
+                  and sp.type in ("document", "organization", "media") and not sp.name.endswith("s")]
+        if things:
+            return _pronoun_of(things[-1], surface, 0.65 if len({t.name for t in things}) == 1 else 0.5)
+        return _words(surface, "unknown", 0.2)
+    if low == "you":
+        return _words("you", "other", 0.5)
+    if depth == 0:
+        members = _conjuncts(head)
+        if len(members) > 1 and all(spans[0][0] <= m.idx < spans[-1][1] for m in members):
+            parts = [resolve_one(ctx, [(m.idx, m.idx + len(m.text))], m, depth=1) for m in members]
+            if all(p.resolved for p in parts) and len({p.type for p in parts}) == 1:
+                return Speaker(entity=None, name=_join([p.name or "" for p in parts]), type=parts[0].type,
+                               resolved=True, confidence=min(p.confidence for p in parts))
+            named = [p for p in parts if p.resolved]
+            kind = named[0].type if named else type_of_phrase(head, surface)
+            return _words(_phrase(head, text) if not named else surface, kind, 0.5)
+    # An appositive name: "Another RT America host, Abby Martin," is Abby Martin.
+    for child in head.children:
+        if child.dep_ == "appos" and head.pos_ != "PROPN":
+            ent = _entity_at(ctx.index, (child.idx, child.idx + len(child.text)), (child.idx, child.idx + len(child.text)))
+            if ent is not None and ent.type == "PERSON":
+                return _named(ent, _CONF_APPOS, surface)
     anchor = (head.idx, head.idx + len(head.text))
-    ent = _entity_at(index, spans[0], anchor)
-    # A person named after a common-noun head ("criticism of Sessions") is what the phrase is
-    # about, not who speaks; one named before it ("Trump's campaign") is kept.
-    if ent is not None and head.pos_ != "PROPN" and not head.ent_type_ and not any(
-            spans[0][0] <= s < anchor[1] for s, _ in ent.mentions):
-        ent = None
-    if ent is not None and (ent.type == "PERSON" or head.pos_ == "PROPN" or head.ent_type_):
-        return Speaker(entity=ent.id, name=ent.name, type=type_of_entity(ent))
-    kind = type_of_phrase(head, text)
-    if kind == "media" and head.lemma_.lower() in _MEDIA_NOUNS and head.pos_ == "NOUN" and any(
-            t.lower_ == "the" for t in head.lefts):
-        # "the newspaper" is the outlet the story last named as a source.
-        for _pos, earlier in reversed(history):
-            if earlier.type == "media" and earlier.name and earlier.name.lower() != text.lower():
+    ent = _entity_at(ctx.index, spans[0], anchor)
+    at_head = ent is not None and any(s < anchor[1] and anchor[0] < e for s, e in ent.mentions)
+    if ent is not None and at_head and (ent.type == "PERSON" or head.pos_ == "PROPN" or head.ent_type_):
+        return _entity_speaker(ctx, ent, head, anchor, surface)
+    lemma = head.lemma_.lower()
+    if head.pos_ == "NOUN" and lemma in _ROLE_NOUNS and head.tag_ in ("NN",):
+        holder = _role_holder(ctx, head)
+        if holder is not None:
+            return _named(holder, 0.8, surface)
+        return _words(_phrase(head, text), "anonymous", 0.7)   # a role nobody is named in: never the possessor
+    kind = type_of_phrase(head, surface)
+    if (kind == "media" or lemma in _MEDIA_NOUNS) and head.pos_ == "NOUN" and any(t.lower_ == "the" for t in head.lefts):
+        # "the newspaper", "the network": the outlet named last before it.
+        outlet = _media_before(ctx, spans[0][0])
+        if outlet is not None:
+            return _named(outlet, 0.75, surface)
+        for _pos, earlier in reversed(ctx.history):
+            if earlier.type == "media" and earlier.name and earlier.name.lower() != surface.lower():
                 return earlier
-    name = text
-    if head.ent_type_ or head.pos_ == "PROPN":
-        name = _clean(doc_text[head.left_edge.idx:head.idx + len(head.text)])
-    return Speaker(entity=None, name=name, type=kind)
+    if ent is not None and not at_head and head.pos_ != "PROPN" and not head.ent_type_ and lemma in _GROUP_HEADS:
+        # "Trump's campaign": a group the named person leads, named with their fullest name.
+        name = _phrase(head, text)
+        for s, e, other in _hits(ctx.index, spans[0]):
+            if other.type == "PERSON" and s < anchor[0]:
+                name = name.replace(text[s:e], other.name, 1)
+        return _words(name, "organization", _CONF_DESCRIPTIVE)
+    if head.pos_ == "PROPN" and kind == "person":
+        # A headline the entity stage refused as a name ("Elizabeth Warren Hammers Wells Fargo
+        # CEO") that starts with a person the article names in full.
+        for other in ctx.entities:
+            if other.type == "PERSON" and len(other.name.split()) > 1 and surface.startswith(other.name):
+                return _named(other, 0.8, surface)
+    if head.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or head.pos_ == "PROPN":
+        name = _clean(text[head.left_edge.idx:head.idx + len(head.text)])
+        if head.ent_type_ == "NORP" and head.tag_ == "NNPS" or lemma in _PEOPLE_NOUNS:
+            return _words(name, "anonymous", _CONF_DESCRIPTIVE)
+        return _words(name, kind, 0.5)
+    return _words(_owned(ctx, head, _phrase(head, text)), kind, _CONF_DESCRIPTIVE)
+
+
+def _owned(ctx: _Context, head: "Token", name: str) -> str:
+    """ "His surrogates" -> "Donald J. Trump's surrogates": a possessive pronoun takes its person."""
+    poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her", "their")), None)
+    if poss is None or not name.lower().startswith(poss.lower_ + " "):
+        return name
+    if poss.lower_ == "their":
+        return name
+    ent, conf = _person_for_pronoun(ctx, poss.idx, _PRONOUN_GENDER.get(poss.lower_))
+    if ent is None or conf < RESOLVE_AT:
+        return name
+    return f"{ent.name}'s{name[len(poss.text):]}"
+
+
+def _entity_speaker(ctx: _Context, ent: Entity, head: "Token", anchor: Span, surface: str) -> Speaker:
+    """A source whose head word is a mention of `ent`: how sure is the name?"""
+    mention = next(((s, e) for s, e in ent.mentions if s < anchor[1] and anchor[0] < e), anchor)
+    said = ctx.text[mention[0]:mention[1]]
+    if ent.type == "NORP" and (head.tag_ == "NNPS" or said.endswith("s")):
+        # "Democrats", "Republicans on the committee": members, not the party.
+        return _words(_phrase(head, ctx.text), "anonymous", _CONF_DESCRIPTIVE)
+    if ent.type != "PERSON":
+        return _named(ent, _CONF_ORG, surface)
+    parts = ent.name.split()
+    if len(said.split()) >= 2 or len(parts) < 2 and said.lower() == ent.name.lower():
+        conf = _CONF_FULL if len(parts) >= 2 else _CONF_PARTIAL
+    elif parts[-1].lower() in ctx.shared_surnames:
+        # A bare surname in a family: the entity stage tied it only where a title or the
+        # paragraph said which; still less sure than a full name.
+        conf = 0.7
+    else:
+        conf = _CONF_ALIAS
+    return _named(ent, conf, surface)
 
 
 def resolve_speakers(doc: "Doc", sources: list[tuple[list[Span], "Token | None"]],
                      entities: list[Entity]) -> list[Speaker]:
     """One Speaker per (source spans, source head token), in text order."""
-    index = _mention_index(entities)
-    history: list[tuple[int, Speaker]] = []
+    ctx = _Context(doc, entities)
     out: list[Speaker] = []
-    text = _doc_text(doc)
-    genders = {ent.id: entity_gender(ent, text) for ent in entities if ent.type == "PERSON"}
     for spans, head in sources:
-        speaker = resolve_one(doc, spans, head, index, history, text, genders)
+        speaker = resolve_one(ctx, spans, head)
         if spans:
-            history.append((spans[0][0], speaker))
+            ctx.history.append((spans[0][0], speaker))
         out.append(speaker)
     return out

@@ -35,3 +35,35 @@ DENY_RE = re.compile(
     r"\b(?:den(?:y|ies|ied|ying|ial|ials)|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting|tal)?|"
     r"disavow(?:s|ed|ing)?|disput(?:e|es|ed|ing)|contest(?:s|ed|ing)?|reject(?:s|ed|ing)?|"
     r"dismiss(?:es|ed|ing)?|repudiat(?:e|es|ed|ing))\b", re.I)
+
+# First names by gender, lower-cased, for pronoun agreement ("she" never resolves to a man) and for
+# telling family members apart ("Mrs. Trump"): common US first names plus names in world news.
+FEMALE_FIRST_NAMES = frozenset(
+    "hillary melania ivanka kellyanne nancy elizabeth michelle huma sarah jill hope katrina susan "
+    "mary patricia jennifer linda barbara margaret lisa karen betty helen sandra donna carol ruth "
+    "sharon laura kimberly deborah jessica shirley cynthia angela melissa brenda amy anna rebecca "
+    "virginia kathleen pamela martha debra amanda stephanie carolyn christine marie janet catherine "
+    "frances ann joyce diane alice julie heather teresa doris gloria evelyn jean cheryl mildred "
+    "katherine joan ashley judith rose janice kelly nicole judy christina kathy theresa beverly "
+    "denise tammy irene jane lori rachel marilyn andrea kathryn louise sara anne jacqueline wanda "
+    "bonnie julia ruby lois tina phyllis norma paula diana annie lillian emily robin peggy crystal "
+    "gladys rita dawn connie florence tracy edna tiffany carmen rosa cindy grace wendy victoria "
+    "kirsten tammy dianne debbie loretta kamala condoleezza madeleine sheryl oprah megyn dana "
+    "gennifer alicia chelsea meghan claire hannah olivia emma sophia theresa angela marine".split())
+MALE_FIRST_NAMES = frozenset(
+    "donald barack bill bernie ted marco jeb john james robert michael william david richard joseph "
+    "thomas charles christopher daniel matthew anthony mark paul steven andrew kenneth joshua kevin "
+    "brian george edward ronald timothy jason jeffrey jeff ryan jacob gary nicholas eric jonathan "
+    "stephen larry justin scott brandon benjamin samuel frank gregory raymond alexander patrick "
+    "jack dennis jerry tyler aaron jose henry adam douglas nathan peter zachary kyle walter harold "
+    "jeremy ethan carl keith roger gerald christian terry sean arthur austin noah lawrence jesse "
+    "joe bryan billy jordan albert dylan bruce willie gabriel alan juan logan wayne ralph roy "
+    "eugene randy vincent russell louis philip bobby johnny bradley mike mitch chris tim tom dan "
+    "newt rudy rudolph reince sean chuck harry mitt rand rick lindsey jim ben vladimir sergey "
+    "sergei xi kim bashar recep benjamin francois emmanuel boris hugh corey stephen steve "
+    "reid marc kellogg chris hank al jared eric barron".split())
+# Titles that give a person's gender when they precede the name.
+FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss madam madame lady dame queen princess congresswoman "
+                          "spokeswoman chairwoman councilwoman businesswoman sister mother wife daughter".split())
+MALE_TITLES = frozenset("mr mr. sir lord king prince congressman spokesman chairman councilman "
+                        "businessman brother father husband son".split())
