@@ -76,7 +76,7 @@ def summarise(records: Iterable[Record], *, width: int = 100, conflicts: list | 
 
 def _conflicts(records: list[Record]) -> list:
     try:
-        from .conflicts import conflicts_for_records
+        from .record import conflicts_for_records
     except ImportError:
         return []
     return conflicts_for_records(records)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.conflicts import candidate_pairs, find_conflicts
+from onrecord.record.conflicts import candidate_pairs, find_conflicts
 from onrecord.model import Record
 from onrecord.record import build_record
 from onrecord.record.claims import Claim
@@ -117,13 +117,13 @@ def test_conflicts_empty_input() -> None:
     ("she met Price privately twice in March to discuss the bid", False, {"04": False}),
 ])
 def test_conflicts_proposition_clause_polarity(text: str, denied: bool, expected: dict) -> None:
-    from onrecord.record.propositions import proposition
+    from onrecord.record.conflicts.propositions import proposition
 
     assert proposition(text, denied=denied).predicates == expected
 
 
 def test_conflicts_proposition_counts() -> None:
-    from onrecord.record.propositions import proposition
+    from onrecord.record.conflicts.propositions import proposition
 
     assert proposition("12 people were arrested in 2024").numbers == {"people": 12.0}
 
@@ -172,7 +172,7 @@ def test_conflicts_self_contradiction_ordered_by_when_said() -> None:
 
 
 def test_conflicts_large_blocks_keep_the_same_pairs() -> None:
-    from onrecord.conflicts import candidates
+    from onrecord.record.conflicts import candidates
 
     claims = [_claim(i, "P1", i % 3 == 0) for i in range(400)]
     small = candidates(claims, max_block=1000, top_k=1000)
@@ -183,7 +183,7 @@ def test_conflicts_large_blocks_keep_the_same_pairs() -> None:
 
 
 def test_conflicts_for_records_strongest_first(seed_text) -> None:
-    from onrecord.conflicts import conflicts_for_records
+    from onrecord.record import conflicts_for_records
 
     conflicts = conflicts_for_records([Record.from_dict(_gold().seed_record_dict(seed_text))], use_stance=False)
     assert {conflicts[0].a.claimant, conflicts[0].b.claimant} == {"Jeff Sessions", "Sergey Kislyak"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from onrecord.eval.stance import fnc_score, report, score, split_by_body
 from onrecord.stance import LABELS, load_model, model_path
-from onrecord.stance.search import search_claim
+from onrecord.record.search import search_claim
 from conftest import story_gold as _gold
 
 

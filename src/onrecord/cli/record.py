@@ -216,7 +216,7 @@ def claim_cmd(text: str, db: str, limit: int, fmt: str) -> None:
         onrecord claim "Sessions discussed the campaign with Kislyak" --db onrecord.duckdb
         onrecord claim "12 people were arrested" --db onrecord.duckdb --format jsonl
     """
-    from ..stance.search import search_claim, verdicts
+    from ..record.search import search_claim, verdicts
     from ..service.queries import stored_claims
 
     with _open_record(db) as store:

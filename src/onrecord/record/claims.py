@@ -13,17 +13,16 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..model import Attribution, Event, Record, Span
-from .linking import PERSON_TYPES, Linking, Person
+from ..stance.features import content, tokens
+from ..text.words import DENY_RE, NEGATION_RE
+from .linking import PERSON_TYPES, Linking, Person, _title_words, normalise, title_of
 
 Polarity = Literal["asserted", "denied", "negated", "hedged"]
 
-DENY_CUES = re.compile(
-    r"\b(?:den(?:y|ies|ied|ying|ial)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|disput(?:e|es|ed|ing)|"
-    r"refut(?:e|es|ed|ing)|contest(?:s|ed|ing)?|rebut(?:s|ted|ting)?|disavow(?:s|ed|ing)?|"
-    r"deni(?:al|als))\b", re.I)
-NEGATION = re.compile(
-    r"\b(?:not|never|no|none|nothing|nobody|neither|nor|without|n't|isn't|wasn't|weren't|didn't|"
-    r"doesn't|don't|hasn't|haven't|hadn't|won't|cannot|can't|couldn't)\b|n't\b", re.I)
+# The deny family and negators have one home each (onrecord.text.words); whether a denial points
+# at something and what, is onrecord.record.conflicts.denials.
+DENY_CUES = DENY_RE
+NEGATION = NEGATION_RE
 HEDGES = re.compile(
     r"\b(?:may|might|could|possibly|perhaps|reportedly|allegedly|apparently|likely|unlikely|"
     r"suspect(?:s|ed)?|believe(?:s|d)?|think(?:s)?|seem(?:s|ed)?|appear(?:s|ed)?|suggest(?:s|ed)?|"
@@ -123,12 +122,12 @@ def is_statement(cue: str, content: str) -> bool:
     has at least two content words ("the mayor" alone is no proposition)."""
     if cue.strip() and (_INFINITIVE_CUE.match(cue) or not SPEECH_CUES.search(cue)):
         return False
+    if DENY_RE.search(cue):
+        return bool(content_words(content))  # "denied the charges": what it denies is elsewhere
     return len(content_words(content)) >= 2
 
 
 def content_words(text: str) -> list[str]:
-    from ..stance.features import content, tokens
-
     return content(tokens(text))
 
 
@@ -239,6 +238,8 @@ def claims_of(record: Record, linking: Linking) -> list[Claim]:
             attribution=a.id, event=main.id if main else None, events=tuple(e.id for e in events),
             event_types=tuple(e.type for e in events), published=date))
         claims[-1].extras["cameo"] = [(e.cameo, e.negated) for e in events]
+        claims[-1].extras["cue"] = [list(s) for s in a.cue]  # where the denial word is, for onrecord.record.conflicts
+        claims[-1].extras["content_spans"] = [list(s) for s in a.content]
         sentence = _sentence(text, _extent(a.content))
         claims[-1].extras["flags_contradiction"] = bool(CONTRADICTION_FLAGS.search(text, *sentence))
         if speaker is not None and a.speaker.entity is None:
@@ -281,8 +282,6 @@ def _resolve_speaker(record: Record, linking: Linking, a: Attribution, resolved:
     """A speaker the attribution stage left unlinked, named by surname ("Okafor", "Chief Okafor"):
     the person this article named so last before the attribution, else one the linking
     identifies by title; None when that is not clear."""
-    from .linking import _title_words, normalise, title_of
-
     name = a.speaker.name or ""
     key = normalise(name)
     if not key or " " in key:

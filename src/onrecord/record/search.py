@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..model import Record
-from ..record.claims import NEGATION, Claim
-from .features import content, tokens
+from .claims import NEGATION, Claim
+from ..stance.features import content, tokens
 
 Verdict = Literal["supports", "disputes", "discusses"]
 _VERDICT: dict[str, Verdict] = {"agree": "supports", "disagree": "disputes", "discuss": "discusses"}

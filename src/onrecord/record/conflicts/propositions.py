@@ -4,7 +4,7 @@ A proposition here is its predicates (CAMEO root codes of the event words in the
 "met", "meetings", "discussed" and "talks" are all 04, consult; "arrested" is 17, coerce),
 each with its polarity in the clause where it occurs, and the counts it gives ("12 people
 were arrested" -> {"people": 12}). Two claims are about the same proposition when they share
-a predicate and a person (see `onrecord.conflicts`); the polarity is read per predicate, so
+a predicate and a person (see `onrecord.record.conflicts`); the polarity is read per predicate, so
 "he would testify and that he had nothing to hide" does not negate the testifying, and "the
 meetings were not about the campaign" does not deny the meetings.
 
@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from ..stance.features import content, stem
+from ...stance.features import content, stem
+from ...text.words import NEGATION
 
 # Statements and denials are how a claim is made, not what it is about.
 _NOT_PREDICATE_ROOTS = frozenset({"01"})
@@ -37,9 +38,6 @@ _IRREGULAR = {
     "forgive": ("forgave", "forgiven"), "freeze": ("froze", "frozen"), "choose": ("chose", "chosen"),
     "forbid": ("forbade", "forbidden"), "undertake": ("undertook", "undertaken"), "lend": ("lent",),
 }
-NEGATION = frozenset(
-    "not no never nothing none nobody neither nor without isn't wasn't didn't doesn't don't aren't "
-    "weren't hasn't haven't hadn't won't cannot can't couldn't shouldn't wouldn't n't".split())
 # A negation scopes a predicate at most this many words after it: "did not meet", "never had
 # meetings", "did not attend the protest"; not "there is no progress made through another summit".
 NEGATION_WINDOW = 3

@@ -1,0 +1,243 @@
+"""find_conflicts: pointing denials resolved to what they deny, then blocked pairs judged.
+
+Kinds (the contract's "Conflicts" section):
+- denial_vs_report: one side denies (or states the negative of) what the other reports;
+- account_vs_account: two positive accounts of the same thing that cannot both be true;
+- self_contradiction: one claimant against their own earlier claim, in another article.
+
+Two routes lead to a conflict. A denial that points ("denied the charges", "That is not
+true") is resolved to what it points at (`denials.resolve_in_text`), in its own article, or
+else among other articles' claims about the same people; a denial that restates, a
+negation, and counts go through the blocked candidate pairs (`candidates`) and the judge
+(`judge`). Every conflict carries its reasons in words (`why`).
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import numpy as np
+
+from ..claims import Claim
+from .candidates import Prepared, candidates, conditional, prepare
+from .conflict import Conflict, ConflictKind
+from ...stance import LABELS, stance_proba
+from .denials import Denial, Target, read_denial, resolve_in_text, sentence_bounds
+from .judge import Reading, judge, read
+from .meaning import meaning_words, overlap
+from .score import Scored, base_score, merge_repeats, signals
+
+# A pointing denial resolved in another article needs this much shared meaning with the report.
+CROSS_ARTICLE_OVERLAP = 0.5
+
+
+def _extent(spans: Iterable[tuple[int, int]]) -> tuple[int, int]:
+    spans = list(spans)
+    return min(s for s, _ in spans), max(e for _, e in spans)
+
+
+def denial_of(claim: Claim, text: str | None) -> Denial | None:
+    """The denial a claim makes (see `denials.read_denial`), read in its article's text when
+    known, else in the claim's own text."""
+    if not claim.spans:
+        return None
+    cue = claim.extras.get("cue")
+    content = claim.extras.get("content_spans")
+    if text is None:
+        if len(claim.spans) != 1:
+            return None
+        shift = claim.spans[0][0]
+        text = " " * shift + claim.text  # offsets stay the article's
+        span = (shift, shift + len(claim.text))
+        cue = content = None
+    else:
+        span = _extent(list(claim.spans) + ([tuple(s) for s in cue] if cue else []))
+    cue_span = tuple(_extent(cue)) if cue else None
+    content_span = tuple(_extent(content)) if content else None
+    if claim.polarity == "hedged":
+        return None
+    return read_denial(text, span, cue=cue_span, content=content_span)  # type: ignore[arg-type]
+
+
+def _voice(c: Claim) -> str:
+    return c.claimant_id or c.claimant
+
+
+def _narrowed(claim: Claim, span: tuple[int, int], text: str | None) -> Claim:
+    """The claim with its evidence cut to the denial itself ("denies the charges against him")."""
+    if text is None or span == _extent(claim.spans):
+        return claim
+    return dataclasses.replace(claim, spans=(span,), text=text[span[0]:span[1]], extras=dict(claim.extras))
+
+
+def _report_at(denier: Claim, target: Target, text: str, article_claims: list[Claim], denial: Denial) -> Claim:
+    """The report side for a target found in the text: the claim there when it is one, else a
+    claim of whoever the story says brings it (the possessor, else the outlet)."""
+    for c in article_claims:
+        if c.id == target.claim:
+            return c
+    s, e = target.span
+    holder = next((c for c in article_claims if c.id != denier.id and _voice(c) != _voice(denier)
+                   and any(cs <= s and e <= ce for cs, ce in c.spans)), None)
+    claimant = denial.possessor or (holder.claimant if holder else (denier.chain[0] if denier.chain else "the article"))
+    return Claim(id=f"{denier.article}#T{s}-{e}", article=denier.article, date=denier.published or denier.date,
+                 text=text[s:e], spans=((s, e),), claimant=claimant,
+                 claimant_id=holder.claimant_id if holder and not denial.possessor else None,
+                 claimant_type=holder.claimant_type if holder and not denial.possessor else "media",
+                 chain=holder.chain if holder and not denial.possessor else tuple(denier.chain[:1]) + ((claimant,) if denial.possessor else ()),
+                 about=denier.about, about_names=denier.about_names, polarity="asserted", content=text[s:e],
+                 published=denier.published, extras={"target_of": denier.id, "resolved_by": target.how})
+
+
+def _pointing(prep: Prepared, texts: Mapping[str, str], readings: dict[str, Reading]) -> list[Scored]:
+    """Conflicts of denials that point: each resolved to what it points at."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    by_person: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(prep.claims):
+        by_article[c.article].append(i)
+        for key in prep.keys[i]:
+            if key[0] == "person":
+                by_person[key[1]].append(i)
+    out: list[Scored] = []
+    for i, (claim, denial) in enumerate(zip(prep.claims, prep.denials)):
+        if denial is None or denial.how == "restates":
+            continue
+        text = texts.get(claim.article)
+        mine = [prep.claims[j] for j in by_article[claim.article]]
+        denier = _narrowed(claim, denial.span, text)
+        target = None
+        if text is not None:
+            nearby = [(prep.claims[j].id, _extent(prep.claims[j].spans), not prep.claims[j].negative)
+                      for j in by_article[claim.article]
+                      if _voice(prep.claims[j]) != _voice(claim) and prep.claims[j].spans and prep.denials[j] is None]
+            target = resolve_in_text(text, denial, denial.span, nearby)
+        if target is not None and text is not None:
+            report = _report_at(claim, target, text, mine, denial)
+            why = [f"{claim.claimant} {denial.why}",
+                   f'it points at {_HOW[target.how]}: "{_short(report.text)}"']
+            sig = signals(denier, report, 1.0, False, resolved=target.how)
+            out.append((base_score("denial_vs_report", sig), "denial_vs_report", denier, report, sig, why))
+            continue
+        # Nothing in its own article: the claims of other articles about the same people that
+        # restate what the denial's sentence is about.
+        context = meaning_words(_sentence_of(claim, text))
+        people = [p for p in dict.fromkeys(claim.about + ((claim.claimant_id,) if claim.claimant_id else ()))]
+        seen: set[int] = set()
+        for person in people:
+            for j in by_person.get(person, ()):
+                other = prep.claims[j]
+                if j in seen or other.article == claim.article or _voice(other) == _voice(claim):
+                    continue
+                seen.add(j)
+                if other.negative or not prep.eligible[j] or prep.denials[j] is not None or other.polarity == "hedged":
+                    continue
+                sim = overlap(context, prep.words[j])
+                if sim < CROSS_ARTICLE_OVERLAP:
+                    continue
+                why = [f"{claim.claimant} {denial.why}",
+                       f"what it denies, {other.claimant} reports in another article ({sim:.0%} of the meaning shared)"]
+                sig = signals(denier, other, sim, False, resolved="other article")
+                out.append((base_score("denial_vs_report", sig), "denial_vs_report", denier, other, sig, why))
+    return out
+
+
+_HOW = {"complement": "its own content", "antecedent": "the noun it qualifies", "mention": "the story's mention of it",
+        "nearby claim": "the claim just before it"}
+
+
+def _short(text: str, n: int = 90) -> str:
+    return text if len(text) <= n else text[:n - 1].rstrip() + "…"
+
+
+def _sentence_of(claim: Claim, text: str | None) -> str:
+    if text is None:
+        return claim.text
+    s, e = sentence_bounds(text, *_extent(claim.spans))
+    return text[s:e]
+
+
+def find_conflicts(claims: Iterable[Claim], *, texts: Mapping[str, str] | None = None, use_stance: bool = True,
+                   min_score: float = 0.35, min_similarity: float = 0.1, max_stance_pairs: int = 5000,
+                   top_k: int = 20, max_block: int = 300) -> list[Conflict]:
+    """Conflicting claim pairs, strongest first, ids C1, C2, ... in that order.
+
+    Args:
+        claims: claims from `build_claims` (one article or a whole store).
+        texts: article id -> text; with it a pointing denial ("denied the charges") is
+            resolved to what it points at in its article. Without it only other articles'
+            claims can be what it denies.
+        use_stance: blend the shipped stance model into the score of two positive accounts.
+        min_score: drop weaker conflicts.
+        min_similarity: topic similarity (TF-IDF cosine of meaning words) a pair needs
+            before it is judged at all.
+        top_k: each claim is judged against at most its top_k most similar candidates.
+        max_block: blocks larger than this are compared by sparse products, top_k per claim.
+    """
+    claims = list(claims)
+    if not claims:
+        return []
+    texts = texts or {}
+    denials = [denial_of(c, texts.get(c.article)) for c in claims]
+    prep = prepare(claims, denials)
+    readings = {c.id: read(c, p, w, d) for c, p, w, d in zip(claims, prep.props, prep.words, denials)}
+    scored: list[Scored] = _pointing(prep, texts, readings)
+
+    li, ri, sims = candidates(claims, top_k=top_k, max_block=max_block, min_similarity=min_similarity,
+                              prepared=prep)
+    # Cheap vectorised screen before any per-pair Python: some side negative, or counts on both.
+    pointing = [d is not None and d.how != "restates" for d in denials]
+    negative = np.array([c.negative for c in claims], dtype=bool)
+    counted = np.array([bool(p.numbers) for p in prep.props], dtype=bool)
+    keep = negative[li] | negative[ri] | (counted[li] & counted[ri]) if len(li) else np.zeros(0, dtype=bool)
+    li, ri, sims = li[keep], ri[keep], sims[keep]
+    for i, j, sim in zip(li.tolist(), ri.tolist(), sims.tolist()):
+        a, b = claims[i], claims[j]
+        if a.article == b.article and (a.attribution in b.extras.get("containers", ())
+                                       or b.attribution in a.extras.get("containers", ())):
+            continue  # an outer report and the account it carries are one account, not two
+        if conditional(a) and not a.negative or conditional(b) and not b.negative:
+            continue  # "would meet if ..." is no account of what happened
+        if pointing[i] or pointing[j]:
+            continue  # a denial that points is paired with what it points at, above
+        verdict = judge(readings[a.id], readings[b.id])
+        if verdict is None:
+            continue
+        a, b = _order(verdict.a, verdict.b, verdict.kind)
+        sig = signals(a, b, float(sim), verdict.clash)
+        scored.append((base_score(verdict.kind, sig), verdict.kind, a, b, sig, verdict.why))
+    if use_stance:
+        _add_stance(scored)
+    scored.sort(key=lambda t: -t[0])
+    conflicts = merge_repeats([t for t in scored if t[0] >= min_score], readings)
+    for n, c in enumerate(conflicts, 1):
+        c.id = f"C{n}"
+    return conflicts
+
+
+def _order(a: Claim, b: Claim, kind: ConflictKind) -> tuple[Claim, Claim]:
+    if kind == "self_contradiction":  # the earlier statement first (when it was said)
+        return (a, b) if (a.published or a.date or "") <= (b.published or b.date or "") else (b, a)
+    return a, b
+
+
+def _add_stance(scored: list[Scored]) -> None:
+    """Blend in the stance model for two positive accounts: does one dispute the other?"""
+    idx = [k for k, t in enumerate(scored) if t[1] == "account_vs_account"]
+    if not idx:
+        return
+    heads = [scored[k][2].text for k in idx] + [scored[k][3].text for k in idx]
+    bodies = [scored[k][3].text for k in idx] + [scored[k][2].text for k in idx]
+    proba = stance_proba(heads, bodies)
+    n = len(idx)
+    d = LABELS.index("disagree")
+    for m, k in enumerate(idx):
+        score, kind, a, b, sig, why = scored[k]
+        disagree = float(max(proba[m, d], proba[n + m, d]))
+        sig["stance_disagree"] = disagree
+        scored[k] = (min(1.0, 0.9 * score + 0.1 * disagree), kind, a, b, sig, why)
+
+
+def conflicts_dicts(conflicts: Iterable[Conflict]) -> list[dict[str, Any]]:
+    return [c.to_dict() for c in conflicts]
