@@ -1,0 +1,302 @@
+"""What a denial is, and what it points at.
+
+A denial either restates what it denies ("denied that he met the ambassador", "the missile
+poses no threat to NATO") or points at it ("denied the charges", "dismissed the reports as
+baseless", "That is not true", "pleaded not guilty"). This module reads both from a claim's
+text and, for a pointer, finds the thing pointed at in the article: the pointer's own
+complement ("the allegation that ...", "accusations of ..."), the noun a relative clause hangs
+on ("charges which Washington dismissed as baseless"), the story's earlier mention of the same
+kind of accusation ("faces two charges relating to ..."), and otherwise the nearest claim of
+someone else just before it ("It's a hypothesis raised by ..., but dismissed ...").
+
+The word families follow CAMEO 016 ("deny"): its verbs (deny, refute, rebut, dismiss, reject,
+rule out, plead not guilty) and the objects its patterns list as deniable (accusation,
+allegation, assertion, charge, claim, report, rumour, involvement, role, responsibility, link,
+presence, ...). Rejecting a request, a plan or a ruling is policy (CAMEO 12), not a denial.
+Evaluative rebuttals (false, baseless, politically motivated, a conspiracy theory) deny what
+they are said of.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from ...text.words import DENY_RE
+
+Span = tuple[int, int]
+
+# Objects CAMEO 016 patterns list as deniable, plus their near synonyms: a propositional noun.
+POINTER_NOUNS = (
+    r"accusations?|allegations?|assertions?|charges?|claims?|reports?|reporting|rumou?rs?|stor(?:y|ies)|"
+    r"suggestions?|speculation|insinuations?|theor(?:y|ies)|hypothes[ie]s|narratives?|version|"
+    r"accounts?|statements?|remarks?|comments?|labels?|characteri[sz]ations?|portrayals?|depictions?|"
+    r"involvement|role|responsibility|complicity|wrongdoing|guilt|links?|connections?|ties|presence|"
+    r"existence|news")
+# Objects that make "reject"/"deny" a decision, not a denial (CAMEO 12, reject).
+POLICY_NOUNS = frozenset(
+    "request requests offer offers proposal proposals plan plans bid bids appeal appeals application "
+    "applications demand demands call calls invitation invitations constitution deal deals agreement "
+    "agreements resolution resolutions bill bills law laws ruling rulings decision decisions challenge "
+    "challenges concern concerns access entry visa visas bail permission petition petitions motion motions "
+    "nomination nominations ultimatum terms conditions condition idea proposals warrant warrants summons "
+    "order orders sanctions tariff tariffs measure measures calls demand reforms reform candidacy".split())
+EVALUATIVE = (
+    r"(?:completely |totally |entirely |utterly |clearly |simply |absolutely |patently |wholly )?"
+    r"(?:false|untrue|not true|baseless|groundless|unfounded|absurd|ridiculous|nonsense|nonsensical|"
+    r"fabricated|a fabrication|fabrications|made[- ]up|fake(?: news)?|lies|a lie|lying|a hoax|a smear|"
+    r"smears|slander(?:ous)?|defamatory|politically motivated|a (?:political )?witch[- ]hunt|"
+    r"a conspiracy theory|conspiracy theories|propaganda|disinformation|misinformation|fiction|"
+    r"without (?:any )?(?:basis|foundation)|inaccurate|incorrect|a distortion|distorted|misleading)")
+_EVAL = re.compile(r"\b" + EVALUATIVE + r"(?=\W|$)", re.I)
+# "called/dismissed/rejected ... as baseless", "branded the reports lies".
+_AS_EVAL = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|brand(?:s|ed|ing)?|"
+    r"label(?:s|ed|led|ing)?|term(?:s|ed)?|denounc(?:es|ed|ing)|deride[sd]?|decr(?:y|ies|ied))\b"
+    r"([^.;:!?]{0,120}?)\b(?:as )?" + EVALUATIVE + r"(?=\W|$)", re.I)
+# "That is not true", "the claims are baseless", "it was politically motivated".
+_IS_EVAL = re.compile(
+    r"\b(?:is|was|are|were|'s|’s|be|been|being|remains?)\s+(?:all\s+|just\s+|nothing but\s+|pure\s+)?"
+    + EVALUATIVE + r"(?=\W|$)", re.I)
+# "debunked conspiracy theories", "baseless allegations", "false claims that ...".
+_EVAL_NOUN = re.compile(
+    r"\b(?:debunked|discredited|false|baseless|groundless|unfounded|fabricated|bogus|fake|spurious|"
+    r"absurd|ridiculous)\s+(?:\w+\s+)?(" + POINTER_NOUNS + r")\b", re.I)
+_PLEA = re.compile(
+    r"\b(?:plead(?:s|ed|ing)?|pled)\s+(?:not guilty|innocent)|\bprotest(?:s|ed|ing)?\s+(?:his|her|their)\s+"
+    r"innocence|\b(?:maintain(?:s|ed|ing)?|insist(?:s|ed|ing)? on)\s+(?:his|her|their)\s+innocence", re.I)
+_POINTING_VERB = re.compile(
+    r"\b(?:rul(?:e|es|ed|ing) out|brush(?:es|ed|ing)? aside|shrug(?:s|ged|ging)? off|scoff(?:s|ed|ing)? at|"
+    r"push(?:es|ed|ing)? back (?:against|on))\b", re.I)
+_DETERMINER = r"(?:(?:the|all|any|these|those|such|this|that|its|his|her|their|our|my|your|[A-Z][\w.'’-]*(?:'s|’s)|a|an|every)\s+)"
+_OBJECT = re.compile(
+    r"\s+(?:" + _DETERMINER + r")?(?:(?:\w+[- ]){0,3}?)(" + POINTER_NOUNS + r")\b", re.I)
+_POSSESSOR = re.compile(r"\b([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:'s|’s)\s+(?:\w+\s+){0,2}$")
+_RESTATES = re.compile(r"\s+(?:that\b|having\b|ever\b|any\s+(?!of\b)|\w+ing\b)", re.I)
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:^|[.!?\"“”]\s*|,\s*(?:but|and)?\s*)(?:that|this|it|these|those|all this|all of this|such (?:claims|reports|"
+    r"allegations|accusations))\s+(?:is|was|are|were|'s|’s)\b", re.I)
+_COMPLEMENT = re.compile(
+    r"\s*(?:against \w+\s+)?(?:that|of|relating to|related to|over|about|regarding|for|in)\s+(.{3,200}?)"
+    r"(?=[,;:.!?\"“”]|\s[-–—]\s|$)", re.I)
+_CLAIMING = re.compile(r",?\s*(?:claiming|alleging|saying|suggesting),?\s+(?:for example,\s+)?(?:that\s+)?"
+                       r"(.{3,200}?)(?=[;:.!?\"“”]|$)", re.I)
+_RELATIVE = re.compile(r"(?:which|that)\s+(?:\w+\s+){0,4}$", re.I)
+_CLAUSE_START = re.compile(r"(?:[.!?;:\"“”]|,\s|\b(?:which|who|but|and|while|whereas)\b)\s*")
+# What an accusation looks like in running text: a charge, allegation or accusation, the verbs
+# of accusing, charging and convicting (CAMEO 11 and 17 kin).
+ACCUSATION = re.compile(
+    r"\b(?:accus(?:e|es|ed|ing|ation|ations)|alleg(?:e|es|ed|edly|ing|ation|ations)|charg(?:e|es|ed|ing)|"
+    r"indict(?:s|ed|ment|ments)?|convict(?:s|ed|ion|ions)?|impeach(?:ed|ment)?|arrest(?:s|ed)?|warrant|"
+    r"blam(?:e|es|ed|ing)|suspect(?:s|ed)?|prosecut(?:e|es|ed|ion|ors?)|sued|lawsuit|claim(?:s|ed)?|"
+    r"report(?:s|ed)?|call(?:s|ed)\s+(?:him|her|them|it)\b)", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Denial:
+    """A denial read from a claim: how it denies, and the words it points with."""
+    how: Literal["restates", "points", "pleads", "rebuts"]
+    span: Span                       # the denial itself, in the article's text
+    pointer: str | None = None       # "charges", "that", "it": what it points with
+    complement: Span | None = None   # the pointer's own content ("the allegation that ...")
+    possessor: str | None = None     # "Pakistan" in "Pakistan's allegation"
+    why: str = ""
+
+
+def sentence_bounds(text: str, start: int, end: int) -> Span:
+    s = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start),
+            text.rfind("! ", 0, start))
+    s = 0 if s < 0 else s + 1
+    e = len(text)
+    for m in re.finditer(r"[.!?][\"'”’)]*(?:\s|$)|\n", text[end:]):
+        e = end + m.end()
+        break
+    return s, e
+
+
+def _trim(text: str, span: Span) -> Span:
+    s, e = span
+    while s < e and (text[s].isspace() or text[s] in ",;:\"“”'"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:\"“”'."):
+        e -= 1
+    return s, e
+
+
+def _clause_start(text: str, lo: int, at: int) -> int:
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, lo, at)]
+    return starts[-1] if starts else lo
+
+
+def _complement(text: str, at: int, limit: int) -> Span | None:
+    m = _COMPLEMENT.match(text, at, limit)
+    if m and len(m.group(1).split()) >= 2:
+        return _trim(text, m.span(1))
+    m = _CLAIMING.match(text, at, limit)
+    if m and len(m.group(1).split()) >= 3:
+        return _trim(text, m.span(1))
+    return None
+
+
+def read_denial(text: str, span: Span, *, cue: Span | None = None, content: Span | None = None) -> Denial | None:
+    """The denial a claim makes, if it makes one.
+
+    Args:
+        text: the article's text.
+        span: the claim's extent (source, cue and content, or the narrated sentence).
+        cue, content: the attribution's cue and content, when the claim is an attribution.
+    Returns:
+        a Denial (how it denies; the pointer, its complement and possessor when it points),
+        or None when the claim denies nothing (rejecting a request is policy, not a denial).
+    """
+    lo, hi = span
+    chunk = text[lo:hi]
+    m = _PLEA.search(chunk)
+    if m:
+        s, e = lo + m.start(), lo + m.end()
+        return Denial("pleads", (_clause_start(text, lo, s), e), pointer="charges", why=f'pleaded "{text[s:e]}"')
+    # An evaluative rebuttal: "dismissed X as baseless", "That is not true", "debunked theories".
+    for pattern, how in ((_AS_EVAL, "as"), (_IS_EVAL, "is"), (_EVAL_NOUN, "noun")):
+        for m in pattern.finditer(chunk):
+            s, e = lo + m.start(), lo + m.end()
+            if how == "noun":
+                noun = m.group(1)
+                return Denial("rebuts", _trim(text, (s, e)), pointer=noun,
+                              complement=_complement(text, e, hi), why=f'calls it "{text[s:e]}"')
+            if how == "as":
+                obj = _OBJECT.match(m.group(1)) if m.group(1).strip() else None
+                noun = obj.group(1) if obj else None
+                if noun is None and m.group(1).strip():
+                    head = m.group(1).strip().split()[-1].lower().strip(",")
+                    if head in POLICY_NOUNS:
+                        continue
+                start = _clause_start(text, lo, s)
+                return Denial("rebuts", _trim(text, (start, e)), pointer=noun or "it",
+                              complement=_complement(text, lo + m.start(1) + (obj.end() if obj else 0), hi)
+                              if obj else None,
+                              why=f'calls it {_EVAL.search(text, s, e).group(0)!r}'.replace("'", '"'))
+            start = _clause_start(text, lo, s)
+            subject = text[start:s].strip()
+            if not subject:
+                continue
+            head = subject.split()[-1].lower()
+            if head in POLICY_NOUNS:
+                continue
+            pointer = subject if _PRONOUN_SUBJECT.search(text[max(lo, start - 2):e]) or len(subject.split()) <= 3 \
+                else None
+            return Denial("rebuts", _trim(text, (start, e)), pointer=pointer or subject,
+                          why=f'says "{text[start:e].strip()}"')
+    # A deny-family verb: what follows decides whether it restates or points.
+    cue_text = text[cue[0]:cue[1]] if cue else ""
+    verbs = list(DENY_RE.finditer(cue_text)) if cue else []
+    base = cue[0] if cue else lo
+    if not verbs:
+        verbs = list(DENY_RE.finditer(chunk))
+        base = lo
+    verbs += [v for v in _POINTING_VERB.finditer(chunk)] if not verbs else []
+    for v in verbs:
+        vs, ve = base + v.start(), base + v.end()
+        word = v.group(0).lower()
+        rest_end = content[1] if content else hi
+        obj = _OBJECT.match(text, ve, rest_end)
+        if obj and obj.start(1) - ve < 40:
+            noun = obj.group(1)
+            before = text[ve:obj.start(1)]
+            pm = _POSSESSOR.search(before)
+            comp = _complement(text, obj.end(), max(rest_end, hi))
+            end = comp[1] if comp else obj.end()
+            # "charges against him" reads as one pointer
+            tail = re.match(r"\s+against\s+\w+", text[end:end + 30])
+            end = end + tail.end() if tail and not comp else end
+            start = _clause_start(text, lo, vs) if not cue else vs
+            return Denial("points", _trim(text, (start, end)), pointer=noun, complement=comp,
+                          possessor=pm.group(1) if pm else None, why=f'{word} "{text[vs:obj.end()].strip()}"')
+        nxt = text[ve:min(rest_end if rest_end > ve else hi, ve + 60)]
+        head = re.match(r"\s+(?:" + _DETERMINER + r")?(?:[\w-]+\s+){0,2}?([\w-]+)\b", nxt)
+        if head and head.group(1).lower() in POLICY_NOUNS:
+            continue
+        if word.startswith(("den", "refut", "rebut", "disavow")) and (
+                _RESTATES.match(text, ve, ve + 40) or (content and content[0] >= ve - 1)):
+            start = cue[0] if cue else _clause_start(text, lo, vs)
+            return Denial("restates", _trim(text, (start, max(hi, ve))), why=f'{word} it')
+        if word.startswith(("den", "refut", "rebut")) and not head:
+            return Denial("points", _trim(text, (_clause_start(text, lo, vs), ve)), pointer="it",
+                          why=f'{word} it')
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a pointing denial points at, found in the article's text."""
+    span: Span
+    how: str                           # "complement", "antecedent", "mention", "nearby claim"
+    claim: str | None = None           # the claim id, when it is a claim
+
+
+def resolve_in_text(text: str, denial: Denial, claim_span: Span,
+                    nearby: list[tuple[str, Span, bool]]) -> Target | None:
+    """Where a pointing denial's target is in its own article.
+
+    Args:
+        text: the article's text.
+        denial: from `read_denial`, with how in ("points", "pleads", "rebuts").
+        claim_span: the denying claim's extent.
+        nearby: (claim id, span, opposing) of the article's other claims by other claimants;
+            `opposing` is False for claims that cannot be the report (negative, hedged).
+    Returns:
+        the target, or None when nothing fits (then the denial is compared by meaning).
+    """
+    if denial.complement:
+        return Target(denial.complement, "complement")
+    s0 = denial.span[0]
+    sent = sentence_bounds(text, s0, denial.span[1])
+    # "... espionage charges which Washington has dismissed as baseless": the antecedent.
+    rel = _RELATIVE.search(text, sent[0], s0)
+    if rel:
+        before = text[sent[0]:rel.start()].rstrip(" ,")
+        m = re.search(r"((?:[\w'’-]+\s+){0,3}(?:" + POINTER_NOUNS + r"))$", before, re.I)
+        if m:
+            return Target(_trim(text, (sent[0] + m.start(1), sent[0] + m.end(1))), "antecedent")
+    pointer = (denial.pointer or "").lower()
+    noun = re.match(r"(?:.*\s)?(" + POINTER_NOUNS + r")$", pointer, re.I)
+    if noun or denial.how == "pleads":
+        head = (noun.group(1) if noun else "charges").rstrip("s")[:6]
+        found = _accusation_mention(text, head, before=s0, exclude=denial.span)
+        if found:
+            return Target(found, "mention")
+    # A pronoun or a bare rebuttal: the nearest claim of someone else just before it.
+    best: tuple[int, str, Span] | None = None
+    for cid, span, opposing in nearby:
+        if not opposing or span[0] >= s0 or s0 - span[1] > 400:
+            continue
+        if span[0] <= s0 < span[1]:
+            continue
+        if best is None or span[1] > best[0]:
+            best = (span[1], cid, span)
+    if best is not None:
+        return Target(best[2], "nearby claim", claim=best[1])
+    return None
+
+
+def _accusation_mention(text: str, head: str, *, before: int, exclude: Span) -> Span | None:
+    """The story's nearest earlier mention of an accusation of this kind ("charge" for "the
+    charges"), with its complement when it has one; any later one when none comes before."""
+    pattern = re.compile(r"\b" + re.escape(head) + r"\w*\b", re.I)
+    hits = [m for m in pattern.finditer(text) if not (exclude[0] <= m.start() < exclude[1])]
+    if not hits:
+        return None
+    earlier = [m for m in hits if m.start() < before]
+    m = earlier[-1] if earlier else hits[0]
+    comp = _complement(text, m.end(), len(text))
+    if comp is None:
+        nxt = re.match(r"[^.;:!?]{0,40}?\b(?:which included|including|such as|namely)\s+(.{3,200}?)(?=[.;:!?]|$)",
+                       text[m.end():])
+        if nxt:
+            comp = _trim(text, (m.end() + nxt.start(1), m.end() + nxt.end(1)))
+    start = _clause_start(text, sentence_bounds(text, m.start(), m.end())[0], m.start())
+    return _trim(text, (start, comp[1] if comp else m.end()))
+
+
+def is_accusation(text: str) -> bool:
+    """Whether a report accuses: it charges, alleges, blames, convicts or arrests."""
+    return bool(ACCUSATION.search(text))

@@ -1,0 +1,145 @@
+"""The judge: do two claims disagree, how, and why (in words).
+
+One function decides for `find_conflicts`, `onrecord claim` (claim search) and the web:
+
+- a denial against a report: one side denies or negates what the other asserts, on the same
+  proposition (a predicate both state, opposite polarity, and enough shared meaning), or a
+  negation whose negated words the other claim asserts ("was not a member" / "called her a
+  member");
+- account against account: two positive accounts giving incompatible counts of the same
+  thing (compatible figures are kept apart: "at least 5" / "at least 6", rising tolls,
+  rounding, "up to");
+- a self-contradiction: one claimant, in two different articles, on both sides.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...stance.features import content, tokens
+from ...text.words import NEGATION
+from ..claims import Claim
+from .conflict import ConflictKind
+from .denials import Denial
+from .meaning import meaning_words, overlap
+from .propositions import Proposition
+
+# A negation of knowledge, not of the fact: "no evidence", "no comment", "not confirmed".
+_EPISTEMIC = frozenset("evidence comment comments confirmation details detail sign signs indication proof "
+                       "information word immediate response plans plan".split())
+_APPROX = re.compile(r"\b(?:at least|more than|over|up to|nearly|almost|about|around|some|roughly|"
+                     r"approximately|as many as|fewer than|less than|under|dozens|hundreds|thousands)\s+$", re.I)
+_NUMBER_BEFORE = r"(\b[\w.,-]+\s+)?"
+
+
+@dataclass(slots=True)
+class Reading:
+    """What the judge reads from one claim (computed once per claim)."""
+    claim: Claim
+    prop: Proposition
+    words: list[str]
+    denial: Denial | None = None
+    negated: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Verdict:
+    kind: ConflictKind
+    a: Claim                      # for a denial, the denial
+    b: Claim
+    clash: bool                   # incompatible counts
+    why: list[str]
+
+
+def negated_words(text: str) -> list[str]:
+    """Meaning words a claim negates: those in a negation's scope, to its clause's end
+    ("the missile poses no threat to NATO systems" -> threat, nato, system)."""
+    out: list[str] = []
+    for clause in re.split(r"[,;:()\"“”]|\s[-–—]\s|\b(?:but|because|although|while|and that)\b", text):
+        toks = tokens(clause)
+        at = next((i for i, t in enumerate(toks) if t in NEGATION or t.endswith("n't")), None)
+        if at is None:
+            continue
+        scope = " ".join(toks[at + 1:])
+        if set(content(tokens(scope))) & _EPISTEMIC:
+            continue
+        out.extend(meaning_words(scope))
+    return out
+
+
+def read(claim: Claim, prop: Proposition, words: list[str], denial: Denial | None = None) -> Reading:
+    negated = negated_words(claim.content or claim.text) if claim.polarity in ("negated", "denied") else []
+    # The people a claim is about count as meaning too: "he" and "the mayor" are the same man.
+    words = words + [f"@{p}" for p in dict.fromkeys(claim.about)]
+    return Reading(claim=claim, prop=prop, words=words, denial=denial, negated=negated)
+
+
+def _counts_clash(x: Claim, y: Claim, px: Proposition, py: Proposition) -> str | None:
+    """The counted thing on which two claims give incompatible figures, if any."""
+    for noun in px.numbers.keys() & py.numbers.keys():
+        vx, vy = px.numbers[noun], py.numbers[noun]
+        if vx == vy:
+            continue
+        if _approximate(x, noun) or _approximate(y, noun):
+            continue  # "at least 5" and "at least 6" can both be true
+        big, small = max(vx, vy), min(vx, vy)
+        if small > 0 and big / small < 1.1:
+            continue  # rounding
+        return noun
+    return None
+
+
+def _approximate(claim: Claim, noun: str) -> bool:
+    text = claim.content or claim.text
+    for m in re.finditer(r"\b[\d,.]+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred)\b", text, re.I):
+        if _APPROX.search(text[max(0, m.start() - 20):m.start()]):
+            return True
+    return False
+
+
+def judge(x: Reading, y: Reading) -> Verdict | None:
+    """The kind of disagreement between two claims, if any, with the denial first."""
+    a, b = x.claim, y.claim
+    if a.id == b.id:
+        return None
+    same = a.claimant_id is not None and a.claimant_id == b.claimant_id
+    one_voice = a.claimant_id is None and b.claimant_id is None and a.claimant == b.claimant
+    pa, pb = x.prop, y.prop
+    shared = pa.predicates.keys() & pb.predicates.keys()
+    opposite = [r for r in shared if pa.predicates[r] is not None and pb.predicates[r] is not None
+                and pa.predicates[r] != pb.predicates[r]]
+    meaning = overlap(x.words, y.words)
+    clash = _counts_clash(a, b, pa, pb) if shared else None
+    if same or one_voice:
+        # One claimant on both sides: only across articles is it a changed account; within one
+        # article it is one account (a summary and its detail), or a misread speaker.
+        if same and a.article != b.article and (opposite and meaning >= 0.3 or clash):
+            why = [f"{a.claimant} said both, in different articles"]
+            why.append(f'different counts of "{clash}"' if clash else "one statement negates the other")
+            return Verdict("self_contradiction", a, b, bool(clash), why)
+        return None
+    if opposite and meaning >= 0.25:
+        neg, pos = (x, y) if pa.predicates[opposite[0]] else (y, x)
+        # Only a denial that restates what it denies reads from the predicate; a bare negation
+        # ("he doesn't support the measure") must negate the other's very words (below).
+        if not pos.claim.negative and neg.denial is not None and neg.denial.how == "restates":
+            verb = "denies" if neg.claim.polarity == "denied" else "negates"
+            return Verdict("denial_vs_report", neg.claim, pos.claim, bool(clash),
+                           [f"{neg.claim.claimant} {verb} what {pos.claim.claimant} asserts",
+                            f"same act on both sides, opposite polarity; {meaning:.0%} of the meaning shared"])
+    for neg, pos in ((x, y), (y, x)):
+        if neg.negated and not pos.claim.negative and neg.claim.polarity in ("negated", "denied"):
+            scope = set(neg.negated)
+            # The negated words are the other claim's point, not a passing mention in it.
+            covered = len(scope & set(pos.words)) / max(1, len(set(pos.words)))
+            if scope and scope <= set(pos.words) and len(scope) >= 2 and covered >= 0.5:
+                return Verdict("denial_vs_report", neg.claim, pos.claim, False,
+                               [f"{neg.claim.claimant} negates what {pos.claim.claimant} asserts",
+                                "the negated words (" + ", ".join(sorted(w for w in scope if not w.startswith('#')))
+                                + ") are all in the other account"])
+    narrated = a.attribution is None or b.attribution is None
+    if clash and not a.negative and not b.negative and not narrated and meaning >= 0.3:
+        return Verdict("account_vs_account", a, b, True,
+                       [f'{a.claimant} and {b.claimant} give different counts of "{clash}"',
+                        "neither figure is an estimate that allows the other"])
+    return None

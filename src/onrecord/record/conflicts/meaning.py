@@ -1,0 +1,57 @@
+"""Claims compared by meaning, lightly: words mapped to what they mean before they are compared.
+
+Paraphrases of the same act rarely share their verb: "met", "a meeting took place", "held
+talks" and "discussed" are all CAMEO 04 (consult), "was detained" and "arrested" both 17
+(coerce). Each content word is stemmed and, when the event lexicon knows it, stands for its
+CAMEO root too; two claims meet on those "meaning words". This is what the events stage's
+lexicon already knows about paraphrase, at the cost of a dictionary look-up: an embedding
+model (MiniLM through torch) would add ~400 MB and milliseconds a claim for the few
+paraphrases the lexicon misses.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ...stance.features import STOP, content, stem, tokens
+from ...text.words import NEGATION, DENY_RE
+from .propositions import lexicon
+
+# Words that carry polarity or attribution, not topic: two claims sharing only these are unrelated.
+NOT_TOPIC = frozenset({"deny", "denial", "report", "told", "claim", "repeatedly", "publicly", "insist", "said",
+                       "say", "state", "statement", "ha", "wa", "also", "would", "could", "one", "two", "new",
+                       "year", "last", "time", "people", "official"}) | NEGATION
+_EVAL_WORDS = re.compile(r"\b(?:false|untrue|true|baseless|groundless|unfounded|absurd|ridiculous|nonsense|"
+                         r"fabricated|lies?|politically|motivated|conspiracy|theory|theories|propaganda)\b", re.I)
+
+
+@lru_cache(maxsize=200_000)
+def _meaning_of(word: str) -> tuple[str, ...]:
+    if len(word) > 5 and word.endswith("ly"):
+        word = word[:-2]  # "privately" and "private" meet
+    s = stem(word)
+    s = s.rstrip("e") if len(s) > 3 else s  # "vote" and "voted" (stem "vot") meet
+    root = lexicon().get(stem(word))
+    return (s, f"#{root}") if root else (s,)
+
+
+def meaning_words(text: str) -> list[str]:
+    """The claim's topic in meaning words: stems, plus #<CAMEO root> for event words; no
+    polarity, attribution or rebuttal words."""
+    text = DENY_RE.sub(" ", _EVAL_WORDS.sub(" ", text))
+    out: list[str] = []
+    for w in content(tokens(text)):
+        if w in NOT_TOPIC or w in STOP or len(w) < 2:
+            continue
+        out.extend(_meaning_of(w))
+    return out
+
+
+def overlap(a: Sequence[str], b: Sequence[str]) -> float:
+    """How much of the smaller claim the other restates (0..1): containment, not Jaccard, since
+    a denial is often shorter than the account it denies."""
+    sa, sb = set(a), set(b)
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / min(len(sa), len(sb))
