@@ -1,7 +1,7 @@
 """Exception tree. Each is translated into an ErrorRecord at the stage boundary."""
 from __future__ import annotations
 
-from .model import ErrorRecord
+from .model import Article, ErrorRecord, Meta
 
 
 class OnrecordError(Exception):
@@ -47,3 +47,8 @@ def error_record(stage: str, exc: BaseException) -> ErrorRecord:
     if isinstance(exc, OnrecordError):
         return exc.record()
     return ErrorRecord(stage=stage, kind="internal", message=f"{type(exc).__name__}: {exc}")
+
+
+def error_article(id: str, exc: BaseException, *, stage: str = "ingest", meta: "Meta | None" = None) -> Article:
+    """The Article of an input that could not be read: no text, the reason in `errors`."""
+    return Article(id=id, text="", meta=meta or Meta(), errors=[error_record(stage, exc)])

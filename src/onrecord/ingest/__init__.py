@@ -6,39 +6,85 @@ from __future__ import annotations
 
 import io
 import logging
+import shutil
 import sys
-from collections.abc import Iterable, Iterator
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-from ..errors import InputError, error_record
+from ..errors import InputError, error_article
 from ..model import Article
 from ..settings import DEFAULT, Settings
+from .html import article_from_html
+from .jsonl import read_jsonl
+from .parquet import read_parquet
+from .text import read_text_file
+from .url import fetch_url
+from .warc import read_warc
 
 log = logging.getLogger("onrecord.ingest")
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+# How each kind of input is recognised and read: one table, so files, folders and standard
+# input agree. A reader takes a binary stream (seekable for parquet; warc wants a real file,
+# see `_warc`) and the name that ids its articles.
+Reader = Callable[[BinaryIO, str, Settings, bool], Iterator[Article]]
+
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")  # article_from_html takes gzipped bytes
+
+
+def _text(fh: BinaryIO, name: str, settings: Settings, defer_html: bool) -> Iterator[Article]:
+    yield read_text_file(_read_capped(fh, name, settings), id=name, settings=settings)
+
+
+def _html(fh: BinaryIO, name: str, settings: Settings, defer_html: bool) -> Iterator[Article]:
+    yield article_from_html(_read_capped(fh, name, settings), id=name, settings=settings)
+
+
+def _jsonl(fh: BinaryIO, name: str, settings: Settings, defer_html: bool) -> Iterator[Article]:
+    yield from read_jsonl(fh, name=name, settings=settings)
+
+
+def _parquet(fh: BinaryIO, name: str, settings: Settings, defer_html: bool) -> Iterator[Article]:
+    if not fh.seekable():  # the footer is at the end: a pipe has to be read whole first
+        fh = io.BytesIO(fh.read())
+    yield from read_parquet(fh, name=name, settings=settings)
+
+
+def _warc(fh: BinaryIO, name: str, settings: Settings, defer_html: bool) -> Iterator[Article]:
+    path = getattr(fh, "name", None)
+    if isinstance(path, str) and Path(path).is_file():
+        yield from read_warc(path, settings=settings, defer_html=defer_html)
+        return
+    # read_warc checks a cut tail by seeking in a real file; a stream is spooled to one.
+    with tempfile.NamedTemporaryFile(suffix=".warc") as tmp:
+        shutil.copyfileobj(fh, tmp)
+        tmp.flush()
+        yield from read_warc(tmp.name, settings=settings, defer_html=defer_html)
+
+
+READERS: dict[str, tuple[tuple[str, ...], Reader]] = {
+    # kind: (file name endings, reader); the first kind whose ending matches wins.
+    "warc": ((".warc", ".warc.gz"), _warc),
+    "jsonl": ((".jsonl", ".ndjson"), _jsonl),
+    "parquet": ((".parquet",), _parquet),
+    "html": (HTML_SUFFIXES, _html),
+    "text": (TEXT_SUFFIXES, _text),
+}
 
 
 def kind_of(path: Path, head: bytes = b"") -> str:
-    """text, html, jsonl or warc, from the name, else from the first bytes."""
+    """A kind of READERS, from the name, else from the first bytes."""
     name = path.name.lower()
-    if name.endswith((".warc", ".warc.gz")):
-        return "warc"
-    if name.endswith((".jsonl", ".ndjson")):
-        return "jsonl"
-    if name.endswith(".parquet"):
-        return "parquet"
-    if name.endswith((".html.gz", ".htm.gz")):
-        return "html"  # article_from_html takes gzipped bytes
-    if path.suffix.lower() in HTML_SUFFIXES:
-        return "html"
-    if path.suffix.lower() in TEXT_SUFFIXES:
-        return "text"
+    for kind, (endings, _) in READERS.items():
+        if name.endswith(endings):
+            return kind
     return sniff(head)
 
 
 def sniff(head: bytes) -> str:
+    """A kind of READERS from the first bytes of an input."""
     if head[:4] == b"PAR1":
         return "parquet"
     start = head.lstrip()[:512].lower()
@@ -51,6 +97,13 @@ def sniff(head: bytes) -> str:
     return "text"
 
 
+def _read_capped(fh: BinaryIO, name: str, settings: Settings) -> bytes:
+    data = fh.read(settings.max_file_bytes + 1)
+    if len(data) > settings.max_file_bytes:
+        raise InputError(f"{name}: over the {settings.max_file_bytes:,}-byte limit", "too_large")
+    return data
+
+
 def read(sources: Iterable[str], *, settings: Settings = DEFAULT, defer_html: bool = False) -> Iterator[Article]:
     """Articles from files, folders (recursive), URLs and `-` (standard input), in order.
 
@@ -58,7 +111,7 @@ def read(sources: Iterable[str], *, settings: Settings = DEFAULT, defer_html: bo
     its workers (only `run.local.run` and the Ray engine accept them)."""
     for source in sources:
         if source == "-":
-            yield from _read_bytes(sys.stdin.buffer.read(), name="stdin", kind=None, settings=settings)
+            yield from read_stream(sys.stdin.buffer, name="stdin", settings=settings, defer_html=defer_html)
         elif source.startswith(("http://", "https://")):
             yield _read_url(source, settings)
         else:
@@ -72,12 +125,10 @@ def read(sources: Iterable[str], *, settings: Settings = DEFAULT, defer_html: bo
 
 
 def _read_url(url: str, settings: Settings) -> Article:
-    from .url import fetch_url
-
     try:
         return fetch_url(url, settings=settings)
     except Exception as exc:
-        return Article(id=url, text="", errors=[error_record("ingest", exc)])
+        return error_article(url, exc)
 
 
 def article_id(path: Path) -> str:
@@ -95,59 +146,23 @@ def read_path(path: Path, *, settings: Settings = DEFAULT, defer_html: bool = Fa
     try:
         if not path.exists():
             raise InputError(f"{path}: no such file", "not_found")
-        size = path.stat().st_size
         with path.open("rb") as fh:
-            head = fh.read(4096)
-        kind = kind_of(path, head)
-        if kind == "warc":
-            from .warc import read_warc
-
-            yield from read_warc(path, settings=settings, defer_html=defer_html)
-            return
-        if kind == "parquet":
-            from .parquet import read_parquet
-
-            yield from read_parquet(path, settings=settings)
-            return
-        if kind == "jsonl":
-            from .jsonl import read_jsonl
-
-            with path.open("rb") as fh:
-                yield from read_jsonl(fh, name=id_, settings=settings)
-            return
-        if size > settings.max_file_bytes:
-            raise InputError(f"{path}: {size:,} bytes is over the {settings.max_file_bytes:,}-byte limit", "too_large")
-        yield from _read_bytes(path.read_bytes(), name=id_, kind=kind, settings=settings)
+            yield from read_stream(fh, name=id_, kind=kind_of(path, fh.peek(4096)[:4096]), settings=settings,
+                                   defer_html=defer_html)
     except Exception as exc:
-        yield Article(id=id_, text="", errors=[error_record("ingest", exc)])
+        yield error_article(id_, exc)
 
 
-def _read_bytes(data: bytes, *, name: str, kind: str | None, settings: Settings) -> Iterator[Article]:
-    kind = kind or sniff(data[:4096])
+def read_stream(fh: BinaryIO, *, name: str, kind: str | None = None, settings: Settings = DEFAULT,
+                defer_html: bool = False) -> Iterator[Article]:
+    """Articles of one binary stream of the given kind (sniffed from its first bytes when None)."""
     try:
-        if kind == "html":
-            from .html import article_from_html
-
-            yield article_from_html(data, id=name, settings=settings)
-        elif kind == "jsonl":
-            from .jsonl import read_jsonl
-
-            yield from read_jsonl(io.BytesIO(data), name=name, settings=settings)
-        elif kind == "warc":
-            import tempfile
-
-            from .warc import read_warc
-
-            with tempfile.NamedTemporaryFile(suffix=".warc.gz" if data[:2] == b"\x1f\x8b" else ".warc") as tmp:
-                tmp.write(data)
-                tmp.flush()
-                yield from read_warc(Path(tmp.name), settings=settings)
-        else:
-            from .text import read_text_file
-
-            yield read_text_file(data, id=name, settings=settings)
+        if kind is None:
+            fh = fh if hasattr(fh, "peek") else io.BufferedReader(fh)  # type: ignore[arg-type]
+            kind = sniff(fh.peek(4096)[:4096])
+        yield from READERS[kind][1](fh, name, settings, defer_html)
     except Exception as exc:
-        yield Article(id=name, text="", errors=[error_record("ingest", exc)])
+        yield error_article(name, exc)
 
 
-__all__ = ["read", "read_path", "kind_of", "sniff", "article_id"]
+__all__ = ["READERS", "read", "read_path", "read_stream", "kind_of", "sniff", "article_id"]

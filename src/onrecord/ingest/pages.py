@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..errors import error_record
+from ..errors import error_article
 from ..model import Article, ErrorRecord, Meta, Span
 from ..settings import DEFAULT, Settings
 
@@ -34,7 +34,7 @@ class HtmlPage:
             return article_from_html(self.body, id=self.id, url=self.meta.url, encoding=self.encoding,
                                      settings=settings)
         except Exception as exc:
-            return Article(id=self.id, text="", meta=Meta(url=self.meta.url), errors=[error_record("ingest", exc)])
+            return error_article(self.id, exc, meta=Meta(url=self.meta.url))
 
 
 def materialise(items: list, settings: Settings = DEFAULT) -> list[Article]:  # noqa: ANN001

@@ -20,8 +20,8 @@ from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 
-from ..errors import InputError, error_record
-from ..model import Article, ErrorRecord, Meta
+from ..errors import InputError, error_article
+from ..model import Article, Meta
 from ..settings import DEFAULT, Settings
 from .url import parse_content_type
 
@@ -81,7 +81,7 @@ def _article(record: Any, uri: str, settings: Settings, defer_html: bool = False
         # a cut inside a gzipped member, or a body whose Content-Encoding is broken
         raise _Truncated(f"{type(exc).__name__}: {exc}") from exc
     except Exception as exc:  # one bad page must not stop the file
-        return Article(id=uri, text="", meta=Meta(url=uri), errors=[error_record("ingest", exc)])
+        return error_article(uri, exc, meta=Meta(url=uri))
 
 
 def _check_start(fh: Any, path: Path) -> bool:
@@ -125,9 +125,7 @@ def _tail_problem(path: Path, *, gz: bool, last_start: int, end: int) -> str | N
 
 
 def _truncated(path: Path, why: str) -> Article:
-    return Article(id=f"{path}#truncated", text="",
-                   errors=[ErrorRecord(stage="ingest", kind="truncated",
-                                       message=f"{path}: file ends inside a record ({why})")])
+    return error_article(f"{path}#truncated", InputError(f"{path}: file ends inside a record ({why})", "truncated"))
 
 
 def read_warc(path: str | Path, *, settings: Settings = DEFAULT, defer_html: bool = False) -> Iterator[Article]:
