@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any
 
-from ..errors import InputError, error_record
+from ..errors import InputError, error_article
 from ..model import Article, Meta
 from ..settings import DEFAULT, Settings
 from .text import article_from_text
@@ -66,4 +66,4 @@ def read_jsonl(stream: IO[bytes], *, name: str, settings: Settings = DEFAULT) ->
                 id_ = _str(obj.get("id")) or _str(obj.get("url")) or default_id
             yield article_from_obj(obj, default_id=default_id, settings=settings)
         except Exception as exc:
-            yield Article(id=id_, text="", errors=[error_record("ingest", exc)])
+            yield error_article(id_, exc)
