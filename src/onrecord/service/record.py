@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..record import StoryRecord, build_record
 from ..store import Store
 from ..store.record_tables import is_stale, write_record
+from ..store.search_index import build_search_index
 
 
 def refresh_record(store: Store, *, use_stance: bool = True) -> StoryRecord:
@@ -11,6 +12,7 @@ def refresh_record(store: Store, *, use_stance: bool = True) -> StoryRecord:
     The store must be writable."""
     story = build_record(store.records(), use_stance=use_stance)
     write_record(store, story)
+    build_search_index(store)  # statements and claims are indexed as the record stores them
     return story
 
 

@@ -68,6 +68,11 @@ RECORD_TABLES = {
         score DOUBLE, about JSON, about_ids JSON, article_a VARCHAR, article_b VARCHAR, claim_a VARCHAR,
         claim_b VARCHAR, claimant_a VARCHAR, claimant_b VARCHAR, record JSON NOT NULL""",
     "conflict_people": "conflict_key VARCHAR NOT NULL, person_id VARCHAR NOT NULL",
+    # The full-text index (store/search_index.py builds it with the record).
+    "search_docs": """
+        doc_id BIGINT NOT NULL, kind VARCHAR NOT NULL, article_key VARCHAR, article_id VARCHAR, ref VARCHAR,
+        speaker VARCHAR, person_id VARCHAR, published VARCHAR, span JSON, text VARCHAR, n_terms INTEGER""",
+    "search_postings": "term VARCHAR NOT NULL, doc_id BIGINT NOT NULL, tf INTEGER NOT NULL",
 }
 RECORD_INDEXES = [
     "CREATE INDEX IF NOT EXISTS idx_people_id ON people(person_id)",
@@ -79,6 +84,7 @@ RECORD_INDEXES = [
     "CREATE INDEX IF NOT EXISTS idx_claim_people ON claim_people(person_id)",
     "CREATE INDEX IF NOT EXISTS idx_conflicts_rank ON conflicts(rank)",
     "CREATE INDEX IF NOT EXISTS idx_conflict_people ON conflict_people(person_id)",
+    "CREATE INDEX IF NOT EXISTS idx_search_docs ON search_docs(doc_id)",
 ]
 
 
