@@ -48,7 +48,7 @@ def seed_record(seed_text):
     """The seed article analysed once per test run."""
     from onrecord.pipeline import analyse
 
-    return analyse(seed_text, id="presstv-sessions-kislyak", published="2017-07-21")
+    return analyse(seed_text, id="presstv-sessions-kislyak", published="2017-07-21", on_error="raise")
 
 
 @pytest.fixture

@@ -39,6 +39,6 @@ def test_docs_demo_block_is_current(seed_text):
     from onrecord.pipeline import analyse
     from onrecord.summary import summarise_record
 
-    record = analyse(seed_text, id="presstv-sessions-kislyak")
+    record = analyse(seed_text, id="presstv-sessions-kislyak", on_error="raise")
     expected = summarise_record(record, width=100)
     assert expected.strip() in _block("demo"), "README demo block is stale: run `make readme`"

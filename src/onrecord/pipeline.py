@@ -2,12 +2,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Literal
 
-from .text import nlp
+from .attribution import find_attributions
+from .entities import find_entities
 from .errors import error_record
+from .events import find_events
+from .ingest.text import article_from_text
 from .model import Article, ErrorRecord, Record
 from .settings import DEFAULT, Settings
+from .text import nlp
 
 _WORD = re.compile(r"[A-Za-z']+")
 # Frequent English function words: a cheap, dependency-free language check.
@@ -39,30 +44,41 @@ def check_article(article: Article, settings: Settings = DEFAULT) -> ErrorRecord
     return None
 
 
-def analyse_doc(article: Article, doc) -> Record:  # noqa: ANN001 - spaCy Doc
-    """Run every stage over one parsed article."""
-    from .attribution import find_attributions
-    from .entities import find_entities
-    from .events import find_events
+OnError = Literal["record", "raise"]
 
+
+def analyse_doc(article: Article, doc, *, on_error: OnError = "record") -> Record:  # noqa: ANN001 - spaCy Doc
+    """Run every stage over one parsed article.
+
+    on_error="record" (runs over real input): a stage that fails costs that stage, not the
+    article, and its error is kept in `errors`. on_error="raise" (tests, debugging): it raises.
+    """
     record = Record(id=article.id, text=article.text, meta=article.meta,
                     ignored=list(article.ignored), errors=list(article.errors))
     record.meta.language = record.meta.language or "en"
-    try:
+
+    def stage(name: str, run: Callable[[], None]) -> None:
+        try:
+            run()
+        except Exception as exc:
+            if on_error == "raise":
+                raise
+            record.errors.append(error_record(name, exc))
+
+    def entities() -> None:
         record.entities = find_entities(doc)
-    except Exception as exc:  # a stage failure costs that stage, not the article
-        record.errors.append(error_record("entities", exc))
-    try:
+
+    def attributions() -> None:
         record.attributions = find_attributions(doc, record.entities)
         if record.ignored:
             _keep_out_of_ignored(record)
-    except Exception as exc:
-        record.errors.append(error_record("attribution", exc))
-    try:
-        record.events = find_events(doc, record.entities, record.attributions,
-                                    published=record.meta.published)
-    except Exception as exc:
-        record.errors.append(error_record("events", exc))
+
+    def events() -> None:
+        record.events = find_events(doc, record.entities, record.attributions, published=record.meta.published)
+
+    stage("entities", entities)
+    stage("attribution", attributions)
+    stage("events", events)
     return record
 
 
@@ -94,17 +110,22 @@ def _keep_out_of_ignored(record: Record) -> None:
     record.attributions = kept
 
 
-def analyse_batch(articles: Iterable[Article], *, settings: Settings = DEFAULT) -> Iterator[Record]:
-    """Analyse articles in input order; a bad article yields a Record with `errors`, never an exception."""
+def analyse_batch(articles: Iterable[Article], *, settings: Settings = DEFAULT,
+                  on_error: OnError = "record") -> Iterator[Record]:
+    """Analyse articles in input order; a bad article yields a Record with `errors`, never an
+    exception (with on_error="raise", a failing stage raises instead)."""
     pending: list[Article] = []
 
     def flush() -> Iterator[Record]:
         texts = [nlp.mask(a.text, a.ignored) for a in pending]
         for article, doc in zip(pending, nlp.parse(texts, batch_size=settings.batch_size)):
             try:
-                yield analyse_doc(article, doc)
+                record = analyse_doc(article, doc, on_error=on_error)
             except Exception as exc:
-                yield Record.failed(article, error_record("pipeline", exc))
+                if on_error == "raise":
+                    raise
+                record = Record.failed(article, error_record("pipeline", exc))
+            yield record
         pending.clear()
 
     for article in articles:
@@ -125,10 +146,8 @@ def analyse_batch(articles: Iterable[Article], *, settings: Settings = DEFAULT) 
     yield from flush()
 
 
-def analyse(text: str, *, id: str = "text", published: str | None = None) -> Record:
+def analyse(text: str, *, id: str = "text", published: str | None = None, on_error: OnError = "record") -> Record:
     """Analyse one plain text (boilerplate detection included)."""
-    from .ingest.text import article_from_text
-
     article = article_from_text(text, id=id)
     article.meta.published = published
-    return next(analyse_batch([article]))
+    return next(analyse_batch([article], on_error=on_error))

@@ -18,7 +18,7 @@ def example_records():
     from onrecord.ingest import read
     from onrecord.pipeline import analyse_batch
 
-    records = list(analyse_batch(read([str(EXAMPLES)])))
+    records = list(analyse_batch(read([str(EXAMPLES)]), on_error="raise"))
     for r in records:  # dates and outlets, so the charts and filters have something to show
         if r.id == SEED_ID:
             r.meta.published, r.meta.outlet = "2017-07-21", "Press TV"
