@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..entities import doc_text as _doc_text
+from ..text.doc import doc_cache
 from ..model import Span
 from .content import trim
 
@@ -47,7 +48,6 @@ class _DocArrays:
         arr = doc.to_array([HEAD, DEP, POS, IDX, SENT_START])
         strings = doc.vocab.strings
         n = self.n = len(doc)
-        self.doc = doc
         # HEAD is an offset, and to_array returns unsigned integers: read it back as signed.
         heads = arr[:, 0].astype("int64").tolist()
         dep_ids, pos_ids, self.idx = arr[:, 1].tolist(), arr[:, 2].tolist(), arr[:, 3].tolist()
@@ -70,14 +70,12 @@ class _DocArrays:
 _SEPS = frozenset(",;:—–(")
 
 
-_CACHE: list[_DocArrays] = []
-
-
 def _arrays(doc) -> _DocArrays:  # noqa: ANN001
-    if _CACHE and _CACHE[0].doc is doc:
-        return _CACHE[0]
-    _CACHE[:] = [_DocArrays(doc)]
-    return _CACHE[0]
+    values = doc_cache(doc)
+    arrays = values.get("tagger_arrays")
+    if arrays is None:
+        arrays = values["tagger_arrays"] = _DocArrays(doc)
+    return arrays
 
 
 def _covered(idx: list[int], spans: list[Span], first: int, end: int) -> set[int]:
@@ -169,17 +167,15 @@ def sentence_features(cue: "Token", rule: list[Span], source: list[Span], quotes
     return toks, [_features(cue_key, k) for k in keys]
 
 
-# Scores of (cue, token) keys already seen (most words of most sentences repeat one), for the
-# model they were computed with.
-_SCORES: dict[tuple, float] = {}
-_SCORED_BY: list[dict] = []
-
-
 @lru_cache(maxsize=1)
 def load_model() -> dict | None:
+    """The content model, loaded once per process. It carries `memo`: scores of (cue, token)
+    keys already seen (most words of most sentences repeat one), valid for this model only."""
     if not MODEL_PATH.exists():
         return None
-    return json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    model = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    model["memo"] = {}
+    return model
 
 
 def probabilities(cue: "Token", rule: list[Span], source: list[Span], quotes: "QuoteIndex",
@@ -187,10 +183,9 @@ def probabilities(cue: "Token", rule: list[Span], source: list[Span], quotes: "Q
     toks, cue_key, keys = _keys(cue, rule, source, quotes)
     get = model["weights"].get
     b = model["bias"]
-    scores = _SCORES
-    if len(scores) > 200_000 or not _SCORED_BY or _SCORED_BY[0] is not model:
+    scores = model.setdefault("memo", {})
+    if len(scores) > 200_000:
         scores.clear()
-        _SCORED_BY[:] = [model]
     probs = []
     for key in keys:
         full = (cue_key, key)
