@@ -5,11 +5,17 @@ fullest name). Here entities from different articles that name the same person g
 `Person` with a stable id: a hash of the type and the normalised canonical name, so the same
 person gets the same id in every run and on every machine.
 
-Full names link on the normalised name ("Attorney General Jeff Sessions" = "Sen. Jeff
-Sessions" = "Jeff Sessions"). A bare surname ("Sessions", when an article never gives the
-full name) joins a known person only when exactly one known person has that surname AND the
-article gives other evidence: a shared title or a co-occurring entity. Otherwise it stays
-its own record, scoped to its article: two Okafors are never merged on the surname alone.
+- Full names link on the normalised name ("Attorney General Jeff Sessions" = "Sen. Jeff
+  Sessions" = "Jeff Sessions").
+- Name variants (transliterations "Dmitry"/"Dmitri", "al-Rashidi"/"Rashidi", spelling slips)
+  link by string similarity (rapidfuzz's Jaro-Winkler on a transliteration-folded form) only
+  with supporting context: a shared role title, or the same story (a person or organisation
+  both articles name).
+- A bare surname (or "Mrs Clinton") joins the one full name of that surname in its own
+  article first; across articles it joins a known person only when exactly one fits its
+  title's gender and role AND the article gives other evidence (a shared title or a
+  co-occurring entity). Otherwise it stays its own record, scoped to its article: two
+  Okafors are never merged on the surname alone.
 """
 from __future__ import annotations
 
@@ -20,23 +26,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from rapidfuzz.distance import JaroWinkler
+
 from ..model import Entity, Record
+from ..text.words import FEMALE_FIRST_NAMES, FEMALE_TITLES, MALE_FIRST_NAMES, MALE_TITLES, PERSON_TITLES
 
 PERSON_TYPES = frozenset({"PERSON"})
 LINKED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 
-# Titles that may lead a name; they describe the role, not the person's identity.
-TITLES = (
-    "attorney general", "deputy attorney general", "secretary of state", "secretary", "president",
-    "vice president", "prime minister", "foreign minister", "minister", "ambassador", "senator",
-    "sen", "rep", "representative", "congressman", "congresswoman", "governor", "gov", "mayor",
-    "deputy mayor", "councilwoman", "councilman", "council member", "councillor", "chief",
-    "police chief", "fire chief", "deputy chief", "commissioner", "director", "judge", "justice",
-    "gen", "general", "col", "colonel", "lt", "capt", "captain", "sgt", "sergeant", "officer",
-    "detective", "dr", "prof", "professor", "mr", "mrs", "ms", "miss", "sir", "dame", "lord",
-    "former", "then", "acting", "interim", "embattled", "us", "u s", "russian", "spokesman",
-    "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "ceo", "superintendent",
-)
+# Titles that may lead a name; they describe the role, not the person's identity (one list,
+# shared with the speaker scorer), plus nationality words news puts before names.
+TITLES = tuple(sorted(PERSON_TITLES | {"us", "u s", "russian"}))
 _TITLE_RE = re.compile(r"^(?:(?:" + "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
                        + r")\b\.?\s+)+")
 _SUFFIX_RE = re.compile(r",?\s+(?:jr|sr|ii|iii|iv)\.?$")
@@ -105,6 +105,9 @@ class Linking:
     links: dict[tuple[str, str], str] = field(default_factory=dict)
     _by_key: dict[tuple[str, str], str] = field(default_factory=dict)        # (type, key) -> id
     _by_surname: dict[str, set[str]] = field(default_factory=dict)           # surname -> person ids
+    _by_initial: dict[str, set[str]] = field(default_factory=dict)           # first letter -> person ids
+    _in_article: dict[str, set[str]] = field(default_factory=dict)           # article id -> person ids
+    _counted: dict[str, set[str]] = field(default_factory=dict)              # article id -> ids in neighbours
 
     def person_of(self, article_id: str, entity_id: str | None) -> Person | None:
         pid = self.links.get((article_id, entity_id or ""))
@@ -123,10 +126,12 @@ class Linking:
         self.add_all([record])
 
     def add_all(self, records: Iterable[Record]) -> None:
-        """Link a batch: full names first, so bare surnames anywhere in the batch can find them."""
+        """Link a batch, article by article: exact full names, then name variants the article's
+        context supports; bare surnames last, so a full name anywhere in the batch can claim them."""
         records = list(records)
         deferred: list[tuple[Record, Entity, str]] = []
         for record in records:
+            variants: list[tuple[Entity, str]] = []
             for entity in record.entities:
                 if entity.type not in LINKED_TYPES:
                     continue
@@ -135,8 +140,17 @@ class Linking:
                     continue
                 if entity.type in PERSON_TYPES and " " not in key:
                     deferred.append((record, entity, key))
+                elif entity.type in PERSON_TYPES and (entity.type, key) not in self._by_key:
+                    variants.append((entity, key))
                 else:
                     self._attach(record, entity, entity.type, key)
+            for entity, key in variants:
+                match = self._variant_of(record, entity, key)
+                if match is not None:
+                    self._note(match, record, entity)
+                else:
+                    self._attach(record, entity, entity.type, key)
+            self._note_neighbours(record)   # a later article's surnames may lean on this one
         for record, entity, key in deferred:
             self._link_surname(record, entity, key)
         for record in records:
@@ -152,12 +166,19 @@ class Linking:
             self._by_key[(entity_type, key)] = pid
             if entity_type in PERSON_TYPES:
                 self._by_surname.setdefault(key.split()[-1], set()).add(pid)
+                if " " in key:
+                    self._by_initial.setdefault(_fold(key)[:1], set()).add(pid)
         person = self.people[pid]
         self._note(person, record, entity)
         return person
 
     def _note(self, person: Person, record: Record, entity: Entity) -> None:
+        if person.type in PERSON_TYPES and entity.type in PERSON_TYPES:
+            alias = normalise(entity.name)
+            if " " in alias:  # a variant's surname finds the person too ("Mr. Volkhonskiy")
+                self._by_surname.setdefault(alias.split()[-1], set()).add(person.id)
         self.links[(record.id, entity.id)] = person.id
+        self._in_article.setdefault(record.id, set()).add(person.id)
         person.aliases.add(entity.name)
         titles = {t.lower().strip(" .") for t in entity.titles} | set(title_of(entity.name))
         person.titles.update(titles)
@@ -168,10 +189,54 @@ class Linking:
         if entity.type in PERSON_TYPES and len(normalise(clean)) >= len(person.key) and len(clean) > len(person.name):
             person.name = clean
 
+    def _variant_of(self, record: Record, entity: Entity, key: str) -> Person | None:
+        """The known person whose name is a variant of `key` ("Dmitri Volkhonsky" for "Dmitry
+        Volkhonskiy") and whom this article's context supports; None when none or several fit."""
+        first, last = _fold(key.split()[0]), _fold(_surname_core(key))
+        gender = _first_name_gender(key)
+        here = self._in_article.get(record.id, set())
+        fits = []
+        for pid in sorted(self._by_initial.get(_fold(key)[:1], ())):
+            person = self.people[pid]
+            # Two full names in one article are two people (the entity stage would have joined them).
+            if person.key == key or " " not in person.key or pid in here:
+                continue
+            if gender and _first_name_gender(person.key) not in (None, gender):
+                continue  # "John" and "Joan" Halloran
+            p_first, p_last = _fold(person.key.split()[0]), _fold(_surname_core(person.key))
+            initial = len(first) == 1 or len(p_first) == 1  # "J. Smith" against "John Smith"
+            if not (initial or JaroWinkler.similarity(first, p_first) >= _FIRST_NAME_SIMILAR):
+                continue
+            if JaroWinkler.similarity(last, p_last) < _SURNAME_SIMILAR:
+                continue
+            if self._supported(record, entity, person):
+                fits.append(person)
+        return fits[0] if len(fits) == 1 else None
+
+    def _supported(self, record: Record, entity: Entity, person: Person) -> bool:
+        """Context beyond the name: a shared role title, or the same story (another person or
+        organisation this article names appears in one of the person's articles)."""
+        titles = {t.lower().strip(" .") for t in entity.titles} | set(title_of(entity.name))
+        if _title_words(titles) & _title_words(person.titles):
+            return True
+        here = {self.links.get((record.id, e.id)) for e in record.entities if e.id != entity.id}
+        here.discard(None)
+        here.discard(person.id)
+        return any(here & self._in_article.get(article, set()) for article in person.articles)
+
     def _link_surname(self, record: Record, entity: Entity, surname: str) -> None:
         """A bare surname joins a known person only with evidence beyond the surname."""
-        candidates = [self.people[p] for p in sorted(self._by_surname.get(surname, ())) if " " in self.people[p].key]
         titles = {t.lower().strip(" .") for t in entity.titles} | set(title_of(entity.name))
+        gender = _title_gender(titles)
+        # In its own article: the one full name with that surname ("Mrs Clinton" -> "Hillary Clinton").
+        own = [self.people[pid] for pid in sorted(self._in_article.get(record.id, ()))
+               if self.people[pid].type in PERSON_TYPES and " " in self.people[pid].key
+               and self.people[pid].surname == surname and _gender_fits(self.people[pid], gender)]
+        if len(own) == 1:
+            self._note(own[0], record, entity)
+            return
+        candidates = [self.people[p] for p in sorted(self._by_surname.get(surname, ()))
+                      if " " in self.people[p].key and _gender_fits(self.people[p], gender)]
         others = {self.links.get((record.id, e.id)) for e in record.entities if e.id != entity.id}
         others.discard(None)
         # Titles decide first ("Chief Okafor" is the police chief, not the council member);
@@ -193,15 +258,65 @@ class Linking:
         self._note(self.people[pid], record, entity)
 
     def _note_neighbours(self, record: Record) -> None:
+        """Count each pair of people the article names together once, however often it is called."""
         pids = {self.links[(record.id, e.id)] for e in record.entities if (record.id, e.id) in self.links}
+        before = self._counted.get(record.id, set())
         for pid in pids:
             person = self.people[pid]
             for other in pids - {pid}:
+                if pid in before and other in before:
+                    continue
                 person.neighbours[other] = person.neighbours.get(other, 0) + 1
+        self._counted[record.id] = pids | before
 
 
 _GENERIC_TITLE_WORDS = frozenset({"former", "then", "acting", "interim", "embattled", "us", "u", "s",
                                   "mr", "mrs", "ms", "miss", "dr", "deputy"})
+
+# Jaro-Winkler similarity (0..1) two name forms need, after folding, to be one name.
+_FIRST_NAME_SIMILAR = 0.9
+_SURNAME_SIMILAR = 0.88
+_PARTICLES = frozenset("al el ibn bin ben abu de da di du del della van von der den la le".split())
+# Spellings that vary between transliterations of one name (Cyrillic, Arabic): folded to one.
+_FOLDS = (("x", "ks"), ("kh", "k"), ("dh", "d"), ("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("q", "k"),
+          ("y", "i"), ("j", "i"), ("w", "v"), ("c", "k"), ("z", "s"), ("e", "i"), ("o", "u"))
+
+
+def _fold(name: str) -> str:
+    """A name with transliteration variants folded ("Dmitriy" and "Dmitri" -> "dmitri") and
+    doubled letters single, so string similarity sees the name, not the romanisation."""
+    text = name.lower()
+    for a, b in _FOLDS:
+        text = text.replace(a, b)
+    return re.sub(r"(\w)\1+", r"\1", text)
+
+
+def _surname_core(key: str) -> str:
+    """The surname without particles ("yusuf al rashidi" -> "rashidi")."""
+    words = [w for w in key.split()[1:] if w not in _PARTICLES] or key.split()[-1:]
+    return words[-1]
+
+
+def _title_gender(titles: Iterable[str]) -> str | None:
+    words = {w for t in titles for w in t.lower().split()}
+    if words & {w.strip(".") for w in FEMALE_TITLES}:
+        return "f"
+    if words & {w.strip(".") for w in MALE_TITLES}:
+        return "m"
+    return None
+
+
+def _first_name_gender(key: str) -> str | None:
+    first = key.split()[0] if key else ""
+    return "f" if first in FEMALE_FIRST_NAMES else "m" if first in MALE_FIRST_NAMES else None
+
+
+def _gender_fits(person: Person, gender: str | None) -> bool:
+    """Whether a person can be the one a gendered title names ("Mrs Halloran" is not Thomas)."""
+    if gender is None:
+        return True
+    known = _title_gender(person.titles) or _first_name_gender(person.key)
+    return known is None or known == gender
 
 
 def _title_words(titles: Iterable[str]) -> set[str]:

@@ -99,7 +99,10 @@ class Prepared:
 
 def prepare(claims: list[Claim], denials: list[Denial | None] | None = None) -> Prepared:
     props = [claim_proposition(c) for c in claims]
-    words = [meaning_words(c.content or c.text) for c in claims]
+    # The events stage's reading counts too: an event's CAMEO root is what the words mean.
+    words = [meaning_words(c.content or c.text) + [f"#{code[:2]}" for code, _ in c.extras.get("cameo", ())
+                                                   if code and code[:2] not in ("01", "")]
+             for c in claims]
     denials = denials if denials is not None else [None] * len(claims)
     eligible = np.array([conflict_side(c, p, d) for c, p, d in zip(claims, props, denials)], dtype=bool)
     vocab = Vocab.fit_tokens(words, size=200000, min_df=1)

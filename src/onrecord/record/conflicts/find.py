@@ -112,7 +112,7 @@ def _pointing(prep: Prepared, texts: Mapping[str, str], readings: dict[str, Read
             nearby = [(prep.claims[j].id, _extent(prep.claims[j].spans), not prep.claims[j].negative)
                       for j in by_article[claim.article]
                       if _voice(prep.claims[j]) != _voice(claim) and prep.claims[j].spans and prep.denials[j] is None]
-            target = resolve_in_text(text, denial, denial.span, nearby)
+            target = resolve_in_text(text, denial, denial.span, nearby, names=_names_of(claim))
         if target is not None and text is not None:
             report = _report_at(claim, target, text, mine, denial)
             why = [f"{claim.claimant} {denial.why}",
@@ -143,7 +143,14 @@ def _pointing(prep: Prepared, texts: Mapping[str, str], readings: dict[str, Read
     return out
 
 
-_HOW = {"complement": "its own content", "antecedent": "the noun it qualifies", "mention": "the story's mention of it",
+def _names_of(claim: Claim) -> tuple[str, ...]:
+    """The denier's name and surname, as the story may name them."""
+    name = claim.claimant or ""
+    parts = name.split()
+    return tuple(dict.fromkeys([name] + ([parts[-1]] if len(parts) > 1 else [])))
+
+
+_HOW = {"accusation": "the accusation against them", "complement": "its own content", "antecedent": "the noun it qualifies", "mention": "the story's mention of it",
         "nearby claim": "the claim just before it"}
 
 

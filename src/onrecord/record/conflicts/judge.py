@@ -128,6 +128,16 @@ def judge(x: Reading, y: Reading) -> Verdict | None:
                            [f"{neg.claim.claimant} {verb} what {pos.claim.claimant} asserts",
                             f"same act on both sides, opposite polarity; {meaning:.0%} of the meaning shared"])
     for neg, pos in ((x, y), (y, x)):
+        # A denial that restates what it denies in other words than the event lexicon knows:
+        # most of its meaning is in the other account.
+        if (neg.denial is not None and neg.denial.how == "restates" and not pos.claim.negative
+                and pos.denial is None):
+            nw = {w for w in neg.words if not w.startswith("@")}
+            pw = {w for w in pos.words if not w.startswith("@")}
+            if len(nw & pw) >= 2 and overlap(list(nw), list(pw)) >= 0.6:
+                return Verdict("denial_vs_report", neg.claim, pos.claim, False,
+                               [f"{neg.claim.claimant} denies what {pos.claim.claimant} asserts",
+                                f"{overlap(list(nw), list(pw)):.0%} of the denied words are in the other account"])
         if neg.negated and not pos.claim.negative and neg.claim.polarity in ("negated", "denied"):
             scope = set(neg.negated)
             # The negated words are the other claim's point, not a passing mention in it.

@@ -26,6 +26,10 @@ _EVAL_WORDS = re.compile(r"\b(?:false|untrue|true|baseless|groundless|unfounded|
                          r"fabricated|lies?|politically|motivated|conspiracy|theory|theories|propaganda)\b", re.I)
 
 
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+                          "hundred thousand million billion dozen but couldn don didn doesn isn wasn".split())
+
+
 @lru_cache(maxsize=200_000)
 def _meaning_of(word: str) -> tuple[str, ...]:
     if len(word) > 5 and word.endswith("ly"):
@@ -42,7 +46,7 @@ def meaning_words(text: str) -> list[str]:
     text = DENY_RE.sub(" ", _EVAL_WORDS.sub(" ", text))
     out: list[str] = []
     for w in content(tokens(text)):
-        if w in NOT_TOPIC or w in STOP or len(w) < 2:
+        if w in NOT_TOPIC or w in STOP or len(w) < 2 or w in _NUMBER_WORDS or w.isdigit():
             continue
         out.extend(_meaning_of(w))
     return out

@@ -38,7 +38,9 @@ def base_score(kind: ConflictKind, s: dict[str, float]) -> float:
         score = 0.5 * score + 0.45 * s["numbers"]
     if kind == "self_contradiction":
         score += 0.1 * s["numbers"]
-    return min(1.0, score * (0.85 ** s["hedged"]))
+    # The judge already decided that the claims conflict; the signals rank how sure and how
+    # central the conflict is (principals named, the report itself marking the clash).
+    return min(1.0, (0.4 + 0.6 * score) * (0.9 ** s["hedged"]))
 
 
 def merge_repeats(scored: list[Scored], readings: dict[str, Reading]) -> list[Conflict]:
