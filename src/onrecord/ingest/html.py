@@ -27,6 +27,7 @@ import trafilatura.core
 from ..errors import InputError
 from ..model import Article, Meta
 from ..settings import DEFAULT, Settings
+from .dates import normalise_published
 
 log = logging.getLogger("onrecord.ingest")
 
@@ -36,7 +37,9 @@ ESCALATION_PAGE_SHARE: float = getattr(trafilatura.core, "ESCALATION_PAGE_SHARE"
 ESCALATION_ACCEPT_RATIO: float = getattr(trafilatura.core, "ESCALATION_ACCEPT_RATIO", 1.5)
 
 # The options every HTML page is extracted with; the benchmark scores exactly these.
-EXTRACT_OPTIONS: dict[str, Any] = {"include_comments": False, "favor_precision": True}
+EXTRACT_OPTIONS: dict[str, Any] = {"include_comments": False, "favor_precision": True,
+                                   # the page's own date only: never a year guessed from the body text
+                                   "date_extraction_params": {"extensive_search": False, "original_date": True}}
 
 # An encoding declared in the first bytes: <meta charset=...>, http-equiv content, <?xml encoding=...?>.
 _DECLARED = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
@@ -207,7 +210,7 @@ def article_from_html(html: str | bytes, *, id: str, url: str | None = None, enc
                          "too_large")
     meta = Meta(url=url or doc.url or None, title=doc.title or None, published=doc.date or None,
                 outlet=doc.sitename or None)
-    return Article(id=id, text=text, meta=meta)
+    return normalise_published(Article(id=id, text=text, meta=meta))
 
 
 __all__ = ["article_from_html", "extract_text", "decode_html", "EXTRACT_OPTIONS"]

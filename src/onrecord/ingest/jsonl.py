@@ -9,6 +9,7 @@ from typing import IO, Any
 from ..errors import InputError, error_article
 from ..model import Article, Meta
 from ..settings import DEFAULT, Settings
+from .dates import normalise_published
 from .text import article_from_text
 
 
@@ -36,7 +37,7 @@ def article_from_obj(obj: Any, *, default_id: str, settings: Settings = DEFAULT)
                 outlet=_str(obj.get("outlet")) or outlet_from_url(_str(obj.get("url"))))
     text, html = obj.get("text"), obj.get("html")
     if isinstance(text, str) and text:
-        return article_from_text(text, id=id_, meta=meta)
+        return normalise_published(article_from_text(text, id=id_, meta=meta))
     if isinstance(html, str) and html:
         from .html import article_from_html
 
@@ -46,7 +47,7 @@ def article_from_obj(obj: Any, *, default_id: str, settings: Settings = DEFAULT)
             if getattr(meta, name):
                 setattr(article.meta, name, getattr(meta, name))
         article.id = id_
-        return article
+        return normalise_published(article)
     raise InputError(f"{id_}: line has no `text` or `html` field", "no_text")
 
 
