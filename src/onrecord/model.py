@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 Span = tuple[int, int]  # [start, end) into Article.text, Python string indices
 
@@ -17,6 +18,19 @@ EVENT_TYPES = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
     "STATEMENT", "DENY",
 )
+
+
+def span_text(text: str, spans: Any, *, strip: bool = False) -> str:
+    """The text of (possibly discontinuous) SPANS, pieces joined by " … "."""
+    return " … ".join(text[s:e].strip() if strip else text[s:e] for s, e in spans)
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """ "https://www.voanews.com/a/..." -> "voanews.com": the outlet when the input names none."""
+    if not url:
+        return None
+    host = urlsplit(url.strip()).hostname or ""
+    return host.removeprefix("www.") or None
 
 
 def _spans(value: Any) -> tuple[Span, ...]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from ..errors import InputError, error_article
-from ..model import Article, Meta
+from ..model import Article, Meta, outlet_from_url
 from ..settings import DEFAULT, Settings
 from .dates import normalise_published
 from .text import article_from_text
@@ -15,16 +15,6 @@ from .text import article_from_text
 
 def _str(value: Any) -> str | None:
     return None if value is None else str(value)
-
-
-def outlet_from_url(url: str | None) -> str | None:
-    """ "https://www.voanews.com/a/..." -> "voanews.com": an outlet when the input names none."""
-    if not url:
-        return None
-    from urllib.parse import urlsplit
-
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.") or None
 
 
 def article_from_obj(obj: Any, *, default_id: str, settings: Settings = DEFAULT) -> Article:

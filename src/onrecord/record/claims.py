@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ..model import Attribution, Event, Record, Span
+from ..model import Attribution, Event, Record, Span, outlet_from_url, span_text
 from ..stance.features import content, tokens
 from ..text.words import DENY_RE, NEGATION_RE
 from .linking import PERSON_TYPES, Linking, Person, _title_words, normalise, title_of
@@ -30,7 +30,6 @@ HEDGES = re.compile(
 FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b")
 # "... , citing current and former US officials." names an intermediary between outlet and speaker.
 CITING = re.compile(r"\b(?:citing|according to|quoting)\s+([^,.;:\"“”]{3,80})", re.I)
-OUTLET_HINTS = re.compile(r"^(?:www\.)?([a-z0-9-]+)")
 # Cues that make a statement: verbs of saying, reporting, denying, (dis)agreeing, showing. A cue
 # that is none of these is an action the speaker took ("Sessions discussed Trump's campaign",
 # the seed's headline; "failed to disclose"; "delivered an address"): its "content" is the
@@ -97,12 +96,7 @@ def outlet_name(record: Record) -> str:
     """The outlet as a claimant: meta.outlet, else the URL's site, else the article id."""
     if record.meta.outlet:
         return record.meta.outlet
-    if record.meta.url:
-        host = re.sub(r"^https?://", "", record.meta.url).split("/")[0]
-        m = OUTLET_HINTS.match(host.removeprefix("www."))
-        if m:
-            return m.group(1)
-    return record.id
+    return outlet_from_url(record.meta.url) or record.id
 
 
 def polarity_of(cue: str, content: str, events: list[Event]) -> Polarity:
@@ -132,7 +126,7 @@ def content_words(text: str) -> list[str]:
 
 
 def _join(text: str, spans: tuple[Span, ...]) -> str:
-    return " … ".join(text[s:e].strip() for s, e in spans)
+    return span_text(text, spans, strip=True)
 
 
 def _trim(text: str, span: Span) -> Span:

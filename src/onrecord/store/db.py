@@ -9,7 +9,7 @@ from typing import Any
 
 import duckdb
 
-from ..model import Article, Record
+from ..model import Article, Record, span_text
 from .schema import CHILD_TABLES, RECORD_TABLES, SCHEMA_VERSION, TABLES, columns, ddl
 
 
@@ -24,10 +24,6 @@ def article_key(record: "Record | Article") -> str:
     if record.text:
         return "sha256:" + text_hash(record.text)
     return "id:" + record.id
-
-
-def _span_text(text: str, spans) -> str:  # noqa: ANN001
-    return " … ".join(text[s:e] for s, e in spans)
 
 
 def _first(parts, field: str):  # noqa: ANN001
@@ -125,8 +121,8 @@ class Store:
             rows["attributions"].append({
                 "article_key": key, "article_id": record.id, "attribution_id": a.id, "outlet": m.outlet,
                 "published": m.published, "source": json.dumps(a.source), "cue": json.dumps(a.cue),
-                "content": json.dumps(a.content), "source_text": _span_text(text, a.source),
-                "cue_text": _span_text(text, a.cue), "content_text": _span_text(text, a.content),
+                "content": json.dumps(a.content), "source_text": span_text(text, a.source),
+                "cue_text": span_text(text, a.cue), "content_text": span_text(text, a.content),
                 "speaker_entity": a.speaker.entity, "speaker_name": a.speaker.name,
                 "speaker_type": a.speaker.type, "kind": a.kind})
         for v in record.events:
@@ -134,7 +130,7 @@ class Store:
             rows["events"].append({
                 "article_key": key, "article_id": record.id, "event_id": v.id, "type": v.type,
                 "cameo": v.cameo, "mode": v.mode, "context": json.dumps(v.context),
-                "trigger": json.dumps(v.trigger), "trigger_text": _span_text(text, v.trigger),
+                "trigger": json.dumps(v.trigger), "trigger_text": span_text(text, v.trigger),
                 "actor": json.dumps(d["actor"]), "recipient": json.dumps(d["recipient"]),
                 "actor_name": _first(v.actor, "text"), "actor_country": _first(v.actor, "country"),
                 "actor_sector": _first(v.actor, "sector"), "recipient_name": _first(v.recipient, "text"),
