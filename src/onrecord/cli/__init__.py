@@ -25,7 +25,7 @@ def cli(verbose: bool) -> None:
 
 def _register() -> None:
     from . import eval as eval_cmds
-    from . import extract, ingest, query
+    from . import extract, ingest, query, record, serve
 
     cli.add_command(extract.extract_cmd)
     cli.add_command(ingest.ingest_cmd)
@@ -35,12 +35,8 @@ def _register() -> None:
     cli.add_command(query.sources_cmd)
     cli.add_command(query.events_cmd)
     cli.add_command(eval_cmds.eval_group)
-    for optional in ("record", "serve"):
-        try:
-            module = __import__(f"onrecord.cli.{optional}", fromlist=["register"])
-        except ImportError:
-            continue
-        module.register(cli)
+    record.register(cli)
+    serve.register(cli)
 
 
 _register()
