@@ -27,7 +27,7 @@ from .participants import (
     subject,
     with_conjuncts,
 )
-from .triggers import Entry, Lexicon, Trigger, find_triggers
+from .triggers import Entry, Lexicon, Trigger, find_triggers, lexicon as shipped_lexicon
 from .when_where import event_date, event_location
 
 __all__ = ["find_events"]
@@ -44,6 +44,7 @@ _COERCE_THREAT = {"1722": "1322", "1723": "1323", "1724": "1324", "191": "1381",
 _COOPERATIVE = {"AID": "033", "COOPERATE": "031", "SUPPORT": "032", "CONSULT": "036", "CONCEDE": "035",
                 "RETREAT": "035"}
 _AID_INTENT = {"071": "0331", "072": "0332", "073": "0333", "074": "0334"}
+_DENY_VERBS = frozenset("deny refute rebut disavow denial".split())
 # "deny" is DENY when what is denied is a claim about the actor; else it refuses something (REJECT).
 _CLAIM_NOUNS = frozenset("allegation report claim charge accusation wrongdoing involvement responsibility "
                          "role existence story account collusion link contact meeting knowledge".split())
@@ -72,6 +73,7 @@ class _Candidate:
     cameo: str
     type: str
     tokens: list[Token] = field(default_factory=list)   # trigger tokens (merged duplicates add more)
+    refused: bool = False   # a negated intent retyped as REJECT: the negation is now the event
 
     @property
     def head(self) -> Token:
@@ -79,6 +81,15 @@ class _Candidate:
 
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Bad input (a 500-word run-on sentence, a table flattened to text, a list of 200 countries) must
+# not flood the record: a sentence gives at most this many events (the first in text order) and
+# an event side at most this many participants. News sentences rarely carry more than three.
+MAX_EVENTS_PER_SENTENCE = 8
+# Happenings that kill, wound or destroy as a verb's subject without being anyone.
+_HAPPENINGS = frozenset("strike airstrike attack blast explosion bombing shelling fighting clash raid war "
+                        "conflict violence offensive fire crash storm earthquake quake flood hurricane "
+                        "shooting stampede riot".split())
+MAX_PARTICIPANTS = 10
 _PLACE_PREPS = frozenset("in at into inside near across throughout around".split())
 _NO_PLACE_TARGET = frozenset({"CONSULT", "STATEMENT", "DENY", "RETREAT"})
 # Verbs that move something to someone: their "to" object is the recipient, before the thing moved.
@@ -177,6 +188,12 @@ def hypothetical(tok: Token) -> bool:
     return False
 
 
+def _conditional(tok: Token) -> bool:
+    """Whether tok heads a clause with its own condition ("would impose sanctions if ...")."""
+    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _CONDITIONAL_MARKS for g in c.children)
+               for c in tok.children)
+
+
 def _has_aux(tok: Token, words: frozenset[str]) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in words for c in tok.children)
 
@@ -192,6 +209,9 @@ def _intent(tok: Token) -> bool:
 def _retype(c: _Candidate) -> None:
     """Modality: intended cooperation is AGREE, intended force is THREATEN; deny a thing is REJECT."""
     tok = c.head
+    if c.cameo == "016" and tok.lemma_.lower() not in _DENY_VERBS:
+        c.cameo, c.type = "120", "REJECT"  # PETRARCH's "reject/dismiss the allegations": a rejection
+        return
     if c.cameo == "016":
         obj = next((x for x in tok.children if x.dep_ == "dobj"), None)
         clausal = any(x.dep_ in ("ccomp", "xcomp", "pcomp") for x in tok.children) or (
@@ -206,6 +226,11 @@ def _retype(c: _Candidate) -> None:
         if c.type in _COERCIVE:
             c.cameo = _COERCE_THREAT.get(c.cameo, _COERCIVE[c.type])
             c.type = "THREATEN"
+        elif c.type == "SANCTION" and _conditional(tok):
+            c.cameo, c.type = "1312", "THREATEN"  # "if X invades, we would impose sanctions"
+        elif c.type in _COOPERATIVE and _negated(c):
+            # "will not negotiate", "would not provide aid": a refusal, which is the event.
+            c.cameo, c.type, c.refused = "120", "REJECT", True
         elif c.type in _COOPERATIVE:
             c.cameo = _AID_INTENT.get(c.cameo, _COOPERATIVE[c.type])
             c.type = "AGREE"
@@ -314,6 +339,7 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
                      published: str | None, home: str | None = None,
                      lex: Lexicon | None = None) -> list[Event]:
     persons = {e.id for e in entities if e.type == "PERSON"}  # one person is never both sides
+    nouns = (lex or shipped_lexicon()).nouns
     candidates = []
     for trig in find_triggers(sent, lex):
         if hypothetical(trig.light or trig.token):
@@ -354,7 +380,7 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
             keep.remove(c)
     events: list[Event] = []
     sent_text = span_text(sent)
-    for c in sorted(keep, key=lambda x: x.head.i):
+    for c in sorted(keep, key=lambda x: x.head.i)[:MAX_EVENTS_PER_SENTENCE]:
         light = c.trigger.light
         subj = subject(c.head, light)
         if c.head.dep_ == "ccomp" and c.type == "REQUEST" and c.head.i in must_heads:
@@ -374,7 +400,12 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
             subj = reflexive_antecedent(refl) if refl is not None else None
         if rec is not None and not sent.start <= rec.i < sent.end:
             rec = None
-        actor_toks = with_conjuncts(subj) if subj is not None else []
+        if subj is not None and subj.pos_ == "NOUN" and subj.i != c.head.i and (
+                subj.lemma_.lower() in nouns or subj.lemma_.lower() in _HAPPENINGS):
+            # "the strike on the hospital killed 20": a happening is not who acted; its own actor
+            # ("a strike by government jets") is.
+            subj = _subject_of_noun(subj)
+        actor_toks = with_conjuncts(subj)[:MAX_PARTICIPANTS] if subj is not None else []
         if subj is not None and subj.dep_ in ("nsubj", "nsubjpass"):
             # "A special counsel as well as several congressional committees are investigating"
             actor_toks += [x for x in subj.head.children if x.dep_ == subj.dep_ and x.i > subj.i
@@ -389,7 +420,7 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
                             claimed=_claimed(c))
         if rec is not None and not sent.start <= rec.i < sent.end:
             rec = None
-        rec_toks = with_conjuncts(rec) if rec is not None else []
+        rec_toks = with_conjuncts(rec)[:MAX_PARTICIPANTS] if rec is not None else []
         rec_pairs = [(participant(t, entities, index), t) for t in rec_toks]
         rec_pairs = [(r, t) for r, t in rec_pairs if not any(
             r.span == a.span or r.entity in persons and r.entity == a.entity for a in actors)]
@@ -397,6 +428,9 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
         if not recipients and c.type in SYMMETRIC and len(actors) > 1:
             # "Jordan and Britain agreed", "X and Y met": each is the other's counterpart.
             actors, recipients = actors[:1], actors[1:]
+        elif not actors and c.type in SYMMETRIC and len(recipients) > 1:
+            # "talks between Israel and Hamas": the first named side acts, the others answer.
+            actors, recipients = recipients[:1], recipients[1:]
         exclude = actor_ids | {t.i for t in rec_toks}
         location = event_location(sent, light or c.head, exclude=exclude, other_triggers=trigger_ids)
         if not recipients and location is not None and location.span and c.type not in _NO_PLACE_TARGET:
@@ -420,8 +454,17 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
             sentence=(sent.start_char, sent.start_char + len(sent_text.rstrip())), actor=actors, recipient=recipients,
             location=location,
             date=event_date(sent, light or c.head, published, other_triggers=trigger_ids),
-            negated=_negated(c), attributed_to=_attribution(c.head.idx, attributions)))
+            negated=_negated(c) and not c.refused, attributed_to=_attribution(c.head.idx, attributions)))
     return _merge(events)
+
+
+def _subject_of_noun(noun: Token) -> Token | None:
+    """Who a happening noun belongs to: "a strike by government jets", "Israeli air strikes"."""
+    found = subject(noun)
+    if found is not None and found.i != noun.i:
+        return found
+    return next((c for c in noun.children if c.dep_ in ("amod", "compound", "poss")
+                 and c.ent_type_ in ("NORP", "GPE", "ORG")), None)
 
 
 def _merge(events: list[Event]) -> list[Event]:

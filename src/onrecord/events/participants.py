@@ -13,6 +13,7 @@ _RECIPIENT_PREPS = frozenset("with to against on from into toward towards betwee
 _CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"})
 _PRONOUNS = frozenset("he she they it we i you who which that this".split())
 _SPEECH = frozenset("say tell announce declare state report add claim insist".split())
+_RELATIVE = frozenset("who which that whom".split())
 _CONSULT_PREPS = frozenset("with between to among".split())
 # Verbs whose direct object is what was talked about, not who was talked to.
 _TOPIC_VERBS = frozenset("discuss negotiate talk debate consider review raise address".split())
@@ -91,6 +92,8 @@ def subject(trigger: Token, light: Token | None = None) -> Token | None:
                 return None
         for c in verb.children:
             if c.dep_ in ("nsubj", "csubj"):
+                if verb.dep_ == "relcl" and c.lower_ in _RELATIVE:
+                    return verb.head  # "the soldiers who shot the protesters": the soldiers
                 return c
         if verb.dep_ == "relcl" and not passive:
             return verb.head
@@ -200,7 +203,11 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
             if c.dep_ == "dobj" or c.dep_ == "nsubjpass" and (v is not trigger or _passive_with_agent(v) or (
                     c.pos_ in ("PROPN", "NOUN") and heads_actor(c) and v.lemma_.lower() not in _PSEUDO_PASSIVE)):
                 if c.i in claimed:  # part of the predicate ("sent inspectors", "imposed sanctions")
-                    prepositional.extend(_inner_list(c))
+                    if consult:  # "held talks in Moscow": only with/between/to name the other side
+                        prepositional.extend(g for p in c.children if p.dep_ == "prep" and p.lemma_.lower() in preps
+                                             for g in p.children if g.dep_ == "pobj")
+                    else:
+                        prepositional.extend(_inner_list(c))
                     continue
                 if _own(c):  # "withdraw its troops": the actor's own, not a target
                     prepositional.extend(g for p in c.children if p.dep_ == "prep"
