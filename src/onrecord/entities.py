@@ -8,12 +8,12 @@ once a full name is known every capitalised use of its surname is taken as that 
 from __future__ import annotations
 
 import re
-import threading
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .model import Entity, Span
 from .text.words import FEMALE_FIRST_NAMES, FEMALE_TITLES, MALE_FIRST_NAMES, MALE_TITLES
+from .text.doc import doc_cache
 
 # Labels worth an entity; dates, numbers and the like are not actors.
 KEEP = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
@@ -58,22 +58,6 @@ _ALIASES = {"u.s.": "united states", "us": "united states", "u.s": "united state
             "america": "united states", "usa": "united states", "u.s.a.": "united states",
             "uk": "united kingdom", "u.k.": "united kingdom", "britain": "united kingdom",
             "great britain": "united kingdom"}
-
-
-# Per-article values every stage reads (spaCy rebuilds Doc.text and Doc.ents on each access):
-# computed once for the doc being analysed, held for that doc only, one slot per thread (the
-# web app analyses in a thread pool).
-_DOC_SLOT = threading.local()
-
-
-def doc_cache(doc) -> dict:  # noqa: ANN001 - spaCy Doc
-    """A dict of values derived from `doc`, kept until this thread asks about another doc."""
-    entry = getattr(_DOC_SLOT, "entry", None)
-    if entry is not None and entry[0] is doc:
-        return entry[1]
-    values: dict = {}
-    _DOC_SLOT.entry = (doc, values)
-    return values
 
 
 def doc_text(doc) -> str:  # noqa: ANN001
@@ -261,7 +245,7 @@ def find_entities(doc) -> list[Entity]:  # noqa: ANN001 - spaCy Doc
     """Entities of one parsed article, each with all its mentions, in order of first mention."""
     persons: list[_Cluster] = []
     others: dict[str, _Cluster] = {}
-    singles: list[tuple[Span, str, str]] = []  # one-token names to place after full names are known
+    singles: list[tuple[Span, str, str, list[str]]] = []  # one-token names to place after full names
     taken: set[int] = set()  # char offsets already covered by a mention
 
     ents = [e for e in doc_ents(doc) if e.label_ in KEEP]
@@ -283,7 +267,7 @@ def find_entities(doc) -> list[Entity]:  # noqa: ANN001 - spaCy Doc
         if ent.label_ == "PERSON" and len(span_text.split()) >= 2:
             _add_person(persons, span_text, span, titles)
         elif ent.label_ in {"PERSON", "ORG", "NORP", "GPE"} and len(span_text.split()) == 1 and span_text[:1].isupper():
-            singles.append((span, span_text, ent.label_))
+            singles.append((span, span_text, ent.label_, titles))
         else:
             key = _ALIASES.get(_norm(span_text), _norm(span_text))
             c = others.setdefault(key, _Cluster(span_text, ent.label_))
@@ -293,14 +277,14 @@ def find_entities(doc) -> list[Entity]:  # noqa: ANN001 - spaCy Doc
             c.labels[ent.label_] = c.labels.get(ent.label_, 0) + 1
             c.titles.extend(t for t in titles if t not in c.titles)
 
-    for span, text, label in singles:
+    for span, text, label, titles in singles:
         person = _match_person(persons, text, span[0], full)
         if person is not None:
             person.mentions.append(span)
         elif label == "PERSON" and _in_headline(full, span[0]):
             continue  # "Absurd" in a title-case headline: no evidence it is anyone's name
         elif label == "PERSON":
-            _add_person(persons, text, span, [])
+            _add_person(persons, text, span, titles)
         else:
             key = _ALIASES.get(_norm(text), _norm(text))
             c = others.setdefault(key, _Cluster(text, label))

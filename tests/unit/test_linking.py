@@ -84,3 +84,54 @@ def test_link_incremental_matches_batch() -> None:
 def test_link_find_by_surname_lists_both_namesakes() -> None:
     linking = link_entities(_gold().story_records())
     assert {p.name for p in linking.find("Okafor")} == {"Maria Okafor", "David Okafor"}
+
+
+def _linked(linking: Linking, article: str, entity: str) -> str:
+    person = linking.person_of(article, entity)
+    assert person is not None, (article, entity)
+    return person.id
+
+
+def test_link_transliterations_merge_with_shared_context() -> None:
+    records = [_record("a1", ("Dmitri Volkhonsky", "PERSON", ["Foreign Minister"]), ("Ardania", "GPE", [])),
+               _record("a2", ("Dmitry Volkhonskiy", "PERSON", []), ("Ardania", "GPE", [])),
+               _record("a3", ("Yusuf al-Rashidi", "PERSON", ["governor"])),
+               _record("a4", ("Youssef Rashidi", "PERSON", ["Governor"]))]
+    linking = link_entities(records)
+    assert _linked(linking, "a1", "E1") == _linked(linking, "a2", "E1")
+    assert _linked(linking, "a3", "E1") == _linked(linking, "a4", "E1")
+    assert len([p for p in linking.people.values() if p.type == "PERSON"]) == 2
+
+
+def test_link_similar_names_without_context_stay_apart() -> None:
+    records = [_record("a1", ("Dmitri Volkhonsky", "PERSON", []), ("Ardania", "GPE", [])),
+               _record("a2", ("Dmitry Volkhonskiy", "PERSON", []), ("Lake Ebrin", "LOC", []))]
+    linking = link_entities(records)
+    assert _linked(linking, "a1", "E1") != _linked(linking, "a2", "E1")
+
+
+def test_link_married_couple_apart_and_title_picks_the_wife() -> None:
+    records = [_record("a1", ("Margaret Halloran", "PERSON", ["Senator"]), ("Thomas Halloran", "PERSON", []),
+                       ("Millbrook", "GPE", [])),
+               _record("a2", ("Halloran", "PERSON", ["Mrs."]), ("Millbrook", "GPE", []))]
+    linking = link_entities(records)
+    margaret, thomas = _linked(linking, "a1", "E1"), _linked(linking, "a1", "E2")
+    assert margaret != thomas
+    assert _linked(linking, "a2", "E1") == margaret
+
+
+def test_link_same_article_surname_and_title_forms_join_the_full_name() -> None:
+    records = [_record("a1", ("Hillary Clinton", "PERSON", []), ("Clinton", "PERSON", ["Mrs"])),
+               _record("a2", ("Donald Trump", "PERSON", []), ("Trump", "PERSON", []))]
+    linking = link_entities(records)
+    assert _linked(linking, "a1", "E1") == _linked(linking, "a1", "E2")
+    assert _linked(linking, "a2", "E1") == _linked(linking, "a2", "E2")
+
+
+def test_link_bare_surname_in_an_unrelated_story_is_its_own_person() -> None:
+    records = [_record("a1", ("Priya Nandakumar", "PERSON", ["Dr."]), ("Eastbrook Hospital", "ORG", [])),
+               _record("a2", ("Ravi Nandakumar", "PERSON", []), ("Harbor Kings", "ORG", [])),
+               _record("a3", ("Nandakumar", "PERSON", []), ("Oakridge", "GPE", []))]
+    linking = link_entities(records)
+    ids = {_linked(linking, a, "E1") for a in ("a1", "a2", "a3")}
+    assert len(ids) == 3

@@ -49,7 +49,8 @@ FEMALE_FIRST_NAMES = frozenset(
     "bonnie julia ruby lois tina phyllis norma paula diana annie lillian emily robin peggy crystal "
     "gladys rita dawn connie florence tracy edna tiffany carmen rosa cindy grace wendy victoria "
     "kirsten tammy dianne debbie loretta kamala condoleezza madeleine sheryl oprah megyn dana "
-    "gennifer alicia chelsea meghan claire hannah olivia emma sophia theresa angela marine".split())
+    "gennifer alicia chelsea meghan claire hannah olivia emma sophia theresa angela marine maria "
+    "danielle gabrielle michaela yulia svetlana natalia olga tatiana irina fatima aisha priya".split())
 MALE_FIRST_NAMES = frozenset(
     "donald barack bill bernie ted marco jeb john james robert michael william david richard joseph "
     "thomas charles christopher daniel matthew anthony mark paul steven andrew kenneth joshua kevin "
