@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-_NLP: "Language | None" = None  # the per-process model cache (the only module state besides Settings)
+_NLP: "Language | None" = None  # the per-process model cache (see DEVELOPERS.md, "Module state")
 
 
 def load() -> "Language":
