@@ -44,7 +44,8 @@ def blocking_keys(claim: Claim, prop: Proposition | None = None) -> list[tuple[s
     """The keys under which a claim is filed for comparison (a pair is compared only when it
     shares one): ("p", person, CAMEO root) for each person it is about and predicate it
     states; ("#", person or article, counted noun) for each count; ("w", article, meaning
-    word) for its topic words inside its own article; ("person", person) for each person,
+    word) for its topic words inside its own article; ("pp", person, person) for each two
+    people it is about; ("person", person) for each person,
     which a pointing denial uses to find what it denies in other articles. Computed from the
     claim alone, so a store can index them."""
     prop = prop if prop is not None else claim_proposition(claim)
@@ -54,6 +55,10 @@ def blocking_keys(claim: Claim, prop: Proposition | None = None) -> list[tuple[s
         keys.append(("#", claim.article, noun))
         keys.extend(("#", person, noun) for person in about)
     keys.extend(("w", claim.article, w) for w in dict.fromkeys(meaning_words(claim.content or claim.text)))
+    # The same two parties ("Corvex paid the minister" / "the minister denied Corvex paid him"):
+    # a paraphrase the event lexicon does not know still meets across articles.
+    ordered = sorted(about)
+    keys.extend(("pp", x, y) for n, x in enumerate(ordered) for y in ordered[n + 1:])
     keys.extend(("person", person) for person in about)
     return keys
 

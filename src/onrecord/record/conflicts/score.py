@@ -53,10 +53,9 @@ def merge_repeats(scored: list[Scored], readings: dict[str, Reading]) -> list[Co
         ca, cb = a.claimant_id or a.claimant, b.claimant_id or b.claimant
         key = (kind, ca, cb) if kind == "denial_vs_report" else (kind, *sorted((ca, cb)))
         match = next((c for c in groups[key] if _same_point(c, a, b, readings)), None)
-        if match is None:
-            # The same report denied by another of the denier's statements in the same article.
-            match = next((c for c in out if c.kind == kind and kind == "denial_vs_report"
-                          and _same_position(c.b, b, readings) and _same_position(c.a, a, readings)), None)
+        if match is None and kind == "denial_vs_report":
+            # The same report (or a copy of it) denied again, in other words or another article.
+            match = next((c for c in groups[key] if _same_position(c.b, b, readings)), None)
         if match is not None:
             known = {match.a.id, match.b.id} | {x.id for x in match.also}
             match.also = (*match.also, *[x for x in (a, b) if x.id not in known])
