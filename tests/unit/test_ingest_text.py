@@ -80,3 +80,44 @@ def test_decode_refuses(data, kind):
     with pytest.raises(InputError) as info:
         decode(data, what="x")
     assert info.value.kind == kind
+
+
+@pytest.mark.parametrize("line", [
+    "Related: Minister quits over the Tarn dam deal", "RELATED: Five things to know about the levee vote",
+    "By Jane Roe and John Doe, Associated Press", "By MARTA KOVAC", "Reporting by Jane Roe; Editing by John Doe",
+    "(Additional reporting by Jane Roe in Portvale.)", "FILE - In this March 3 photo, the envoy speaks in Portvale.",
+    "The envoy arrives in Portvale. (Photo: Jane Roe/AP)", "The envoy at the summit. Jane Roe/Getty Images",
+])
+def test_text_bylines_captions_and_link_lists_are_boilerplate(line):
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", [
+    "By the end of the day the talks in Portvale had failed.",
+    "By Monday, the envoy said, the river had risen two metres.",
+    "Related talks will resume in May, the envoy said.",
+])
+def test_text_sentences_that_open_like_boilerplate_are_kept(line):
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line,dateline", [
+    ("PORTVALE (Reuters) - The court ruled on Tuesday that the dam was legal.", "PORTVALE (Reuters) -"),
+    ("MILLBROOK, Va. (CN) - A federal judge ruled on Monday that the case could go on.", "MILLBROOK, Va. (CN) -"),
+    ("WASHINGTON — The Senate voted on Tuesday to block the flood bill.", "WASHINGTON —"),
+    ("Portvale (AFP) – Ardania said on Friday that it would answer.", "Portvale (AFP) –"),
+    ("NEW YORK, Nov. 19 (UPI) — The mayor said the bridge would reopen.", "NEW YORK, Nov. 19 (UPI) —"),
+])
+def test_text_dateline_is_ignored_and_the_sentence_kept(line, dateline):
+    text = "Dam ruling stands\n" + line + "\n"
+    spans = find_boilerplate(text)
+    assert [text[s:e] for s, e in spans] == [dateline]
+    assert text[spans[0][1]:].strip().startswith(line[len(dateline):].strip()[:12])
+
+
+@pytest.mark.parametrize("line", [
+    "NATO said on Friday that it would answer the request.",
+    "The Senate - a body of one hundred - voted on the bill.",
+])
+def test_text_sentence_openings_are_no_dateline(line):
+    assert find_boilerplate(line) == []

@@ -1,7 +1,7 @@
 """Plain text: analysed as given, with boilerplate lines listed in `ignored` (never cut out).
 
-Scraped pages keep their share buttons, breadcrumbs, "Read More:" links, mirror-site
-notices and photo captions. They are not the story, so later stages skip them, but `text`
+Scraped pages keep their share buttons, breadcrumbs, "Read More:" and "Related:" links,
+mirror-site notices, photo captions and credits, bylines, wire footers and datelines. They are not the story, so later stages skip them, but `text`
 stays byte-for-byte the input so every offset indexes the original.
 """
 from __future__ import annotations
@@ -15,7 +15,8 @@ from ..settings import DEFAULT, Settings
 _BREADCRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\|)\s+")
 _PROMO = re.compile(
     r"""^(?:
-        read\ more:?|related:?|also\ read:?|see\ also:?|more\ on\ this(?:\ story)?:?|recommended:?
+        (?:read\ more|related(?:\ stories|\ articles|\ coverage)?|also\ read|see\ also|more\ on\ this(?:\ story)?
+           |recommended|watch|listen|more\ from\ \w+)(?::.*|\ ?[|»›>].*)?
       | share\ this(?:\ article|\ story|\ page)?:?|share(?:\ on\ \w+)?|tweet|print|e-?mail|comments?
       | follow\ us(?:\ on\ .*)?|subscribe(?:\ to\ .*)?|sign\ up\ for\ .*|advertisement|sponsored(?:\ content)?
       | (?:download|get)\ (?:our|the)\ (?:free\ )?app.*|click\ here.*|listen\ to\ this\ article.*
@@ -30,9 +31,22 @@ _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", 
 _CAPTION_END = re.compile(
     r"\((?:[\w./&' -]{0,40}\s)?(?:photo|file\ photo|photos?|image|picture|video|pic)(?:\s(?:by|via|credit)[^)]*)?\)\s*$"
     r"|\((?:AFP|AP|Reuters|Getty\ Images|EPA|Xinhua)(?:\s?/\s?[\w .]+)?\)\s*$"
-    r"|^(?:photo|image|caption|pictured|file\ photo)\s*[:|-]",
+    r"|^(?:photo|image|caption|pictured|file\ photo)\s*[:|-]"
+    r"|\((?:photo|image|picture)s?(?:\ credit)?\s*:[^)]*\)\s*$"            # "(Photo: Jane Roe/AP)"
+    r"|^(?:photo\ )?credit\s*:|^image\ (?:source|caption)\b|^FILE\s*[-–—]\s"  # credits; AP's "FILE - In this photo"
+    r"|(?:/|\|)\s*(?:Getty\ Images|AFP|Reuters|AP|EPA|Shutterstock)(?:\ via\ [\w ]+)?\s*$",
     re.IGNORECASE | re.VERBOSE,
 )
+# A byline or a wire footer: "By Jane Roe and John Doe, Associated Press", "Reporting by ...; Editing by ...".
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|al|bin))*"
+_BYLINE = re.compile(rf"^(?:By|BY|by)\s+{_NAME}(?:\s*(?:,|and|&|AND)\s+{_NAME})*(?:\s*[,|–—-]\s*[^.!?]{{0,60}})?$")
+_FOOTER = re.compile(r"^\(?(?:additional\s+)?(?:reporting|writing|editing|compiled|research)\s+by\b.*$", re.IGNORECASE)
+# A dateline opening the first paragraph: "THE HAGUE (Reuters) -", "ALEXANDRIA, Va. (CN) -",
+# "WASHINGTON —", "Moscow (AFP) —". Only the dateline is ignored; the sentence after it is story.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z'’.\- ]*[A-Z.](?:,\s*[A-Z][\w.]*\.?(?:\s[A-Z0-9][\w.]*){0,2})?(?:\s*\([A-Za-z][\w .&/-]{0,25}\))?"
+    r"|[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*){0,3}(?:,\s*[A-Z][\w.]*\.?)?\s*\([A-Z][\w .&/-]{0,25}\))"
+    r"\s*(?:-|–|—|--)(?=\s)")
 
 
 def _is_breadcrumb(line: str) -> bool:
@@ -47,7 +61,16 @@ def is_boilerplate(line: str) -> bool:
     s = line.strip()
     if not s:
         return False
-    return bool(_PROMO.match(s) or _DOMAIN.match(s) or _is_breadcrumb(s) or _CAPTION_END.search(s))
+    return bool(_PROMO.match(s) or _DOMAIN.match(s) or _is_breadcrumb(s) or _CAPTION_END.search(s)
+                or _BYLINE.match(s) or _FOOTER.match(s))
+
+
+def dateline_length(line: str) -> int:
+    """Characters of the dateline opening `line` ("THE HAGUE (Reuters) -"), 0 when there is none."""
+    m = _DATELINE.match(line)
+    if m is None or len(line) - m.end() < 20:  # a dateline leads into a sentence
+        return 0
+    return m.end()
 
 
 def find_boilerplate(text: str) -> list[Span]:
@@ -56,9 +79,11 @@ def find_boilerplate(text: str) -> list[Span]:
     pos = 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
+        lead = len(body) - len(body.lstrip())
         if is_boilerplate(body):
-            lead = len(body) - len(body.lstrip())
             spans.append((pos + lead, pos + len(body.rstrip())))
+        elif n := dateline_length(body[lead:]):
+            spans.append((pos + lead, pos + lead + n))
         pos += len(line)
     return spans
 
