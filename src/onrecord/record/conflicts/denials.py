@@ -57,7 +57,7 @@ _AS_EVAL = re.compile(
 # "That is not true", "the claims are baseless", "it was politically motivated".
 _IS_EVAL = re.compile(
     r"\b(?:is|was|are|were|'s|’s|be|been|being|remains?)\s+(?:all\s+|just\s+|nothing but\s+|pure\s+)?"
-    + EVALUATIVE + r"(?=\W|$)", re.I)
+    + EVALUATIVE + r"(?=\s*(?:[,.;:!?\"”’)]|$|\s(?:and|but|because|since|as)\b))", re.I)  # predicative, not "false spring"
 # "debunked conspiracy theories", "baseless allegations", "false claims that ...".
 _EVAL_NOUN = re.compile(
     r"\b(?:debunked|discredited|false|baseless|groundless|unfounded|fabricated|bogus|fake|spurious|"
