@@ -27,7 +27,7 @@ from .participants import (
     subject,
     with_conjuncts,
 )
-from .triggers import Entry, Lexicon, Trigger, find_triggers, lexicon as shipped_lexicon
+from .triggers import OURS, Entry, Lexicon, Trigger, find_triggers, lexicon as shipped_lexicon
 from .when_where import event_date, event_location
 
 __all__ = ["find_events"]
@@ -412,6 +412,8 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
                            and x.pos_ in ("NOUN", "PROPN") and sent.start <= x.i < sent.end
                            and any(t.dep_ == "cc" for t in sent.doc[subj.i + 1:x.left_edge.i])]
         actors = [participant(t, entities, index) for t in actor_toks]
+        if not actors and c.trigger.entry.source != OURS:
+            continue  # as in PETRARCH itself, its patterns code an event only with a source actor
         actor_ids = {t.i for t in actor_toks}
         if rec is None and c.type not in ("DENY", "STATEMENT"):
             rec = recipient(c.head, light, actor_ids, consult=c.type == "CONSULT",
@@ -439,6 +441,8 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
             if place is not None and place.root.i not in actor_ids:
                 rec_pairs = [(participant(place.root, entities, index), place.root)]
                 recipients = [rec_pairs[0][0]]
+        if not recipients and c.trigger.entry.source != OURS and not c.trigger.entry.words:
+            continue  # a PETRARCH verb with no pattern codes only with a source and a target
         heads_of = {id(r): t for r, t in rec_pairs}
         for part in recipients:
             tok = heads_of.get(id(part))

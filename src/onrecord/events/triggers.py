@@ -148,10 +148,6 @@ def _child_lemmas(tok: Token) -> set[str]:
     return out
 
 
-def _has_subject(tok: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in tok.children)
-
-
 def _object(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
@@ -197,8 +193,6 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
         entry = _match(entries, _child_lemmas(tok))
         if entry is None or entry.cameo == NO_EVENT:
             continue
-        if entry.source != OURS and not _has_subject(tok):
-            continue  # as PETRARCH itself, a pattern codes an event only with a source actor
         obj = _object(tok)
         if obj is not None and obj.lemma_.lower() in _SPEECH_OBJECTS and entry.cameo[:2] in ("05", "07"):
             continue
