@@ -97,3 +97,67 @@ def test_e2e_seed_headline_is_not_a_statement(seed_record) -> None:
     headline_end = seed_record.text.index("US Attorney General Jeff Sessions holds")
     # "Sessions discussed Trump's campaign ...: Report" is the outlet's headline, not Sessions speaking.
     assert not [c for c in claims if c.claimant == "Jeff Sessions" and c.spans[0][0] < headline_end]
+
+
+CROSS = Path(__file__).resolve().parents[1] / "fixtures" / "cross_story"
+
+
+@pytest.fixture(scope="module")
+def cross_records():
+    meta = json.loads((CROSS / "meta.json").read_text(encoding="utf-8"))
+    articles = [Article(id=p.stem, text=p.read_text(encoding="utf-8"),
+                        meta=Meta(outlet=meta[p.stem]["outlet"], published=meta[p.stem]["published"]))
+                for p in sorted(CROSS.glob("*.txt"))]
+    assert len(articles) >= 5 and len({a.meta.published for a in articles}) >= 5
+    records = list(analyse_batch(articles))
+    _need_attributions(records)
+    return records
+
+
+@pytest.mark.slow
+def test_e2e_cross_article_denial_once_with_reports_as_also(cross_records) -> None:
+    story = build_record(cross_records, use_stance=False)
+    kinds = sorted((c.kind, frozenset((c.a.claimant, c.b.claimant))) for c in story.conflicts)
+    assert kinds == sorted([("denial_vs_report", frozenset(("Aldo Ferrant", "Nadia Kessel"))),
+                            ("account_vs_account", frozenset(("Marek Olsen", "the port police")))])
+    denial = next(c for c in story.conflicts if c.kind == "denial_vs_report")
+    assert denial.a.claimant == "Aldo Ferrant" and denial.a.negative
+    # The denial is in one article, the report in others; every other mention is `also`.
+    articles = {denial.a.article, denial.b.article} | {x.article for x in denial.also}
+    assert {"01-times-whistleblower", "02-herald-minister-denies", "04-wire-syndicated"} <= articles
+    assert len({x.id for x in denial.also}) == len(denial.also)
+    assert denial.why and all(isinstance(w, str) for w in denial.why)
+
+
+@pytest.mark.slow
+def test_e2e_cross_article_compatible_counts_apart(cross_records) -> None:
+    story = build_record(cross_records, use_stance=False)
+    texts = [c.a.text + " " + c.b.text for c in story.conflicts]
+    assert not [t for t in texts if "at least" in t]
+
+
+@pytest.mark.slow
+def test_e2e_eval_conflicts_equals_reference_scorer(shared, tmp_path) -> None:
+    import importlib.util
+
+    from onrecord.eval.conflicts import evaluate, report
+
+    tool = shared / "tools" / "score_conflicts.py"
+    gold_path = shared / "data" / "conflicts" / "voa_dev.jsonl"
+    stories = shared / "data" / "voa" / "voa_stories.jsonl"
+    if not tool.exists() or not gold_path.exists():
+        pytest.skip("the reference scorer or the conflicts benchmark is absent")
+    spec = importlib.util.spec_from_file_location("score_conflicts", tool)
+    ref = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ref)
+    lines = gold_path.read_text(encoding="utf-8").splitlines()
+    with_conflicts = [x for x in lines if '"conflicts": []' not in x][:4]
+    without = [x for x in lines if '"conflicts": []' in x][:4]
+    small = tmp_path / "gold.jsonl"
+    small.write_text("\n".join(with_conflicts + without) + "\n", encoding="utf-8")
+    result = evaluate(small, stories, use_stance=False)
+    want = ref.score(ref.load_gold(str(small)), *ref.load_pred(result["predictions"]))
+    for key in ("tp", "fp", "fn", "precision", "recall", "f1"):
+        assert result[key] == pytest.approx(want[key]), key
+    assert result["false_alarms_per_free_story"] == pytest.approx(want["false_alarms_per_conflict_free_story"])
+    assert report(result).splitlines()[-1].startswith("conflicts: P=")
