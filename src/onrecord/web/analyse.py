@@ -15,9 +15,13 @@ from pathlib import Path
 from ..errors import error_record
 from ..model import Article, Meta, Record
 from ..settings import Settings
-from .views import slug
 
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def slug(text: str | None) -> str:
+    """Lower-case words joined by hyphens: the readable part of a pasted article's id."""
+    return re.sub(r"[\W_]+", "-", (text or "").lower()).strip("-")
 
 
 def pasted_id(text: str) -> str:
@@ -36,9 +40,26 @@ def _meta(title: str | None, published: str | None, outlet: str | None, url: str
 
 def from_text(text: str, *, id: str | None = None, title: str | None = None, published: str | None = None,
               outlet: str | None = None) -> Article:
+    from ..ingest.dates import normalise_published
     from ..ingest.text import article_from_text
 
-    return article_from_text(text, id=id or pasted_id(text), meta=_meta(title, published, outlet))
+    return normalise_published(article_from_text(text, id=id or pasted_id(text), meta=_meta(title, published, outlet)))
+
+
+def with_fields(article: Article, *, id: str | None = None, title: str | None = None, published: str | None = None,
+                outlet: str | None = None) -> Article:
+    """The article with the fields a user gave in place of what the input said (the date read
+    by the one date parser)."""
+    from ..ingest.dates import normalise_published
+
+    m = article.meta
+    m.title, m.outlet = title or m.title, outlet or m.outlet
+    if id:
+        article.id = id
+    if published:
+        m.published = published
+        normalise_published(article)
+    return article
 
 
 def from_html(html: str, *, id: str | None = None, url: str | None = None, title: str | None = None,
@@ -49,10 +70,7 @@ def from_html(html: str, *, id: str | None = None, url: str | None = None, title
         article = article_from_html(html, id=id or url or pasted_id(html), url=url or None, settings=settings)
     except Exception as exc:
         return Article(id=id or url or pasted_id(html), text="", errors=[error_record("ingest", exc)])
-    m = article.meta
-    article.meta = Meta(url=m.url, title=title or m.title, published=published or m.published,
-                        outlet=outlet or m.outlet, language=m.language)
-    return article
+    return with_fields(article, title=title, published=published, outlet=outlet)
 
 
 def from_url(url: str, *, settings: Settings, allow_private: bool) -> Article:

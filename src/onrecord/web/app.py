@@ -9,8 +9,9 @@ Safety, in one place:
 - with `token`, every request must carry it (`Authorization: Bearer T`, `?token=T`, then a
   cookie); without one, only loopback Host names are answered (against DNS rebinding);
 - writes from a page or the API are refused with 403 when `read_only`; cross-site form
-  posts (an Origin that is not this server) are refused with 403;
-- SQL is parameterised throughout views.py.
+  posts (an Origin whose host or port is not this server's) are refused with 403;
+- SQL is parameterised throughout service/queries.py, which every page and route reads through;
+- errors are one envelope, {"error": {"kind", "message"}}, for the API (a page for browsers).
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -36,9 +37,9 @@ TOKEN_COOKIE = "onrecord_token"
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-# /docs runs Swagger UI (served locally from the swagger-ui-bundle package) with an inline
-# start-up script, so the strict CSP is left off that one page.
-CDN_PAGES = ("/docs",)
+# /docs runs Swagger UI 5 (it reads OpenAPI 3.1), served from the fastapi-offline package; its
+# start-up script is a static file, but the UI sets inline styles, so that page allows them.
+DOCS_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 
 
 class BodyLimit:
@@ -89,7 +90,9 @@ class BodyLimit:
 
 
 def _too_large(limit: int) -> Response:
-    return JSONResponse({"detail": f"request body is over the {limit:,}-byte limit"}, status_code=413)
+    from .api import envelope
+
+    return envelope(413, f"request body is over the {limit:,}-byte limit", "too_large")
 
 
 def is_loopback(host: str) -> bool:
@@ -111,24 +114,43 @@ def _host_of(header: str) -> str:
     return netloc.lower()
 
 
+def _origin_of(header: str, scheme: str = "http") -> tuple[str, int | None]:
+    """(host, port) of a Host or Origin value, the scheme's default port filled in."""
+    parts = urlsplit(header if "//" in header else f"//{header}")
+    try:
+        port = parts.port
+    except ValueError:
+        return (parts.hostname or "").lower(), -1
+    default = {"http": 80, "https": 443}.get(parts.scheme or scheme)
+    return (parts.hostname or "").lower(), port or default
+
+
 def create_app(store_path: str | Path, *, read_only: bool = False, token: str | None = None,
                allow_private: bool = False, settings: Settings = DEFAULT,
-               max_upload_bytes: int = MAX_UPLOAD_BYTES, allowed_hosts: list[str] | None = None) -> FastAPI:
+               max_upload_bytes: int = MAX_UPLOAD_BYTES, allowed_hosts: list[str] | None = None,
+               create: bool = False) -> FastAPI:
     """The web app over the store at `store_path`.
 
     Args:
-        store_path: the DuckDB file (created, with its tables, when missing).
+        store_path: the DuckDB file; it must exist unless `create`.
         read_only: refuse every write (403) and open the file read-only.
         token: when set, every request must carry it (header, query or cookie).
         allow_private: let URL fetching reach loopback and private addresses.
         settings: limits for the readers and the pipeline.
         max_upload_bytes: cap on any request body.
         allowed_hosts: Host names answered when there is no token (default: loopback names).
+        create: create an empty store when `store_path` does not exist.
     Returns:
         The FastAPI app; `app.state.db` is its WebStore (closed on shutdown).
     """
     from contextlib import asynccontextmanager
 
+    if not Path(store_path).exists():
+        if not create or read_only:
+            raise FileNotFoundError(f"no store at {store_path}: run `onrecord ingest` first")
+        from ..store import Store
+
+        Store(store_path).close()  # an empty store with every table, so the pages have tables to read
     db = WebStore(store_path, read_only=read_only)
 
     @asynccontextmanager
@@ -148,10 +170,12 @@ def create_app(store_path: str | Path, *, read_only: bool = False, token: str | 
 
     @app.middleware("http")
     async def guard(request: Request, call_next):  # noqa: ANN001, ANN202
+        from .api import envelope
+
         host = _host_of(request.headers.get("host", ""))
         if token is None and host not in hosts:
-            return PlainTextResponse(f"unknown host {host!r}: start the server with --token to serve other names",
-                                     status_code=421)
+            return envelope(421, f"unknown host {host[:100]!r}: start the server with --token to serve other names",
+                            "unknown_host")
         from_query = False
         if token is not None:
             auth = request.headers.get("authorization", "")
@@ -161,19 +185,17 @@ def create_app(store_path: str | Path, *, read_only: bool = False, token: str | 
             if supplied is None:
                 supplied = request.cookies.get(TOKEN_COOKIE)
             if not supplied or not hmac.compare_digest(supplied.encode(), token.encode()):
-                return JSONResponse({"detail": "a valid token is required (Authorization: Bearer TOKEN or ?token=)"},
-                                    status_code=401, headers={"WWW-Authenticate": "Bearer"})
+                return envelope(401, "a valid token is required (Authorization: Bearer TOKEN or ?token=)",
+                                "unauthorized", headers={"WWW-Authenticate": "Bearer"})
         if request.method not in ("GET", "HEAD", "OPTIONS"):
             origin = request.headers.get("origin")
-            if origin and origin != "null" and _host_of(origin) != host:
-                return JSONResponse({"detail": "cross-site requests are refused"}, status_code=403)
-            if origin == "null":
-                return JSONResponse({"detail": "cross-site requests are refused"}, status_code=403)
+            here = _origin_of(request.headers.get("host", ""), request.url.scheme)
+            if origin and (origin == "null" or _origin_of(origin) != here):
+                return envelope(403, "cross-site requests are refused", "cross_site")
         response = await call_next(request)
         if from_query:
             response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
-        if not request.url.path.startswith(CDN_PAGES):
-            response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("Content-Security-Policy", DOCS_CSP if request.url.path == "/docs" else CSP)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         # same-origin, not no-referrer: with no-referrer, browsers send `Origin: null` on form posts
         response.headers.setdefault("Referrer-Policy", "same-origin")
@@ -181,7 +203,7 @@ def create_app(store_path: str | Path, *, read_only: bool = False, token: str | 
         return response
 
     app.add_middleware(BodyLimit, limit=max_upload_bytes)
-    _install_offline_docs(app)  # before /static, which would otherwise shadow /static/swagger
+    _install_offline_docs(app)  # before /static, which would otherwise shadow /static/swagger5
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     from . import api, pages
@@ -193,18 +215,15 @@ def create_app(store_path: str | Path, *, read_only: bool = False, token: str | 
 
 
 def _install_offline_docs(app: FastAPI) -> None:
-    """FastAPI's /docs page with Swagger UI served from the swagger-ui-bundle package, not a CDN."""
-    from fastapi.openapi.docs import get_swagger_ui_html
-    from swagger_ui_bundle import swagger_ui_path
+    """/docs: Swagger UI 5 from the fastapi-offline package (no CDN), started by static/docs.js."""
+    import fastapi_offline
 
-    app.mount("/static/swagger", StaticFiles(directory=swagger_ui_path), name="swagger")
+    app.mount("/static/swagger5", StaticFiles(directory=Path(fastapi_offline.__file__).parent / "static"),
+              name="swagger")
 
     @app.get("/docs", include_in_schema=False)
     async def docs() -> Any:
-        return get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json", title="onrecord API",
-                                   swagger_js_url="/static/swagger/swagger-ui-bundle.js",
-                                   swagger_css_url="/static/swagger/swagger-ui.css",
-                                   swagger_favicon_url="/static/swagger/favicon-32x32.png")
+        return HTMLResponse((HERE / "templates" / "docs.html").read_text(encoding="utf-8"))
 
 
 def json_default(value: Any) -> Any:

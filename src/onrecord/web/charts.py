@@ -11,7 +11,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-N_SERIES = 10
+N_SERIES = 20   # distinct colours (.c0 ... .c19) before any repeats
 
 
 def _svg(width: int, height: int, body: list[str], label: str) -> Markup:
@@ -86,12 +86,18 @@ def timeline(points: Sequence[tuple[str, str, str]], *, label: str, width: int =
         return Markup("")
     from datetime import date
 
-    def day(s: str) -> int:
-        try:
-            return date.fromisoformat(s[:10]).toordinal()
-        except ValueError:
-            return date.fromisoformat(s[:7] + "-01").toordinal() if len(s) >= 7 else 0
+    def day(s: str) -> int | None:
+        """A date of day, month or year precision at the middle of its period; None if unreadable."""
+        for text, shift in ((s[:10], 0), (s[:7] + "-01", 14), (s[:4] + "-01-01", 182)):
+            try:
+                return date.fromisoformat(text).toordinal() + shift
+            except ValueError:
+                continue
+        return None
 
+    dated = [(d, cat, tip) for d, cat, tip in dated if day(d) is not None]
+    if not dated:
+        return Markup("")
     days = [day(d) for d, *_ in dated]
     lo, hi = min(days), max(days)
     span = max(hi - lo, 1)
