@@ -10,7 +10,7 @@ from .entities import find_entities
 from .errors import error_record
 from .events import find_events
 from .ingest.text import article_from_text
-from .model import Article, ErrorRecord, Record
+from .model import Article, Entity, ErrorRecord, Record
 from .settings import DEFAULT, Settings
 from .text import nlp
 
@@ -110,15 +110,138 @@ def _keep_out_of_ignored(record: Record) -> None:
     record.attributions = kept
 
 
+_CUT_AT = (re.compile(r"\n[ \t]*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"”’')\]]*\s"), re.compile(r"\s"))
+
+
+def split_text(text: str, limit: int) -> list[tuple[int, int]]:
+    """[start, end) pieces of `text`, each at most `limit` characters, together covering it.
+
+    A piece ends at its last paragraph break, else line break, else sentence end, else space
+    (one in its second half, so no piece is tiny); a text without any is cut at `limit`.
+    """
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        for pattern in _CUT_AT:
+            cuts = [m.end() for m in pattern.finditer(text, start + limit // 2, end)]
+            if cuts:
+                end = cuts[-1]
+                break
+        pieces.append((start, end))
+        start = end
+    pieces.append((start, len(text)))
+    return pieces
+
+
+def _piece(article: Article, start: int, end: int) -> Article:
+    ignored = [(max(s, start) - start, min(e, end) - start) for s, e in article.ignored if s < end and e > start]
+    return Article(id=article.id, text=article.text[start:end], meta=article.meta, ignored=ignored)
+
+
+def merge_pieces(article: Article, parts: list[tuple[int, Record]]) -> Record:
+    """One Record from the Records of an article's pieces (each with its start offset).
+
+    Spans move to the article's offsets; ids are renumbered E1.., A1.., V1.. in text order;
+    entities with the same name and type are one entity across pieces.
+    """
+    record = Record(id=article.id, text=article.text, meta=article.meta, ignored=list(article.ignored),
+                    errors=list(article.errors))
+    by_name: dict[tuple[str, str], Entity] = {}
+    for offset, part in parts:
+        def move(spans):  # noqa: ANN001, ANN202
+            return tuple((s + offset, e + offset) for s, e in spans)
+
+        entity_ids: dict[str, str] = {}
+        for e in part.entities:
+            merged = by_name.get((e.name, e.type))
+            if merged is None:
+                merged = by_name[(e.name, e.type)] = Entity(id=f"E{len(by_name) + 1}", name=e.name, type=e.type)
+                record.entities.append(merged)
+            merged.mentions.extend(move(e.mentions))
+            merged.titles.extend(t for t in e.titles if t not in merged.titles)
+            entity_ids[e.id] = merged.id
+        attribution_ids: dict[str, str] = {}
+        for a in part.attributions:
+            attribution_ids[a.id] = a.id = f"A{len(record.attributions) + 1}"
+            a.source, a.cue, a.content = move(a.source), move(a.cue), move(a.content)
+            a.speaker.entity = entity_ids.get(a.speaker.entity) if a.speaker.entity else None
+            record.attributions.append(a)
+        for v in part.events:
+            v.id = f"V{len(record.events) + 1}"
+            v.trigger, (v.sentence,) = move(v.trigger), move([v.sentence])
+            for p in (*v.actor, *v.recipient):
+                (p.span,) = move([p.span])
+                p.entity = entity_ids.get(p.entity) if p.entity else None
+            if v.location is not None and v.location.span:
+                (v.location.span,) = move([v.location.span])
+            v.attributed_to = attribution_ids.get(v.attributed_to) if v.attributed_to else None
+            record.events.append(v)
+        record.errors.extend(e for e in part.errors if e not in record.errors)
+    for e in record.entities:
+        e.mentions = sorted(set(e.mentions))
+    return record
+
+
+def _parse_each(texts: list[str], settings: Settings, on_error: OnError) -> Iterator[object]:
+    """A Doc per text, in order; when the batch fails, the texts are parsed one by one and a
+    text the parser refuses yields its exception instead of a Doc."""
+    done = 0
+    try:
+        for doc in nlp.parse(texts, batch_size=settings.batch_size):
+            yield doc
+            done += 1
+        return
+    except Exception:
+        if on_error == "raise":
+            raise
+    for text in texts[done:]:
+        try:
+            yield next(nlp.parse([text], batch_size=1))
+        except Exception as exc:
+            yield exc
+
+
+def analyse_long(article: Article, *, settings: Settings = DEFAULT, on_error: OnError = "record") -> Record:
+    """An article over `settings.chunk_chars`, analysed piece by piece (one Doc in memory at a
+    time, so cost grows with length, not faster) and merged into one Record."""
+    parts: list[tuple[int, Record]] = []
+    errors: list[ErrorRecord] = []
+    for start, end in split_text(article.text, settings.chunk_chars):
+        piece = _piece(article, start, end)
+        if not piece.text.strip():
+            continue
+        (doc,) = _parse_each([nlp.mask(piece.text, piece.ignored)], settings, on_error)
+        if isinstance(doc, Exception):
+            errors.append(error_record("nlp", doc))
+            continue
+        try:
+            parts.append((start, analyse_doc(piece, doc, on_error=on_error)))
+        except Exception as exc:
+            if on_error == "raise":
+                raise
+            errors.append(error_record("pipeline", exc))
+    record = merge_pieces(article, parts)
+    record.meta.language = record.meta.language or "en"
+    record.errors.extend(e for e in errors if e not in record.errors)
+    return record
+
+
 def analyse_batch(articles: Iterable[Article], *, settings: Settings = DEFAULT,
                   on_error: OnError = "record") -> Iterator[Record]:
     """Analyse articles in input order; a bad article yields a Record with `errors`, never an
-    exception (with on_error="raise", a failing stage raises instead)."""
+    exception (with on_error="raise", a failing stage raises instead). A text over
+    `settings.chunk_chars` is analysed in pieces (`analyse_long`)."""
     pending: list[Article] = []
+    pending_chars = 0
 
     def flush() -> Iterator[Record]:
+        nonlocal pending_chars
         texts = [nlp.mask(a.text, a.ignored) for a in pending]
-        for article, doc in zip(pending, nlp.parse(texts, batch_size=settings.batch_size)):
+        for article, doc in zip(pending, _parse_each(texts, settings, on_error)):
+            if isinstance(doc, Exception):
+                yield Record.failed(article, error_record("nlp", doc))
+                continue
             try:
                 record = analyse_doc(article, doc, on_error=on_error)
             except Exception as exc:
@@ -127,6 +250,7 @@ def analyse_batch(articles: Iterable[Article], *, settings: Settings = DEFAULT,
                 record = Record.failed(article, error_record("pipeline", exc))
             yield record
         pending.clear()
+        pending_chars = 0
 
     for article in articles:
         if article.errors and not article.text:
@@ -140,8 +264,13 @@ def analyse_batch(articles: Iterable[Article], *, settings: Settings = DEFAULT,
             yield Record(id=article.id, text=article.text, meta=article.meta,
                          ignored=list(article.ignored), errors=[*article.errors, problem])
             continue
+        if len(article.text) > settings.chunk_chars:
+            yield from flush()
+            yield analyse_long(article, settings=settings, on_error=on_error)
+            continue
         pending.append(article)
-        if len(pending) >= settings.batch_size:
+        pending_chars += len(article.text)
+        if len(pending) >= settings.batch_size or pending_chars >= settings.batch_chars:
             yield from flush()
     yield from flush()
 
