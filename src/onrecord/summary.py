@@ -16,6 +16,12 @@ def _spans(text: str, spans) -> str:  # noqa: ANN001
     return " … ".join(text[s:e] for s, e in spans)
 
 
+def _q(text: str, n: int) -> str:
+    """Clipped text in quotation marks, unless it already is."""
+    text = _clip(text, n)
+    return text if text[:1] in "\"“‘'" and text[-1:] in "\"”’'…" else f"“{text}”"
+
+
 def summarise_record(record: Record, *, width: int = 100) -> str:
     t = record.text
     lines = [f"━━ {record.id}" + (f" · {record.meta.outlet}" if record.meta.outlet else "")
@@ -38,8 +44,11 @@ def summarise_record(record: Record, *, width: int = 100) -> str:
     if record.attributions:
         lines.append("   Who said what:")
         for a in record.attributions:
-            who = a.speaker.name or _spans(t, a.source) or "(no source)"
-            head = f"     {a.id} {who} [{a.speaker.type}, {a.kind}] {_spans(t, a.cue)}: "
+            # An unresolved speaker is shown by its own words, never as a name it was not given.
+            resolved = a.speaker.resolved and a.speaker.name
+            who = a.speaker.name if resolved else (_spans(t, a.source) or a.speaker.name or "(no source)")
+            state = "" if resolved else ", unresolved"
+            head = f"     {a.id} {who} [{a.speaker.type}{state}, {a.kind}] {_spans(t, a.cue)}: "
             body = textwrap.shorten(_spans(t, a.content), width=max(40, width * 2), placeholder=" …")
             lines.append(textwrap.fill(head + body, width=width, subsequent_indent=" " * 9))
     if record.events:
@@ -59,24 +68,16 @@ def summarise_record(record: Record, *, width: int = 100) -> str:
 
 
 def summarise(records: Iterable[Record], *, width: int = 100, conflicts: list | None = None) -> str:
-    """Every record's summary, then the conflicts found among them (when that stage exists)."""
+    """Every record's summary, then the given conflicts (contract lines or Conflict objects:
+    the stored ones for `onrecord show`; this module finds none itself)."""
     records = list(records)
     parts = [summarise_record(r, width=width) for r in records]
-    if conflicts is None:
-        conflicts = _conflicts(records)
     if conflicts:
         parts.append("━━ Conflicts")
         for c in conflicts[:20]:
             d = c if isinstance(c, dict) else c.to_dict()
             parts.append(textwrap.fill(
-                f"   {d['id']} {d['kind']} ({d['score']:.2f}): {d['a']['claimant']}: “{_clip(d['a']['text'], 110)}”"
-                f"  ⟷  {d['b']['claimant']}: “{_clip(d['b']['text'], 110)}”", width=width, subsequent_indent=" " * 6))
+                f"   {d['id']} {d['kind']} ({d['score']:.2f}): {d['a']['claimant']}: {_q(d['a']['text'], 110)}"
+                f"  ⟷  {d['b']['claimant']}: {_q(d['b']['text'], 110)}", width=width, subsequent_indent=" " * 6))
     return "\n\n".join(parts)
 
-
-def _conflicts(records: list[Record]) -> list:
-    try:
-        from .record import conflicts_for_records
-    except ImportError:
-        return []
-    return conflicts_for_records(records)

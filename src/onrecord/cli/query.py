@@ -1,20 +1,11 @@
-"""Questions to the store: `show`, `quotes`, `sources`, `events`."""
+"""Questions to the store: `show`, `quotes`, `sources`, `events`; answered by `service.queries`."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import click
 
-from ._options import db_option
-
-
-def _open(db: str):  # noqa: ANN202
-    from ..store import Store
-
-    if not Path(db).exists():
-        raise click.UsageError(f"no store at {db}: run `onrecord ingest` first")
-    return Store(db, read_only=True)
+from ._options import db_option, reading
 
 
 def _emit(rows: list[dict], fmt: str, render) -> None:  # noqa: ANN001
@@ -23,6 +14,12 @@ def _emit(rows: list[dict], fmt: str, render) -> None:  # noqa: ANN001
             click.echo(json.dumps(row, ensure_ascii=False, default=str))
     else:
         render(rows)
+
+
+def _all():  # noqa: ANN202 - every row: the CLI prints whole answers
+    from ..service.queries import EXPORT_LIMIT, Paging
+
+    return Paging(1, EXPORT_LIMIT)
 
 
 format_option = click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text",
@@ -40,28 +37,19 @@ def show_cmd(db: str, article: str | None, width: int) -> None:
     Example:
         onrecord show --db onrecord.duckdb --article presstv-sessions-kislyak
     """
+    from ..service.queries import conflicts
     from ..summary import summarise
 
-    with _open(db) as store:
+    with reading(db, record=True) as store:
         where, params = ("id = ?", [article]) if article else ("", [])
         records = list(store.records(where=where, params=params))
         if not records:
             raise click.UsageError(f"no article {article!r} in {db}" if article else f"{db} holds no articles")
-        click.echo(summarise(records, width=width, conflicts=_stored_conflicts(store, records)))
-
-
-def _stored_conflicts(store, records) -> list[dict] | None:  # noqa: ANN001
-    """Conflicts touching these articles, from the tables `ingest` keeps; None when there are none yet."""
-    from ..service.queries import load_conflicts
-    from ..store.record_tables import is_stale
-
-    try:
-        if is_stale(store):
-            return None  # summarise() then finds them over the shown records
         ids = {r.id for r in records}
-        return [c for c in load_conflicts(store) if c["a"]["article"] in ids or c["b"]["article"] in ids]
-    except Exception:  # a store written before the record tables existed
-        return None
+        # The stored conflicts touching these articles (none are computed here).
+        touching = [c for c in conflicts(store, paging=_all())["rows"]
+                    if c["a"]["article"] in ids or c["b"]["article"] in ids]
+        click.echo(summarise(records, width=width, conflicts=touching))
 
 
 @click.command("quotes")
@@ -75,12 +63,10 @@ def quotes_cmd(db: str, speaker: str, fmt: str) -> None:
     Example:
         onrecord quotes --speaker "Jeff Sessions" --db onrecord.duckdb
     """
-    with _open(db) as store:
-        rows = store.query(
-            """SELECT published, article_id, outlet, speaker_name, speaker_type, kind, cue_text, content_text
-               FROM attributions WHERE speaker_name ILIKE ? OR speaker_name ILIKE ?
-               ORDER BY published NULLS LAST, article_id, attribution_id""",
-            [speaker, f"% {speaker}"])
+    from ..service.queries import quotes
+
+    with reading(db) as store:
+        rows = quotes(store, speaker)
 
     def render(rows: list[dict]) -> None:
         if not rows:
@@ -104,25 +90,10 @@ def sources_cmd(db: str, by: str, fmt: str) -> None:
     Example:
         onrecord sources --by outlet --db onrecord.duckdb
     """
-    with _open(db) as store:
-        if by == "outlet":
-            rows = store.query(
-                """SELECT coalesce(outlet, '(unknown)') AS outlet, count(*) AS attributions,
-                          count(*) FILTER (WHERE speaker_type = 'anonymous') AS anonymous,
-                          round(count(*) FILTER (WHERE speaker_type = 'anonymous') / count(*), 3) AS anonymous_share,
-                          count(DISTINCT article_key) AS articles
-                   FROM attributions GROUP BY 1 ORDER BY anonymous_share DESC, attributions DESC""")
-            header = ["outlet", "articles", "attributions", "anonymous", "anonymous_share"]
-        elif by == "speaker-type":
-            rows = store.query("""SELECT speaker_type, count(*) AS attributions FROM attributions
-                                  GROUP BY 1 ORDER BY 2 DESC""")
-            header = ["speaker_type", "attributions"]
-        else:
-            rows = store.query("""SELECT speaker_name, speaker_type, count(*) AS attributions,
-                                         count(DISTINCT article_key) AS articles
-                                  FROM attributions WHERE speaker_name IS NOT NULL
-                                  GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 50""")
-            header = ["speaker_name", "speaker_type", "attributions", "articles"]
+    from ..service.queries import sources
+
+    with reading(db) as store:
+        rows, header = sources(store, by)
     _emit(rows, fmt, lambda rows: _table(rows, header))
 
 
@@ -136,36 +107,26 @@ def sources_cmd(db: str, by: str, fmt: str) -> None:
 def events_cmd(db: str, actor: str | None, type_: str | None, since: str | None, until: str | None, fmt: str) -> None:
     """List stored events, filtered by actor, type and date.
 
-    An actor filter matches the actor or the recipient (country code or name).
+    An actor filter matches the actor or the recipient (country code or name). The date is the
+    event's own, else its article's; one of month or year precision counts over its whole period.
+    The same query as the web's /events, so both give the same rows.
 
     \b
     Example:
         onrecord events --db onrecord.duckdb --actor RUS --type CONSULT --since 2016-01-01
     """
-    clauses, params = [], []
-    if actor:
-        clauses.append("(e.actor_country = ? OR e.recipient_country = ? OR e.actor_name ILIKE ? "
-                       "OR e.recipient_name ILIKE ?)")
-        params += [actor.upper(), actor.upper(), f"%{actor}%", f"%{actor}%"]
-    if type_:
-        clauses.append("e.type = ?")
-        params.append(type_.upper())
-    # An event dated "2016" or "2016-03" counts from the start to the end of that period.
-    when = "coalesce(e.date, substr(a.published, 1, 10))"
-    if since:
-        clauses.append(f"{when} || substr('-12-31', length({when}) - 3) >= ?")
-        params.append(since)
-    if until:
-        clauses.append(f"{when} <= ?")
-        params.append(until)
-    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    with _open(db) as store:
-        rows = store.query(
-            f"""SELECT e.date, e.type, e.cameo, e.actor_name, e.actor_country, e.actor_sector, e.trigger_text,
-                       e.recipient_name, e.recipient_country, e.recipient_sector, e.location, e.negated,
-                       e.article_id
-                FROM events e JOIN (SELECT key, published FROM articles) a ON a.key = e.article_key
-                {where} ORDER BY e.date NULLS LAST, e.article_id, e.event_id""", params)
+    from ..ingest.dates import parse_date
+    from ..service.queries import events
+
+    bounds = {}
+    for name, value in (("--since", since), ("--until", until)):
+        parsed = parse_date(value) if value else None
+        if parsed is not None and parsed.iso is None:
+            raise click.BadParameter(f"{value!r} is not a date ({parsed.problem})", param_hint=name)
+        bounds[name] = parsed.iso if parsed else None
+    with reading(db) as store:
+        rows = events(store, type=type_, actor=actor, date_from=bounds["--since"], date_to=bounds["--until"],
+                      sort="date", paging=_all(), chart=False)["rows"]
     _emit(rows, fmt, lambda rows: _table(rows, ["date", "type", "cameo", "actor_name", "actor_country",
                                                 "trigger_text", "recipient_name", "recipient_country",
                                                 "location", "negated", "article_id"]))

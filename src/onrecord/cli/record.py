@@ -1,42 +1,26 @@
-"""The story record over the store: `people`, `person`, `conflicts`, `claim`.
+"""The story record over the store: `people`, `person`, `conflicts`, `claim`, and `rebuild`.
 
-Thin over `onrecord.store.record_tables` (and `onrecord.stance.search` for `claim`). The
-derived tables are rebuilt only when the stored articles changed since the last build.
+The read commands answer through `onrecord.service.queries`, the same functions as the web.
+They never build or write the record: `onrecord ingest` rebuilds it after each ingest, and
+`onrecord rebuild` does so on demand; a stale or missing record is said in one line on stderr.
 """
 from __future__ import annotations
 
 import json
 import textwrap
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import click
 
-from ._options import db_option, echo_err
+from ._options import db_option, echo_err, open_store, reading
 
 format_option = click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text",
                              show_default=True, help="text for people, jsonl for scripts.")
 
 
-def _open_record(db: str):  # noqa: ANN202 - a Store
-    """The store, read-only, with its record tables brought up to date first when stale."""
-    from ..store import Store
-    from ..service.record import refresh_record
-    from ..store.record_tables import is_stale
-
-    if not Path(db).exists():
-        raise click.UsageError(f"no store at {db}: run `onrecord ingest` first")
-    store = Store(db, read_only=True)
-    if not is_stale(store):
-        return store
-    store.close()
-    try:
-        with Store(db) as writable:
-            refresh_record(writable)
-    except Exception as exc:  # noqa: BLE001 - a locked or read-only file: say so plainly
-        raise click.ClickException(f"could not update the record tables in {db}: {exc}") from exc
-    return Store(db, read_only=True)
+def _open_record(db: str):  # noqa: ANN202 - a context manager giving a read-only Store
+    return reading(db, record=True)
 
 
 def _emit(rows: list[dict[str, Any]], fmt: str, render: Callable[[list[dict[str, Any]]], None]) -> None:
@@ -50,6 +34,12 @@ def _emit(rows: list[dict[str, Any]], fmt: str, render: Callable[[list[dict[str,
 def _clip(text: str, n: int = 220) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _q(text: str, n: int = 220) -> str:
+    """Clipped text in quotation marks, unless it already is (never “"…"”)."""
+    text = _clip(text, n)
+    return text if text[:1] in "\"“‘'" and text[-1:] in "\"”’'…" else f"“{text}”"
 
 
 def _n(count: int, noun: str) -> str:
@@ -142,7 +132,7 @@ def person_cmd(name: str, db: str, fmt: str) -> None:
     for c in statements:
         chain = " → ".join(c["chain"])
         click.echo(textwrap.fill(f"  {c['published'] or '?'} [{c['article_id']}] {c['polarity']}: "
-                                 f"“{_clip(c['text'])}”  (via {chain})", width=100, subsequent_indent="      "))
+                                 f"{_q(c['text'])}  (via {chain})", width=100, subsequent_indent="      "))
     click.echo(f"\nEvents ({len(events)}):")
     for e in events:
         others = ", ".join(p.get("text", "") for p in (e["recipient"] if "actor" in e["role"] else e["actor"]))
@@ -194,7 +184,7 @@ def _echo_conflict(d: dict[str, Any]) -> None:
         s = d[side]
         when = f" {s['date']}" if s.get("date") else ""
         click.echo(textwrap.fill(f"  {side}: {s['claimant']} [{s['article']}{when} {s['span']}] "
-                                 f"“{_clip(s['text'])}”", width=100, subsequent_indent="       "))
+                                 f"{_q(s['text'])}", width=100, subsequent_indent="       "))
     if d.get("also"):
         click.echo(f"  also in: {', '.join(sorted({x['article'] for x in d['also']}))}")
 
@@ -210,40 +200,58 @@ def claim_cmd(text: str, db: str, limit: int, fmt: str) -> None:
 
     Stored statements are read by the stance model (FNC-1 labels); a stored denial of the
     claimed thing always counts as disputing it. Articles without statements are read whole.
+    The candidates are those sharing the claim's words in the store's full-text index (as on
+    the web's /claim page).
 
     \b
     Example:
         onrecord claim "Sessions discussed the campaign with Kislyak" --db onrecord.duckdb
         onrecord claim "12 people were arrested" --db onrecord.duckdb --format jsonl
     """
-    from ..record.search import search_claim, verdicts
-    from ..service.queries import stored_claims
+    from ..service.queries import claim_search
 
     with _open_record(db) as store:
-        claims = stored_claims(store)
-        with_claims = {c.article for c in claims}
-        articles = [(r["id"], r["text"]) for r in store.query(
-            "SELECT id, json_extract_string(record, '$.text') AS text FROM articles ORDER BY ingested_at, key")
-            if r["id"] not in with_claims and r["text"]]
-    hits = search_claim(text, claims, articles=articles, limit=limit)
-    rows = [h.to_dict() for h in hits]
+        found = claim_search(store, text, limit=limit)
+    rows = [{k: v for k, v in r.items() if k != "title"} for r in found["rows"]]
 
     def render(rows: list[dict[str, Any]]) -> None:
         if not rows:
             click.echo("nothing in the store addresses this claim")
             return
-        counts = verdicts(hits)
+        counts = found["counts"]
         click.echo(f"“{text}”: {counts['supports']} support, {counts['disputes']} dispute, "
                    f"{counts['discusses']} discuss")
         for r in rows:
             who = f"{r['claimant']}: " if r["claimant"] else "(article) "
             click.echo(textwrap.fill(f"  {r['verdict']:<9} {r['score']:.2f} [{r['article']} {r['span']}] "
-                                     f"{who}“{_clip(r['text'])}”", width=100, subsequent_indent="       "))
+                                     f"{who}{_q(r['text'])}", width=100, subsequent_indent="       "))
 
     _emit(rows, fmt, render)
 
 
+@click.command("rebuild")
+@db_option
+@click.option("--no-stance", is_flag=True, help="Find conflicts without the stance model (faster).")
+def rebuild_cmd(db: str, no_stance: bool) -> None:
+    """Rebuild the record (people, claims, conflicts, the search index) from the stored articles.
+
+    `onrecord ingest` does this after every ingest; run it when a read command says the
+    record is out of date (a store written by another version, or by hand).
+
+    \b
+    Example:
+        onrecord rebuild --db onrecord.duckdb
+    """
+    from ..service.record import refresh_record
+
+    with open_store(db, read_only=False) as store:
+        story = refresh_record(store, use_stance=not no_stance)
+        n_people = sum(1 for p in story.people if p.type == "PERSON")
+    echo_err(f"onrecord: record rebuilt in {db}: {n_people} people, {len(story.claims)} claims, "
+             f"{len(story.conflicts)} conflicts")
+
+
 def register(cli: click.Group) -> None:
     """Add the record commands to the `onrecord` group."""
-    for command in (people_cmd, person_cmd, conflicts_cmd, claim_cmd):
+    for command in (people_cmd, person_cmd, conflicts_cmd, claim_cmd, rebuild_cmd):
         cli.add_command(command)
