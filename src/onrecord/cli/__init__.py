@@ -8,8 +8,19 @@ import click
 from .. import __version__
 
 
+def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """The version, and which attribution model runs (the transformer or the linear fallback)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from ..attribution.transformer import model_name
+
+    click.echo(f"onrecord, version {__version__}\nattribution model: {model_name()}")
+    ctx.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, prog_name="onrecord")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
+              help="Show the version and the attribution model, and exit.")
 @click.option("--verbose", "-v", is_flag=True, help="Log warnings and details to stderr.")
 def cli(verbose: bool) -> None:
     """onrecord: who said what, who did what with whom, and where the accounts disagree.
@@ -43,4 +54,13 @@ _register()
 
 
 def main() -> None:
-    cli(prog_name="onrecord")
+    try:
+        cli(prog_name="onrecord")
+    except Exception as exc:
+        from ._options import lock_message
+
+        message = lock_message(exc)  # a store held by `onrecord serve`: one line, not a traceback
+        if message is None:
+            raise
+        click.echo(f"Error: {message}", err=True)
+        raise SystemExit(1) from None
