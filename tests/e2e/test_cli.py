@@ -147,3 +147,91 @@ def test_cli_extract_brat(seed_text, tmp_path):
     ann = (out / "seed.ann").read_text()
     assert (out / "seed.txt").read_text() == seed_text
     assert "\tCue " in ann and "\tContent " in ann and "\tSource " in ann and "\nE1\t" in "\n" + ann
+
+
+# --- user errors: one line and exit 1, the traceback only with --debug (issue 16) ---------------
+
+def _bad_store(tmp_path, kind: str) -> str:
+    import duckdb
+
+    if kind == "missing folder":
+        return str(tmp_path / "no" / "such" / "folder" / "x.duckdb")
+    path = tmp_path / "x.duckdb"
+    if kind == "not duckdb":
+        path.write_text("just some text, not a database\n" * 100)
+    else:  # truncated: a real store cut in half
+        con = duckdb.connect(str(path))
+        con.execute("CREATE TABLE t AS SELECT range AS x FROM range(200000)")
+        con.close()
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 2])
+    return str(path)
+
+
+@pytest.mark.parametrize("kind,words", [("missing folder", "no folder"), ("not duckdb", "not a DuckDB store"),
+                                        ("truncated", "damaged")])
+def test_cli_bad_store_is_one_line(tmp_path, kind, words):
+    text = tmp_path / "a.txt"
+    text.write_text("The governor said on Monday that the road would reopen.")
+    db = _bad_store(tmp_path, kind)
+    for args in (["ingest", "--quiet", str(text), "--db", db], ["export", "--db", db]):
+        if kind == "missing folder" and args[0] == "export":
+            continue   # export's own check: no store at that path
+        result = _run(*args)
+        assert result.exit_code == 1, (args, result.output)
+        assert "Traceback" not in result.output
+        (line,) = result.stderr.strip().splitlines()
+        assert line.startswith("Error:") and words in line
+
+
+def test_cli_debug_shows_the_traceback(tmp_path):
+    from onrecord.store.db import StoreError
+
+    db = _bad_store(tmp_path, "not duckdb")
+    with pytest.raises(StoreError):
+        _run("--debug", "export", "--db", db)
+
+
+def test_cli_missing_output_folder_is_one_line(tmp_path):
+    text = tmp_path / "a.txt"
+    text.write_text("The governor said on Monday that the road would reopen.")
+    result = _run("extract", "--quiet", str(text), "-o", str(tmp_path / "no" / "out.jsonl"))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    (line,) = result.stderr.strip().splitlines()
+    assert "No such file or directory" in line and "out.jsonl" in line
+
+
+def test_cli_locked_store_names_the_holder(tmp_path):
+    import subprocess
+    import sys
+
+    db = tmp_path / "x.duckdb"
+    holder = subprocess.Popen([sys.executable, "-c",
+                               "import sys, duckdb; con = duckdb.connect(sys.argv[1]); print('held', flush=True); "
+                               "sys.stdin.read()", str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        text = tmp_path / "a.txt"
+        text.write_text("The governor said on Monday that the road would reopen.")
+        result = _run("ingest", "--quiet", str(text), "--db", str(db))
+        assert result.exit_code == 1 and "Traceback" not in result.output
+        (line,) = result.stderr.strip().splitlines()
+        assert f"pid {holder.pid}" in line
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_cli_ray_address_nobody_answers_fails_fast_without_the_store(tmp_path):
+    pytest.importorskip("ray")
+    import time
+
+    text = tmp_path / "a.txt"
+    text.write_text("The governor said on Monday that the road would reopen.")
+    db = tmp_path / "x.duckdb"
+    start = time.monotonic()
+    result = _run("ingest", "--quiet", str(text), "--db", str(db), "--engine", "ray", "--address", "127.0.0.1:1")
+    assert time.monotonic() - start < 30
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "no Ray cluster answers at 127.0.0.1:1" in result.stderr
+    assert not db.exists()   # refused before the store was opened (so no lock was held)

@@ -18,11 +18,42 @@ def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     ctx.exit()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+def user_message(exc: BaseException) -> str:
+    """One line for an exception that ends a command: what went wrong, in the user's terms."""
+    from ..errors import OnrecordError
+    from ._options import lock_message
+
+    message = lock_message(exc.__cause__ or exc)  # names the holder and says what to do
+    if message:
+        return message
+    if isinstance(exc, OnrecordError):
+        return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if isinstance(exc, OSError) and exc.filename:
+        return f"{exc.strerror or exc}: {exc.filename}"
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {first} (run `onrecord --debug ...` for the traceback)"
+
+
+class OnrecordGroup(click.Group):
+    """The top-level group: an exception in a command is one line and exit status 1, unless --debug."""
+
+    def invoke(self, ctx: click.Context):  # noqa: ANN201
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
+            if ctx.params.get("debug"):
+                raise
+            raise click.ClickException(user_message(exc)) from None
+
+
+@click.group(cls=OnrecordGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
               help="Show the version and the attribution model, and exit.")
 @click.option("--verbose", "-v", is_flag=True, help="Log warnings and details to stderr.")
-def cli(verbose: bool) -> None:
+@click.option("--debug", is_flag=True, help="Show the Python traceback of an error (default: one line).")
+def cli(verbose: bool, debug: bool) -> None:
     """onrecord: who said what, who did what with whom, and where the accounts disagree.
 
     \b

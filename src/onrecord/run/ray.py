@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -33,6 +34,27 @@ class RayMissingError(OnrecordError):
     """`--engine ray` was asked for but Ray is not installed."""
     stage = "internal"
     kind = "ray_missing"
+
+
+class RayConnectError(OnrecordError):
+    """No Ray cluster answers at the given address."""
+    stage = "internal"
+    kind = "ray_connect"
+
+
+def check_address(address: str, *, timeout_s: float = 5.0) -> None:
+    """Fail fast, in one line, when nothing listens at a host:port address (Ray itself retries
+    for minutes). `auto` and `local` are left to Ray."""
+    if address in ("auto", "local"):
+        return
+    host, _, port = address.removeprefix("ray://").rpartition(":")
+    if not host or not port.isdigit():
+        raise RayConnectError(f"--address {address!r} is not host:port, ray://host:port or auto")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout_s).close()
+    except OSError as exc:
+        raise RayConnectError(f"no Ray cluster answers at {address} ({exc.strerror or exc}): start one with "
+                              "`ray start --head`, or leave out --address to start Ray here") from exc
 
 
 def require_ray():  # noqa: ANN201 - the ray module
@@ -105,7 +127,11 @@ class RaySession:
         options: dict[str, Any] = {"log_to_driver": not self.quiet, "configure_logging": True,
                                    "logging_level": logging.ERROR if self.quiet else logging.INFO}
         if self.address:
-            ray.init(address=self.address, **options)
+            check_address(self.address)
+            try:
+                ray.init(address=self.address, **options)
+            except (ConnectionError, TimeoutError) as exc:
+                raise RayConnectError(f"could not connect to the Ray cluster at {self.address}: {exc}") from exc
         else:
             ray.init(num_cpus=self.num_cpus or os.cpu_count() or 1, include_dashboard=False,
                      object_store_memory=self.object_store_mb * 1024 * 1024, **options)
@@ -249,4 +275,4 @@ def _redo(ray, pool: ActorPool, article: Article, *, wait_s: float = 300.0) -> l
             return [Record.failed(article, error_record("pipeline", exc))]
 
 
-__all__ = ["RaySession", "ActorPool", "RayMissingError", "require_ray", "run"]
+__all__ = ["RaySession", "ActorPool", "RayMissingError", "RayConnectError", "check_address", "require_ray", "run"]

@@ -115,6 +115,11 @@ def ingest(paths: Iterable[str], *, db: str | None = "onrecord.duckdb", parquet:
     summary.workers = workers or (default_workers() if engine == "local" or not address else 0)
     with ExitStack() as stack:
         store = sink = None
+        if engine == "ray":
+            # Connect first: a cluster that does not answer fails in seconds, holding no store lock.
+            from ..run.ray import RaySession
+
+            stack.enter_context(RaySession(address, num_cpus=None if address else (workers or default_workers())))
         if db is not None:
             from ..store import Store
 

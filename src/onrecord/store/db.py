@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
+from ..errors import OnrecordError
 from ..model import Article, Record, span_text
 from .schema import CHILD_TABLES, RECORD_TABLES, SCHEMA_VERSION, TABLES, columns, ddl
 
@@ -30,16 +32,72 @@ def _first(parts, field: str):  # noqa: ANN001
     return getattr(parts[0], field) if parts else None
 
 
+class StoreError(OnrecordError):
+    """The store file cannot be opened: held by another process, not a DuckDB file, damaged,
+    or its folder is missing. The message is one line that says which and what to do."""
+    stage = "store"
+    kind = "store"
+
+
+_LOCK_PID = re.compile(r"Could not set lock on file.*?\(PID (\d+)\)", re.S)
+
+
+def _holder(pid: int) -> str:
+    """`onrecord serve ...` (pid 123): the command line of the process holding the lock, if readable."""
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return f"another process (pid {pid})"
+    args = [a.decode("utf-8", "replace") for a in raw.split(b"\0") if a]
+    for i, arg in enumerate(args):
+        if arg.endswith("onrecord") or arg == "onrecord.cli" or arg.endswith("/onrecord/__main__.py"):
+            sub = next((a for a in args[i + 1:] if not a.startswith("-")), "")
+            return f"`onrecord {sub}` (pid {pid})".replace(" `", "`")
+    return f"another process (pid {pid}: {' '.join(args)[:80]})"
+
+
+def store_error(exc: BaseException, path: str) -> StoreError | None:
+    """One clear StoreError for DuckDB's failure to open `path`, or None when it is something else."""
+    text = str(exc)
+    if "Could not set lock" in text:
+        m = _LOCK_PID.search(text)
+        who = _holder(int(m.group(1))) if m else "another process"
+        return StoreError(f"the store {path} is in use by {who}: one writer at a time "
+                          "(stop it, wait for it to finish, or use another --db)")
+    if "not a valid DuckDB database file" in text:
+        return StoreError(f"{path} is not a DuckDB store (give a new file name, or the store `onrecord ingest` wrote)")
+    if "Could not read enough bytes" in text or "Corrupt database file" in text or "checksum" in text.lower():
+        return StoreError(f"the store {path} is damaged (truncated or corrupt): restore it from a copy, "
+                          "or ingest into a new file")
+    if "Cannot open file" in text and not Path(path).parent.exists():
+        return StoreError(f"no folder {Path(path).parent} for the store {path}: create it first")
+    return None
+
+
 class Store:
-    """A DuckDB file holding analysed articles. Use as a context manager or call close()."""
+    """A DuckDB file holding analysed articles. Use as a context manager or call close().
+
+    A store that cannot be opened (locked, not DuckDB, damaged, no folder) raises StoreError."""
 
     def __init__(self, path: str | Path = "onrecord.duckdb", *, read_only: bool = False) -> None:
         self.path = str(path)
-        self.con = duckdb.connect(self.path, read_only=read_only)
-        if not read_only:
-            for stmt in ddl():
-                self.con.execute(stmt)
-            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        if not Path(self.path).parent.exists():
+            raise StoreError(f"no folder {Path(self.path).parent} for the store {self.path}: create it first")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise (store_error(exc, self.path) or exc) from exc
+        try:
+            if not read_only:
+                for stmt in ddl():
+                    self.con.execute(stmt)
+                self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+            else:
+                # Read a table's blocks now, so a damaged file fails here in one line, not mid-query.
+                self.con.execute("SELECT count(*) FROM duckdb_tables()").fetchone()
+        except duckdb.Error as exc:
+            self.con.close()
+            raise (store_error(exc, self.path) or exc) from exc
 
     def __enter__(self) -> "Store":
         return self
