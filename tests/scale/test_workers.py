@@ -160,3 +160,19 @@ def test_deferred_html_pages_are_extracted_in_the_workers() -> None:
         [article_from_html(p.body, id=p.id, url=p.meta.url, encoding="utf-8") for p in pages[:-1]], workers=1)]
     assert deferred[:-1] == direct
     assert deferred[-1]["errors"][0]["stage"] == "ingest"
+
+
+def test_sink_never_writes_a_key_already_in_the_folder(tmp_path: Path) -> None:
+    from onrecord.model import Meta, Record
+
+    out = tmp_path / "out"
+    a = Record(id="a", text="Smith said so.", meta=Meta(url="https://x.test/a", published="2020-01-02"))
+    b = Record(id="b", text="Jones said no.", meta=Meta(url="https://x.test/b", published="2020-01-03"))
+    with ParquetSink(out) as sink:
+        sink.write([a])
+    with ParquetSink(out) as sink:   # the same run repeated without --resume, plus one new article
+        sink.write([a, b])
+    con = duckdb.connect()
+    keys = [k for (k,) in con.execute(f"SELECT key FROM read_parquet('{out}/articles/*/*.parquet') ORDER BY key")
+            .fetchall()]
+    assert keys == ["https://x.test/a", "https://x.test/b"]

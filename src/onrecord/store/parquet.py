@@ -94,9 +94,11 @@ class ParquetSink:
         self.run_id = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
         self._seq = 0
         self._buffer: list[Record] = []
-        self._written: set[str] = set()   # keys committed by this sink (no duplicates across flushes)
         self.root.mkdir(parents=True, exist_ok=True)
         self.recover()
+        # Keys committed here, by this sink or an earlier run: never written twice, so a run
+        # repeated without --resume adds nothing it already holds.
+        self._written: set[str] = self.keys()
 
     # The journal protocol -------------------------------------------------------------
     @property
