@@ -32,9 +32,12 @@ def seeded_store(tmp_path_factory, example_records) -> Path:
     """A real DuckDB file holding the examples (one per test module)."""
     from onrecord.store import Store
 
+    from onrecord.service.record import refresh_record
+
     path = tmp_path_factory.mktemp("web") / "web.duckdb"
     with Store(path) as store:
         store.write(example_records)
+        refresh_record(store)  # as `onrecord ingest` does: the web only reads the record
     return path
 
 
@@ -79,10 +82,14 @@ def make_client(tmp_path):
     clients = []
 
     def make(records=(), *, base_url: str = LOCAL, path: Path | None = None, **options):
+        from onrecord.service.record import refresh_record
+
         db = path or tmp_path / f"store{len(clients)}.duckdb"
         if records:
             with Store(db) as store:
                 store.write(list(records))
+                refresh_record(store, use_stance=False)
+        options.setdefault("create", not options.get("read_only"))
         c = TestClient(create_app(db, **options), base_url=base_url)
         c.__enter__()
         clients.append(c)

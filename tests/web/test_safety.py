@@ -16,12 +16,26 @@ def assert_escaped(html: str) -> None:
         assert raw not in html, f"{raw!r} reached the page unescaped"
 
 
-@pytest.mark.parametrize("path", ["/", "/articles", "/articles/hostile", "/people", "/people/mallory-b-evil-b",
-                                  "/outlets", "/events", "/articles?q=%3Cscript%3E"])
+@pytest.mark.parametrize("path", ["/", "/articles", "/articles/hostile", "/people", "{person}",
+                                  "/outlets", "/events", "/conflicts", "/articles?q=%3Cscript%3E",
+                                  "/search?q=Mallory", "/search?q=%3Cscript%3E", "/conflicts?person=%3Cb%3E"])
 def test_safety_markup_in_the_record_is_escaped(make_client, hostile_record, path):
-    r = make_client([hostile_record]).get(path, headers=HTML)
+    c = make_client([hostile_record])
+    if path == "{person}":
+        rows = c.get("/api/people").json()["rows"]
+        assert rows, "the hostile speaker is a person in the record"
+        path = f"/people/{rows[0]['person_id']}"
+    r = c.get(path, headers=HTML)
     assert r.status_code == 200
     assert_escaped(r.text)
+
+
+def test_safety_javascript_urls_are_not_links(make_client, hostile_record):
+    from dataclasses import replace
+
+    record = replace(hostile_record, meta=replace(hostile_record.meta, url="javascript:alert(1)"))
+    html = make_client([record]).get("/articles/hostile", headers=HTML).text
+    assert 'href="javascript:' not in html and "javascript:alert(1)" in html
 
 
 def test_safety_article_shows_the_literal_markup(make_client, hostile_record):
@@ -53,6 +67,8 @@ def test_safety_queries_are_parameterised(make_client, hostile_record, q):
     assert c.get("/api/articles", params={"q": q}).status_code == 200
     assert c.get("/api/events", params={"actor": q, "type": q}).status_code == 200
     assert c.get("/api/people", params={"q": q}).status_code == 200
+    assert c.get("/api/search", params={"q": q}).status_code == 200
+    assert c.get("/api/conflicts", params={"person": q}).status_code == 200
     assert c.get("/api/articles").json()["total"] == 1
 
 
@@ -102,6 +118,9 @@ def test_safety_cross_site_post_refused(make_client):
     assert r.status_code == 403
     r = c.post("/analyse", data={"text": "x"}, headers={"Origin": "null"})
     assert r.status_code == 403
+    r = c.post("/api/extract", json={"text": "x"}, headers={"Origin": "http://127.0.0.1:9999"})
+    assert r.status_code == 403 and r.json()["error"]["kind"] == "cross_site"  # same host, other port
+    assert c.post("/api/extract", json={"text": "   "}, headers={"Origin": "http://127.0.0.1"}).status_code == 422
 
 
 # --- read-only ----------------------------------------------------------------------------------
@@ -125,7 +144,8 @@ def test_safety_read_only_refuses_writes(make_client, hostile_record, tmp_path):
 
 def test_safety_body_over_the_limit_is_413(make_client):
     c = make_client(max_upload_bytes=1000)
-    assert c.post("/api/extract", json={"text": "word " * 500}).status_code == 413
+    r = c.post("/api/extract", json={"text": "word " * 500})
+    assert r.status_code == 413 and r.json()["error"]["kind"] == "too_large"
     r = c.post("/analyse", data={"save": "1"}, files={"file": ("big.txt", b"word " * 500)})
     assert r.status_code == 413
 
@@ -148,7 +168,7 @@ def test_safety_streamed_body_over_the_limit_is_413(make_client):
 def test_safety_url_to_private_address_refused(make_client, url):
     r = make_client().post("/api/extract", json={"url": url})
     assert r.status_code == 422
-    assert r.json()["errors"][0]["kind"] in {"blocked_address", "scheme"}
+    assert r.json()["error"]["kind"] in {"blocked_address", "scheme"}
 
 
 @pytest.mark.slow
@@ -209,6 +229,16 @@ def test_safety_serve_refuses_public_bind_without_token(tmp_path):
     r = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "x.duckdb"), "--host", "0.0.0.0"])
     assert r.exit_code == 2 and "--token" in r.output
     assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_safety_too_long_text_is_not_echoed_back(make_client):
+    from onrecord.settings import DEFAULT
+
+    c = make_client()
+    text = "The mayor said the bridge is safe. " * (DEFAULT.max_text_chars // 30)
+    r = c.post("/api/extract", json={"text": text})
+    assert r.status_code == 422 and r.json()["error"]["kind"] == "too_large"
+    assert len(r.content) < 2000  # the envelope, not the input
 
 
 def test_safety_serve_read_only_needs_a_store(tmp_path):

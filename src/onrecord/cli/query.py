@@ -120,7 +120,7 @@ def events_cmd(db: str, actor: str | None, type_: str | None, since: str | None,
 
     bounds = {}
     for name, value in (("--since", since), ("--until", until)):
-        parsed = parse_date(value) if value else None
+        parsed = parse_date(value, check_range=False) if value else None
         if parsed is not None and parsed.iso is None:
             raise click.BadParameter(f"{value!r} is not a date ({parsed.problem})", param_hint=name)
         bounds[name] = parsed.iso if parsed else None

@@ -162,7 +162,7 @@ def iso_date(value: str | None, name: str) -> str | None:
         return None
     from ..ingest.dates import parse_date
 
-    parsed = parse_date(value)
+    parsed = parse_date(value, check_range=False)
     if parsed.iso is None:
         raise ApiError(422, f"{name}: {value[:40]!r} is not a date ({parsed.problem}); use YYYY-MM-DD",
                        "invalid_date")

@@ -62,7 +62,7 @@ def _date(value: str | None, name: str, notes: list[str]) -> str | None:
         return None
     from ..ingest.dates import parse_date
 
-    parsed = parse_date(value)
+    parsed = parse_date(value, check_range=False)
     if parsed.iso is None:
         notes.append(f"“{value[:40]}” is not a date, so the {name} filter is ignored.")
     return parsed.iso
