@@ -277,8 +277,9 @@ def find_entities(doc) -> list[Entity]:  # noqa: ANN001 - spaCy Doc
             c.labels[ent.label_] = c.labels.get(ent.label_, 0) + 1
             c.titles.extend(t for t in titles if t not in c.titles)
 
+    index = _NameIndex(persons)   # full names are all known now; singles add one-word names only
     for span, text, label, titles in singles:
-        person = _match_person(persons, text, span[0], full)
+        person = _match_person(persons, text, span[0], full, index)
         if person is not None:
             person.mentions.append(span)
         elif label == "PERSON" and _in_headline(full, span[0]):
@@ -329,15 +330,35 @@ def _same_person(a: str, b: str) -> bool:
     return ta[-1] == tb[-1] and ta[0][0] == tb[0][0] and (len(ta) == 1 or len(tb) == 1 or ta[0] == tb[0] or len(ta) != len(tb))
 
 
-def _match_person(persons: list[_Cluster], token: str, pos: int = -1, text: str = "") -> _Cluster | None:
+class _NameIndex:
+    """Full-name people by surname, first name and surname length, for bare-name look-ups
+    (a list of hundreds of names must not cost a scan of every person per mention)."""
+
+    def __init__(self, persons: list[_Cluster]) -> None:
+        self.last: dict[str, list[_Cluster]] = {}
+        self.first: dict[str, list[_Cluster]] = {}
+        self.by_len: dict[int, list[tuple[str, _Cluster]]] = {}
+        for p in persons:
+            words = p.tokens
+            if len(words) > 1:
+                last = words[-1].lower()
+                self.last.setdefault(last, []).append(p)
+                self.first.setdefault(words[0].lower(), []).append(p)
+                self.by_len.setdefault(len(last), []).append((last, p))
+
+    def near(self, t: str) -> list[_Cluster]:
+        if len(t) < 5:
+            return []
+        return [p for k, p in self.by_len.get(len(t) - 1, []) + self.by_len.get(len(t) + 1, []) if _edit1(k, t)]
+
+
+def _match_person(persons: list[_Cluster], token: str, pos: int = -1, text: str = "",
+                  index: _NameIndex | None = None) -> _Cluster | None:
     """The one person a bare name refers to: surname, first name, or surname off by one letter.
     A surname several people share (a family) goes to the one its title or the paragraph picks."""
     t = token.lower()
-    named = [(p, words[0].lower(), words[-1].lower()) for p in persons if len(words := p.tokens) > 1]
-    for test in (lambda first, last: last == t,
-                 lambda first, last: first == t,
-                 lambda first, last: len(t) >= 5 and _edit1(last, t)):
-        hits = [p for p, first, last in named if test(first, last)]
+    index = index or _NameIndex(persons)
+    for hits in (index.last.get(t, []), index.first.get(t, []), index.near(t)):
         if len(hits) == 1:
             return hits[0]
         if hits:

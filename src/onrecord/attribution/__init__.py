@@ -14,8 +14,9 @@ from .content import (
 from .cues import find_cues
 from .leadins import lead_ins
 from .quotes import QuoteIndex, find_quotes, is_quote_mark
-from .sources import resolve_speakers
+from .sources import can_speak, resolve_speakers
 from .tagger import refine
+from .transformer import extra_cues, load as load_transformer, spans_for, tag_doc
 
 __all__ = ["find_attributions"]
 
@@ -124,12 +125,71 @@ def _unnest(found: list, text: str) -> list:  # noqa: ANN001
     return out
 
 
+_RELAY = frozenset({"cite", "quote"})
+
+
+def _cut(spans: list[Span], hole: Span, text: str) -> list[Span]:
+    """Spans with `hole` (and the commas and spaces around it) cut out."""
+    s, e = hole
+    while s > 0 and (text[s - 1].isspace() or text[s - 1] == ","):
+        s -= 1
+    while e < len(text) and (text[e].isspace() or text[e] == ","):
+        e += 1
+    out: list[Span] = []
+    for a, b in spans:
+        for ps, pe in ((a, min(b, s)), (max(a, e), b)):
+            span = trim(text, (ps, pe)) if pe > ps else None
+            if span:
+                out.append(span)
+    return out
+
+
+def _nested_sources(doc, found: list, text: str) -> list:  # noqa: ANN001
+    """ "X, citing Y, reported Z": Y is the source of Z and X its channel. The relaying phrase
+    leaves X's source and content, "citing" is no attribution of X's with Y as its content,
+    and Y gets its own attribution of Z with "citing"/"quoting" as the cue."""
+    # A participle phrase ("citing Y"), not a verb of its own ("he was quoting Y").
+    relays = [t for t in doc if t.lemma_.lower() in _RELAY and t.tag_ == "VBG"
+              and t.dep_ in ("advcl", "acl", "xcomp", "conj") and not any(c.dep_ == "aux" for c in t.children)]
+    if not relays:
+        return found
+    out = list(found)
+    for relay in relays:
+        obj = next((c for c in relay.children if c.dep_ in ("dobj", "pobj", "attr")), None)
+        if obj is None or not can_speak(obj):
+            continue
+        phrase = subtree_span(relay)
+        at = relay.idx
+        # The report the phrase belongs to: the one whose cue governs it or whose source holds it.
+        # (The parser may hang "citing Y," that opens the content on the content's verb.)
+        outer = next((k for k, f in enumerate(out) if f[1] and f[1][0][0] != at and (
+            any(s <= relay.head.idx < e for s, e in f[1]) or any(s <= at < e for s, e in f[0])
+            or (f[2] and f[2][0][0] <= phrase[0] < f[2][0][1] and not text[f[2][0][0]:phrase[0]].strip(" ,")))), None)
+        if outer is None:
+            continue
+        source, cue, content, head = out[outer]
+        source, content = _cut(source, phrase, text), _cut(content, phrase, text)
+        if not content:
+            continue
+        out[outer] = (source, cue, content, head)
+        out = [f for f in out if not (f[1] and f[1][0][0] == at)]  # "citing" with Y as content
+        y = source_spans(obj, text)
+        out.append((y, [token_span(relay)], list(content), obj))
+    return out
+
+
 def find_attributions(doc, entities: list[Entity]) -> list[Attribution]:  # noqa: ANN001
     """Every attribution in a parsed article, in text order."""
     text = _doc_text(doc)
     quotes = QuoteIndex(find_quotes(text))
     found: list[tuple[list[Span], list[Span], list[Span], object]] = []
     cues = find_cues(doc, quotes)
+    # The transformer, where shipped, tags every sentence worth it once: cues the linear model
+    # missed, and each cue's source and content within its sentence.
+    tagged = tag_doc(doc, quotes, cues)
+    if tagged is not None:
+        extra = load_transformer().meta.get("decode", {}).get("cue", 0.5)
+        cues = sorted([*cues, *extra_cues(doc, tagged, cues, threshold=extra)], key=lambda t: t.i)
     verbs = {c.i for c in cues if c.pos_ != "NOUN"}
     guessed: set[int] = set()
     # Verbs first: a noun cue that is part of a verb's ("expressed concern that") or says the
@@ -140,7 +200,11 @@ def find_attributions(doc, entities: list[Entity]) -> list[Attribution]:  # noqa
         head = source_head(cue)
         source = source_spans(head, text)
         rule = content_spans(cue, source, text, quotes)
-        content = refine(cue, rule, source, text, quotes)
+        got = None if tagged is None else spans_for(cue, tagged, rule, source, head, text)
+        if got is None:
+            content = refine(cue, rule, source, text, quotes)
+        else:
+            source, content, head = got
         if not content:
             continue
         # A noun cue is dropped when a verb's content says the same, unless that content is
@@ -154,6 +218,7 @@ def find_attributions(doc, entities: list[Entity]) -> list[Attribution]:  # noqa
     claimed = [span for f in found for span in (*f[1], *f[2])]
     found.extend(lead_ins(doc, text, quotes, claimed))
     found = _unnest(found, text)
+    found = _nested_sources(doc, found, text)
     found.sort(key=lambda f: f[1][0])
     speakers = resolve_speakers(doc, [(f[0], f[3]) for f in found], entities)
     return [

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from ..entities import doc_text as _doc_text
-from ..entities import title_gender
+from ..entities import ROLE_HEADS, title_gender
 from ..model import Entity, Span, Speaker, SpeakerType
 from ..text.words import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 
@@ -63,12 +63,12 @@ _ROLE_NOUNS = frozenset(
     "spokesman spokeswoman spokesperson secretary adviser advisor aide lawyer attorney counsel "
     "deputy assistant chief director manager chairman chairwoman head ambassador envoy minister "
     "wife husband son daughter brother sister father mother ex-wife ex-husband widow "
-    "representative negotiator strategist official executive".split())
+    "representative negotiator strategist official executive".split()) | ROLE_HEADS
 _GROUP_HEADS = frozenset("campaign administration government team staff office family".split())
 _DETERMINERS = frozenset("the a an this that these those".split())
 
 # How sure each way of naming a source is (measured on the tune half of the speaker sample).
-RESOLVE_AT = 0.6
+RESOLVE_AT = 0.65
 _CONF_FULL = 0.97        # the source is a full name
 _CONF_ALIAS = 0.92       # a surname, title or misspelling the entity stage tied to one full name
 _CONF_PARTIAL = 0.85     # a name the article only ever gives in part
@@ -166,27 +166,29 @@ def _person_for_pronoun(ctx: _Context, before: int, gender: str | None) -> tuple
     history = [(pos, sp) for pos, sp in ctx.history
                if sp.type == "person" and sp.entity and pos >= window and ctx.agrees(sp.entity, gender)]
     chosen: Entity | None = None
-    subject = False
+    how = "subject"
     for s, e, ent in reversed(candidates):
         tok = doc.char_span(s, e, alignment_mode="expand")
         if tok is not None and tok.root.dep_ in ("nsubj", "nsubjpass", "ROOT"):
             later = next((sp for pos, sp in reversed(history) if pos > s), None)
             chosen = ctx.by_id.get(later.entity) if later is not None else ent
-            subject = True
             break
     if chosen is None and history:
-        chosen = ctx.by_id.get(history[-1][1].entity or "")
+        chosen, how = ctx.by_id.get(history[-1][1].entity or ""), "speaker"
     if chosen is None and candidates:
-        chosen = candidates[-1][2]
+        chosen, how = candidates[-1][2], "mention"   # only named as an object: weak
     if chosen is None:
         return None, 0.0
+    subject = how == "subject"
     # Competition: other people of a fitting gender named in the last stretch of text.
     near = max(0, before - 700)
     rivals = {ent.id for s, _, ent in candidates if s >= near and ent.id != chosen.id}
     rivals.discard(None)
     known = ctx.genders.get(chosen.id)
     last_speaker = history[-1][1].entity if history else None
-    if not rivals:
+    if how == "mention":
+        conf = 0.65 if not rivals else 0.35
+    elif not rivals:
         conf = 0.9
     elif last_speaker == chosen.id and subject:
         conf = 0.8
@@ -242,6 +244,14 @@ def _phrase(head: "Token", text: str) -> str:
     if words and words[0].lower() in _DETERMINERS:
         words[0] = words[0].lower()
     return " ".join(words).strip(" ,;:")
+
+
+def can_speak(tok: "Token") -> bool:
+    """Whether a noun can be a source: a name, or a noun for people, outlets, bodies or documents
+    ("citing two officials", not "citing security concerns")."""
+    lemma = tok.lemma_.lower()
+    return bool(tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN" or lemma in _PEOPLE_NOUNS
+                or lemma in _DOCUMENT_NOUNS or lemma in _MEDIA_NOUNS or lemma in _ORG_NOUNS)
 
 
 def _descriptive(sp: Speaker) -> bool:
@@ -384,7 +394,9 @@ def resolve_one(ctx: _Context, spans: list[Span], head: "Token | None", *, depth
         holder = _role_holder(ctx, head)
         if holder is not None:
             return _named(holder, 0.8, surface)
-        return _words(_phrase(head, text), "anonymous", 0.7)   # a role nobody is named in: never the possessor
+        # A role nobody is named in: its own words, never the possessor ("his spokesman" is
+        # "Ivan Morozov's spokesman", not Ivan Morozov).
+        return _words(_owned(ctx, head, _phrase(head, text)), "anonymous", 0.7)
     kind = type_of_phrase(head, surface)
     if (kind == "media" or lemma in _MEDIA_NOUNS) and head.pos_ == "NOUN" and any(t.lower_ == "the" for t in head.lefts):
         # "the newspaper", "the network": the outlet named last before it.
@@ -438,6 +450,8 @@ def _entity_speaker(ctx: _Context, ent: Entity, head: "Token", anchor: Span, sur
     if ent.type != "PERSON":
         return _named(ent, _CONF_ORG, surface)
     parts = ent.name.split()
+    if len(parts) < 2 and ent.name.lower() in ctx.shared_surnames:
+        return _named(ent, 0.4, surface)   # "Novak" where the article names several Novaks
     if len(said.split()) >= 2 or len(parts) < 2 and said.lower() == ent.name.lower():
         conf = _CONF_FULL if len(parts) >= 2 else _CONF_PARTIAL
     elif parts[-1].lower() in ctx.shared_surnames:
