@@ -43,8 +43,8 @@ def precision_of(iso: str | None) -> Precision | None:
     return {4: "year", 7: "month"}.get(len(iso[:10]), "day")
 
 
-def _plausible(year: int) -> bool:
-    return EARLIEST_YEAR <= year <= dt.date.today().year + 1
+def _plausible(year: int, check: bool = True) -> bool:
+    return not check or EARLIEST_YEAR <= year <= dt.date.today().year + 1
 
 
 @lru_cache(maxsize=1)
@@ -57,11 +57,13 @@ def _parser():  # noqa: ANN202 - dateparser.date.DateDataParser
         "RETURN_TIME_AS_PERIOD": False, "REQUIRE_PARTS": []})
 
 
-def parse_date(value: object) -> PublishedDate:
+def parse_date(value: object, *, check_range: bool = True) -> PublishedDate:
     """Read any publication date an input gives: ISO (with or without a time), "March 14, 2025",
     "14 Mar 2025", "March 2025", "2025", a Unix timestamp.
 
-    Returns the ISO date with its precision, or a `problem` saying why there is none.
+    Returns the ISO date with its precision, or a `problem` saying why there is none. With
+    `check_range` (publication dates), a year before 1800 or after next year is a problem;
+    filter bounds pass False.
     """
     if value is None:
         return PublishedDate(None, None, None)
@@ -84,7 +86,7 @@ def parse_date(value: object) -> PublishedDate:
                 iso, prec = y, "year"
         except ValueError:
             return PublishedDate(None, None, original, "not a calendar date")
-        if not _plausible(int(y)):
+        if not _plausible(int(y), check_range):
             return PublishedDate(None, None, original, f"year {y} is out of range")
         return PublishedDate(iso, prec, original)  # type: ignore[arg-type]
     try:
@@ -94,7 +96,7 @@ def parse_date(value: object) -> PublishedDate:
     when = getattr(data, "date_obj", None)
     if when is None:
         return PublishedDate(None, None, original, "not a date onrecord can read (relative dates are not read)")
-    if not _plausible(when.year):
+    if not _plausible(when.year, check_range):
         return PublishedDate(None, None, original, f"year {when.year} is out of range")
     period = getattr(data, "period", "day") or "day"
     if period == "year":
