@@ -164,6 +164,7 @@ def convert_petrarch(src: Path) -> list[tuple[str, str]]:
     lines = src.read_text(encoding="latin-1").splitlines()
     current: str | None = None
     block_code = "---"
+    label = ""
     verbs: list[tuple[str, tuple[str, ...]]] = []
     bare: dict[str, str] = {}
     patterns: list[tuple[str, str, str, str]] = []
@@ -187,6 +188,7 @@ def convert_petrarch(src: Path) -> list[tuple[str, str]]:
         if line.startswith("---"):
             m = re.search(r"\[([^\]]*)\]", line)
             block_code = _code(m.group(1)) if m else "---"
+            label = line.strip("- ").split()[0].lower() if line.strip("- ") else ""
             verbs = []
             continue
         if line.startswith("-"):
@@ -214,9 +216,15 @@ def convert_petrarch(src: Path) -> list[tuple[str, str]]:
         verbs.append(parsed)
         forms[parsed] = _forms(m.group(1), m.group(2))
         key = " ".join((parsed[0], *parsed[1]))
-        # A synonym takes the block's code, and blocks are loose ("according" sits in one coded
-        # 060): find_events codes a pattern-less PETRARCH verb only with an actor and a target.
-        code = _code(m.group(4)) if m.group(3) else block_code
+        if m.group(3):
+            code = _code(m.group(4))
+        elif key.replace(" ", "_") == label:
+            code = block_code
+        else:
+            # A synonym takes the block's code only by default, and the blocks are loose
+            # ("according" sits in a block coded 060, "relate" in one coded 060): alone it names
+            # no event here. Inheriting raised tune-fold recall but flooded real stories.
+            code = "---"
         rows.setdefault(key, code)
         bare.setdefault(key, code)
     # A pattern that only repeats its verb's own code adds nothing: the bare verb already says it.

@@ -27,8 +27,14 @@ def test_events_consult_actor_and_recipient(nlp) -> None:  # noqa: ANN001
 
 
 def test_events_deny_a_claim(nlp) -> None:  # noqa: ANN001
-    ev = _one(nlp, "Sessions has repeatedly denied discussing election-related issues with Russian officials.")
-    assert ev.type == "DENY" and ev.cameo == "016"
+    events = _events(nlp, "Sessions has repeatedly denied discussing election-related issues with Russian officials.")
+    deny = [e for e in events if not e.negated]
+    assert len(deny) == 1 and deny[0].type == "DENY" and deny[0].cameo == "016"
+    # What is denied stays as a negated event, and names the DENY's target.
+    denied = [e for e in events if e.negated]
+    assert [e.type for e in denied] == ["CONSULT"]
+    assert deny[0].actor[0].text == "Sessions"
+    assert [p.text for p in deny[0].recipient] == [p.text for p in denied[0].recipient]
 
 
 def test_events_deny_a_thing_is_reject(nlp) -> None:  # noqa: ANN001

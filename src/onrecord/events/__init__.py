@@ -35,6 +35,7 @@ __all__ = ["find_events"]
 # Types whose complement is their content, not a second happening ("refused to meet").
 _FRAMING = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN", "DENY", "ACCUSE"})
 _FRAME_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "dobj", "prep", "acl", "advcl", "conj", "nsubjpass"})
+_CIRCUMSTANCE = frozenset("after before when while as since because once until though although".split())
 _INTENT_AUX = frozenset("will would 'll shall may might could".split())
 _INTENT_HEADS = frozenset("plan prepare prepared intend ready willing want vow seek aim expect poised "
                           "determined set going".split())
@@ -44,6 +45,9 @@ _COERCE_THREAT = {"1722": "1322", "1723": "1323", "1724": "1324", "191": "1381",
 _COOPERATIVE = {"AID": "033", "COOPERATE": "031", "SUPPORT": "032", "CONSULT": "036", "CONCEDE": "035",
                 "RETREAT": "035"}
 _AID_INTENT = {"071": "0331", "072": "0332", "073": "0333", "074": "0334"}
+# Predicates that call a clause untrue: its event is denied, not reported.
+_FALSE = frozenset("absurd false untrue nonsense ridiculous baseless groundless fabricated fabrication lie "
+                   "fiction fake unfounded laughable preposterous ludicrous hoax".split())
 _DENY_VERBS = frozenset("deny refute rebut disavow denial".split())
 # "deny" is DENY when what is denied is a claim about the actor; else it refuses something (REJECT).
 _CLAIM_NOUNS = frozenset("allegation report claim charge accusation wrongdoing involvement responsibility "
@@ -74,6 +78,7 @@ class _Candidate:
     type: str
     tokens: list[Token] = field(default_factory=list)   # trigger tokens (merged duplicates add more)
     refused: bool = False   # a negated intent retyped as REJECT: the negation is now the event
+    denied_by: "_Candidate | None" = None   # the DENY whose content this event is
 
     @property
     def head(self) -> Token:
@@ -261,6 +266,8 @@ def _frames(outer: Token, inner: Token) -> bool:
         if tok.i == tok.head.i:
             return False
         if tok.head.i == outer.i:
+            if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CIRCUMSTANCE for c in tok.children):
+                return False  # "will hear from her after she said she met him": a circumstance
             return tok.dep_ in _FRAME_DEPS and tok.dep_ != "conj"
         if tok.dep_ == "conj" and tok.head.i == outer.i:
             return False
@@ -362,8 +369,11 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
                 framed = True  # "is willing to send aid": the aid, retyped by its intent, is the event
             if o.head.pos_ == "ADJ" and _frames(o.head, c.head):
                 continue
-            if o.type in _FRAMING and _frames(o.head, c.head):
-                framed = True
+            if o.type == "DENY" and c.type not in ("STATEMENT", "DENY") and _frames(o.head, c.head):
+                c.denied_by = o  # "denied that X met Y": the meeting stays, as what is denied
+                continue
+            if o.type in _FRAMING and o.trigger.entry.source == OURS and _frames(o.head, c.head):
+                framed = True  # PETRARCH's own verb-combination rules are not ours to borrow
             if c.type == "STATEMENT" and _frames(c.head, o.head):
                 framed = True
         if not framed:
@@ -379,6 +389,7 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
             absorbed.setdefault(outer.head.i, []).append(c.head)
             keep.remove(c)
     events: list[Event] = []
+    made: dict[int, Event] = {}
     sent_text = span_text(sent)
     for c in sorted(keep, key=lambda x: x.head.i)[:MAX_EVENTS_PER_SENTENCE]:
         light = c.trigger.light
@@ -458,8 +469,37 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
             sentence=(sent.start_char, sent.start_char + len(sent_text.rstrip())), actor=actors, recipient=recipients,
             location=location,
             date=event_date(sent, light or c.head, published, other_triggers=trigger_ids),
-            negated=_negated(c) and not c.refused, attributed_to=_attribution(c.head.idx, attributions)))
+            negated=_negated(c) and not c.refused or c.denied_by is not None or _called_false(c.head),
+            attributed_to=_attribution(c.head.idx, attributions)))
+        made[c.head.i] = events[-1]
+    _link_denials(keep, made)
     return _merge(events)
+
+
+def _link_denials(keep: list[_Candidate], made: dict[int, Event]) -> None:
+    """A DENY's target is what it denies: the parties of the denied event, less the denier."""
+    for c in keep:
+        deny = made.get(c.denied_by.head.i) if c.denied_by is not None else None
+        inner = made.get(c.head.i)
+        if deny is None or inner is None or deny.recipient:
+            continue
+        own = {p.entity or p.text.lower() for p in deny.actor}
+        deny.recipient = [p for p in inner.actor + inner.recipient if (p.entity or p.text.lower()) not in own]
+
+
+def _called_false(tok: Token) -> bool:
+    """Whether tok sits in a clause its sentence calls untrue: "to state that they met is absurd",
+    "claims that he paid are false"."""
+    for _ in range(8):
+        if tok.dep_ in ("csubj", "ccomp", "acl", "relcl") or tok.dep_ == "nsubj" and tok.lemma_.lower() in _CLAIM_NOUNS:
+            head = tok.head
+            if head.lemma_.lower() in _FALSE or any(
+                    c.dep_ in ("acomp", "attr") and c.lemma_.lower() in _FALSE for c in head.children):
+                return True
+        if tok.i == tok.head.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _subject_of_noun(noun: Token) -> Token | None:
