@@ -62,6 +62,21 @@ def eval_events_cmd(path: str, as_json: bool) -> None:
     _run("plover", path, as_json)
 
 
+@eval_group.command("events-cv")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--k", default=5, show_default=True, help="Number of folds.")
+@click.option("--tables", default="both", show_default=True, type=click.Choice(["both", "petrarch", "ours"]))
+@json_option
+def eval_events_cv_cmd(path: str, k: int, tables: str, as_json: bool) -> None:
+    """PLOVER event coding, k-fold: no sentence is coded with lexicon entries only its fold supports.
+
+    \b
+    Example:
+        onrecord eval events-cv ../shared/data/events/plover_gsr_dev.jsonl
+    """
+    _run("events_cv", path, as_json, k=k, tables=tables)
+
+
 @eval_group.command("actors")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @json_option
