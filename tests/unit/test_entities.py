@@ -47,3 +47,41 @@ def test_entities_possessive_is_not_part_of_the_name(nlp):
     (trump,) = [e for e in find_entities(doc) if e.type == "PERSON"]
     assert trump.name == "Donald Trump"
     assert len(trump.mentions) == 2
+
+
+def _people(nlp, text: str) -> dict[str, list[str]]:
+    from onrecord.entities import find_entities
+
+    return {e.name: [text[s:t] for s, t in e.mentions] for e in find_entities(nlp(text)) if e.type == "PERSON"}
+
+
+def test_entities_title_without_a_dot_joins_the_full_name(nlp):
+    text = "Hillary Clinton spoke in Leeds on Monday. Mrs Clinton said the plan would work."
+    people = _people(nlp, text)
+    assert "Clinton" in people["Hillary Clinton"] and set(people) == {"Hillary Clinton"}
+
+
+def test_entities_family_members_are_told_apart_by_title(nlp):
+    text = ("Margaret Halloran and her husband, Thomas Halloran, hosted a dinner in Millbrook. "
+            "Mrs. Halloran said the money would go to flood relief. Mr. Halloran said he was proud.")
+    people = _people(nlp, text)
+    assert people["Margaret Halloran"].count("Halloran") == 1
+    assert people["Thomas Halloran"].count("Halloran") == 1
+
+
+def test_entities_surname_of_a_family_without_a_clue_is_not_guessed(nlp):
+    text = ("Margaret Halloran and Thomas Halloran hosted a dinner in Millbrook.\n"
+            "Years later, Halloran said the dinner had raised little money.")
+    people = _people(nlp, text)
+    assert "Halloran" not in people.get("Margaret Halloran", []) + people.get("Thomas Halloran", [])
+
+
+@pytest.mark.parametrize("name,ok", [
+    ("Dmitri Volkhonsky", True), ("Bashar al-Assad", True), ("Émile Zola", True), ("O'Neill", True),
+    ("Putin's 's", False), ("Trump Had Second", False), ("TRUMP", False), ("X", False), ("Ω∆", False),
+    ("Warren Hammers Wells Fargo CEO", False),
+])
+def test_entities_plausible_person_names(name, ok):
+    from onrecord.entities import plausible_person_name
+
+    assert plausible_person_name(name) is ok

@@ -447,6 +447,9 @@ def _entity_speaker(ctx: _Context, ent: Entity, head: "Token", anchor: Span, sur
     if ent.type == "NORP" and (head.tag_ == "NNPS" or said.endswith("s")):
         # "Democrats", "Republicans on the committee": members, not the party.
         return _words(_phrase(head, ctx.text), "anonymous", _CONF_DESCRIPTIVE)
+    if ent.type != "PERSON" and ent.name.lower() in ctx.shared_surnames:
+        # "Novak" read as an organisation where the article names several Novaks.
+        return _words(surface, "person", 0.4)
     if ent.type != "PERSON":
         return _named(ent, _CONF_ORG, surface)
     parts = ent.name.split()

@@ -1,0 +1,40 @@
+"""Speaker-name floors on the hand-annotated PolNeAR dev sample (../shared/data/polnear/speakers_dev.jsonl).
+
+Scored by `onrecord.eval.speakers`, the scorer behind `onrecord eval speakers`. The first half
+of the articles (sorted ids) was used to tune; both halves must hold the resolved floor.
+"""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = [pytest.mark.slow, pytest.mark.shared]
+
+
+@pytest.fixture(scope="module")
+def speaker_scores(shared):
+    from onrecord.eval.speakers import evaluate
+
+    gold = shared / "data" / "polnear" / "speakers_dev.jsonl"
+    if not gold.exists():
+        pytest.skip(f"{gold} is absent")
+    return evaluate(gold)
+
+
+def test_speakers_floor_resolved_names_are_right(speaker_scores):
+    for half in ("tune", "report", "all"):
+        r = speaker_scores[half]
+        assert r["resolved"] >= 30, (half, r)   # enough resolved speakers to mean something
+        assert r["name_resolved"] >= 0.90, (half, r)
+
+
+def test_speakers_floor_names_over_all_gold(speaker_scores):
+    r = speaker_scores["all"]
+    assert r["gold"] == 243
+    assert r["name_all"] >= 0.42, r          # measured 0.436; bounded by coverage (0.556)
+    assert r["name_paired"] >= 0.75, r       # measured 0.785
+
+
+@pytest.mark.xfail(strict=True, reason="issue 12 floor: 0.60 over all gold needs attribution coverage "
+                                       "above 0.60 (now 0.556: attributions are paired for 135 of 243)")
+def test_speakers_floor_issue_goal_over_all_gold(speaker_scores):
+    assert speaker_scores["all"]["name_all"] >= 0.60

@@ -1,0 +1,109 @@
+"""Who each source is: resolved people and organisations, or honest unresolved words.
+
+Every name and sentence here is made up.
+"""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _speakers(nlp, text: str) -> list:  # noqa: ANN001
+    from onrecord.attribution import find_attributions
+    from onrecord.entities import find_entities
+
+    doc = nlp(text)
+    atts = find_attributions(doc, find_entities(doc))
+    assert atts, "no attribution found"
+    return [(" ".join(text[s:e] for s, e in a.cue), a.speaker) for a in atts]
+
+
+def _speaker(nlp, text: str, cue: str):  # noqa: ANN001, ANN202
+    found = [sp for c, sp in _speakers(nlp, text) if cue in c.split()]
+    assert found, f"no attribution with cue {cue!r}"
+    return found[0]
+
+
+def test_speakers_full_name_is_resolved_with_high_confidence(nlp):
+    sp = _speaker(nlp, "Halima Oduya said on Monday that the dam was safe.", "said")
+    assert (sp.name, sp.type, sp.resolved) == ("Halima Oduya", "person", True)
+    assert 0.9 <= sp.confidence <= 1.0
+
+
+def test_speakers_possessive_role_is_never_the_possessor(nlp):
+    text = "Ivan Morozov met the envoy on Monday. Morozov's press secretary said the meeting was useful."
+    sp = _speaker(nlp, text, "said")
+    assert sp.name != "Ivan Morozov" and not sp.resolved
+    assert "press secretary" in sp.name and sp.type == "anonymous"
+
+
+def test_speakers_role_goes_to_the_person_named_in_it(nlp):
+    text = ("Kremlin press secretary Oleg Petrenko met reporters on Monday. "
+            "Later, Ivan Morozov's press secretary said that the talks were over.")
+    sp = _speaker(nlp, text, "said")
+    assert (sp.name, sp.resolved) == ("Oleg Petrenko", True)
+
+
+def test_speakers_his_spokesman_is_composed_not_the_boss(nlp):
+    text = "President Ivan Morozov met the envoy. His spokesman said the meeting was useful."
+    sp = _speaker(nlp, text, "said")
+    assert sp.name == "Ivan Morozov's spokesman" and not sp.resolved
+
+
+def test_speakers_appositive_name_is_the_speaker(nlp):
+    text = "The ministry's spokesman, Oleg Petrenko, said the talks were over."
+    sp = _speaker(nlp, text, "said")
+    assert (sp.name, sp.type, sp.resolved) == ("Oleg Petrenko", "person", True)
+
+
+def test_speakers_nested_source_is_the_one_cited(nlp):
+    text = "The Portvale Herald, citing two senior officials, reported that the minister would resign."
+    found = _speakers(nlp, text)
+    citing = [sp for c, sp in found if c == "citing"]
+    reported = [sp for c, sp in found if "reported" in c.split()]
+    assert citing and citing[0].name == "two senior officials" and citing[0].type == "anonymous"
+    assert reported and reported[0].name == "The Portvale Herald"
+
+
+def test_speakers_citing_a_reason_is_no_source(nlp):
+    text = "Citing security concerns, the ministry said the border would close."
+    assert [c for c, _ in _speakers(nlp, text)] == ["said"]
+
+
+def test_speakers_group_of_named_people_is_joined(nlp):
+    text = "Halima Oduya met Oleg Petrenko in Portvale. Ms. Oduya and Mr. Petrenko said the talks went well."
+    sp = _speaker(nlp, text, "said")
+    assert (sp.name, sp.type, sp.resolved) == ("Halima Oduya and Oleg Petrenko", "person", True)
+
+
+def test_speakers_pronoun_with_two_rivals_of_its_gender_is_not_guessed(nlp):
+    text = "Oleg Petrenko and Ivan Morozov met in Portvale on Monday. He said that the talks had failed."
+    sp = _speaker(nlp, text, "said")
+    assert (sp.name, sp.type, sp.resolved, sp.entity) == ("He", "person", False, None)
+    assert sp.confidence < 0.65
+
+
+def test_speakers_pronoun_after_a_quote_run_is_the_last_speaker(nlp):
+    text = ("“We will not sign,” Halima Oduya said on Monday. Oleg Petrenko disagreed.\n"
+            "“The offer is unfair,” she said.")
+    sp = [sp for c, sp in _speakers(nlp, text) if c == "said"][-1]
+    assert (sp.name, sp.resolved) == ("Halima Oduya", True)
+
+
+def test_speakers_plural_members_of_a_party_are_anonymous(nlp):
+    sp = _speaker(nlp, "Republicans on the finance committee said the bill was too costly.", "said")
+    assert sp.type == "anonymous" and not sp.resolved
+    assert sp.name == "Republicans on the finance committee"
+
+
+def test_speakers_descriptive_names_drop_the_aside(nlp):
+    text = "A report by the Harbor Institute, which was released on Tuesday, found that rents rose."
+    sp = _speaker(nlp, text, "found")
+    assert sp.type == "document" and sp.name == "a report by the Harbor Institute" and not sp.resolved
+
+
+def test_speakers_unresolved_keep_surface_words_and_no_entity(nlp):
+    for _cue, sp in _speakers(nlp, "Two senior officials said the talks had stalled. It was reported that he left."):
+        assert sp.resolved or sp.entity is None
+        assert 0.0 <= sp.confidence <= 1.0
