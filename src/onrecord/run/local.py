@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -39,9 +41,41 @@ def one_thread() -> None:
         pass
 
 
-def init_worker(settings: Settings = DEFAULT) -> None:
-    """Make this process a worker: one thread, the model loaded once, before the first article."""
+def die_with(parent: int, *, every_s: float = 1.0) -> None:
+    """End this process when `parent` (the driver) is gone, however it died (kill -9 included).
+
+    A pool worker is a child of the forkserver, not the driver, and blocks on a queue the
+    driver no longer feeds: left alone it outlives a killed driver by hours. Linux delivers
+    SIGKILL when the forkserver exits (prctl PR_SET_PDEATHSIG); a daemon thread also checks
+    for the driver itself, everywhere.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except Exception:  # noqa: BLE001 - the watch thread still covers it
+            pass
+
+    def watch() -> None:
+        while True:
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:   # alive, someone else's (pid reused): keep watching
+                pass
+            time.sleep(every_s)
+
+    threading.Thread(target=watch, name="onrecord-die-with-driver", daemon=True).start()
+
+
+def init_worker(settings: Settings = DEFAULT, parent: int | None = None) -> None:
+    """Make this process a worker: one thread, the model loaded once, before the first article.
+    With `parent` (the driver's pid, local pools only), the worker exits when the driver dies."""
     global _WORKER_SETTINGS
+    if parent is not None:
+        die_with(parent)
     one_thread()
     _WORKER_SETTINGS = settings
     from ..text import nlp
@@ -96,13 +130,43 @@ class LocalPool:
         self.workers, self.settings = workers, settings
         self.executor: ProcessPoolExecutor | None = None
         self.generation = 0
+        self._sigterm = None   # our SIGTERM handler while it is installed
 
     def get(self) -> ProcessPoolExecutor:
         if self.executor is None:
             self.executor = ProcessPoolExecutor(self.workers, mp_context=_context(), initializer=init_worker,
-                                                initargs=(self.settings,))
+                                                initargs=(self.settings, os.getpid()))
             self.generation += 1
+            self._catch_sigterm()
         return self.executor
+
+    def _catch_sigterm(self) -> None:
+        """On SIGTERM (a scheduler stopping the job), stop the workers, then unwind as Ctrl-C does
+        (outputs closed, the store usable). Only where nobody else handles SIGTERM (not `serve`)."""
+        if self._sigterm is not None or threading.current_thread() is not threading.main_thread():
+            return
+        if signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+            return
+
+        def on_sigterm(signum: int, frame: object) -> None:
+            self.kill()
+            raise KeyboardInterrupt(f"signal {signum}")
+
+        signal.signal(signal.SIGTERM, on_sigterm)
+        self._sigterm = on_sigterm
+
+    def _release_sigterm(self) -> None:
+        if self._sigterm is not None and signal.getsignal(signal.SIGTERM) is self._sigterm:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        self._sigterm = None
+
+    def kill(self) -> None:
+        """Stop every worker now (their chunks are lost), without waiting."""
+        for process in list(getattr(self.executor, "_processes", {}).values()):  # noqa: SLF001
+            try:
+                process.kill()
+            except Exception:  # noqa: BLE001 - already gone
+                pass
 
     def submit(self, chunk: list[Article]) -> tuple[Future, int]:
         try:
@@ -129,6 +193,8 @@ class LocalPool:
         if self.executor is not None:
             self.executor.shutdown(wait=True, cancel_futures=True)
             self.executor = None
+        if threading.current_thread() is threading.main_thread():
+            self._release_sigterm()
 
     def __enter__(self) -> "LocalPool":
         return self
