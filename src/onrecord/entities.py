@@ -326,6 +326,9 @@ def _same_person(a: str, b: str) -> bool:
     ta, tb = a.lower().split(), b.lower().split()
     if ta == tb:
         return True
+    short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+    if len(short) >= 2 and long_[-len(short):] == short:
+        return True  # "Wasserman Schultz" in "Debbie Wasserman Schultz"
     # "Jeff Sessions" ~ "Jefferson Beauregard Sessions"? only when surnames and first initials agree.
     return ta[-1] == tb[-1] and ta[0][0] == tb[0][0] and (len(ta) == 1 or len(tb) == 1 or ta[0] == tb[0] or len(ta) != len(tb))
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..entities import doc_text as _doc_text
 from ..entities import ROLE_HEADS, title_gender
+from ..ingest.text import dateline_length
 from ..model import Entity, Span, Speaker, SpeakerType
 from ..text.words import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 
@@ -24,7 +25,7 @@ _PLURAL_PRONOUNS = frozenset("they them we us".split())
 _RELATIVES = frozenset("who whom which that".split())
 _MEDIA = re.compile(
     r"\b(?:Times|Post|Journal|Tribune|Herald|Gazette|Guardian|Telegraph|Economist|CNN|Fox News|MSNBC|NBC|ABC|"
-    r"CBS|NPR|PBS|BBC|Reuters|Associated Press|AP|AFP|Bloomberg|Politico|Axios|Breitbart|Daily Caller|"
+    r"CBS|NPR|PBS|BBC|Reuters|Associated Press|AP|AFP|UPI|Bloomberg|Politico|Axios|Breitbart|Daily Caller|"
     r"Huffington Post|HuffPost|BuzzFeed|Slate|Vox|Atlantic|Newsweek|Time magazine|Press TV|RT|Sputnik|"
     r"Al Jazeera|TASS|Xinhua|Interfax|Yonhap|Kyodo|Haaretz|Le Monde|Der Spiegel)\b")
 _MEDIA_NOUNS = frozenset("newspaper paper daily magazine network broadcaster channel outlet station website "
@@ -216,12 +217,16 @@ def _conjuncts(head: "Token") -> list["Token"]:
     """The members of a coordinated source ("Mr. King and Mr. Schultz"), head first."""
     out = [head]
     for tok in head.subtree:
-        if tok.dep_ == "conj" and tok.head in out and tok.pos_ in ("PROPN", "NOUN", "PRON"):
+        if tok.head not in out or tok.pos_ not in ("PROPN", "NOUN", "PRON"):
+            continue
+        # "A, B and C" is often parsed as B in apposition to A, and C conjoined to B.
+        if tok.dep_ == "conj" or (tok.dep_ == "appos" and tok.pos_ == "PROPN" == head.pos_
+                                  and any(c.dep_ == "conj" for c in tok.children)):
             out.append(tok)
     return out
 
 
-_BREAKS = frozenset({",", "(", "—", "–", "--", "-", ";", ":"})
+_BREAKS = frozenset({",", "(", "—", "–", "--", ";", ":"})
 
 
 def _phrase(head: "Token", text: str) -> str:
@@ -268,6 +273,21 @@ def _pronoun_of(antecedent: Speaker, surface: str, confidence: float) -> Speaker
     if _descriptive(antecedent):
         return _words(antecedent.name, antecedent.type, min(confidence, antecedent.confidence))
     return _words(surface, antecedent.type, confidence * 0.8)
+
+
+def _group(ctx: _Context, head: "Token", members: list["Token"], surface: str) -> Speaker:
+    """A coordinated source: named members joined in text order ("Larry King and Ed Schultz"),
+    resolved when every member is and they are of one kind; a partly named group keeps its words."""
+    parts = [resolve_one(ctx, [(m.idx, m.idx + len(m.text))], m, depth=1) for m in members]
+    if all(p.resolved for p in parts):
+        name = _join([p.name or "" for p in parts])
+        if len({p.type for p in parts}) == 1:
+            return Speaker(entity=None, name=name, type=parts[0].type, resolved=True,
+                           confidence=min(p.confidence for p in parts))
+        return _words(name, parts[0].type, 0.6)
+    named = [p for p in parts if p.resolved]
+    kind = named[0].type if named else type_of_phrase(head, surface)
+    return _words(_phrase(head, ctx.text) if not named else surface, kind, 0.5)
 
 
 def _join(names: list[str]) -> str:
@@ -338,7 +358,20 @@ def resolve_one(ctx: _Context, spans: list[Span], head: "Token | None", *, depth
         return Speaker(entity=None, name=None, type="unknown")
     text = ctx.text
     surface = _clean(" ".join(text[s:e] for s, e in spans))
+    line = text.rfind("\n", 0, head.idx) + 1
+    if depth == 0 and head.idx < line + dateline_length(text[line:text.find("\n", line) % (len(text) + 1)]):
+        # "CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey said": the parser
+        # took the dateline for the subject; the speaker is the one named after it, if anyone.
+        after = [(s, e, ent) for s, e, ent in _hits(ctx.index, spans[0]) if s > head.idx + len(head.text)]
+        people = [h for h in after if h[2].type == "PERSON"] or after
+        if people:
+            return _named(people[0][2], 0.8, surface)
+        return _words(surface, "unknown", 0.2)
     low = head.lower_
+    if depth == 0:
+        members = _conjuncts(head)
+        if len(members) > 1 and all(spans[0][0] <= m.idx < spans[-1][1] for m in members):
+            return _group(ctx, head, members, surface)
     if low in _RELATIVES and depth < 2:
         ante = _antecedent(head)
         if ante is not None:
@@ -368,16 +401,6 @@ def resolve_one(ctx: _Context, spans: list[Span], head: "Token | None", *, depth
         return _words(surface, "unknown", 0.2)
     if low == "you":
         return _words("you", "other", 0.5)
-    if depth == 0:
-        members = _conjuncts(head)
-        if len(members) > 1 and all(spans[0][0] <= m.idx < spans[-1][1] for m in members):
-            parts = [resolve_one(ctx, [(m.idx, m.idx + len(m.text))], m, depth=1) for m in members]
-            if all(p.resolved for p in parts) and len({p.type for p in parts}) == 1:
-                return Speaker(entity=None, name=_join([p.name or "" for p in parts]), type=parts[0].type,
-                               resolved=True, confidence=min(p.confidence for p in parts))
-            named = [p for p in parts if p.resolved]
-            kind = named[0].type if named else type_of_phrase(head, surface)
-            return _words(_phrase(head, text) if not named else surface, kind, 0.5)
     # An appositive name: "Another RT America host, Abby Martin," is Abby Martin.
     for child in head.children:
         if child.dep_ == "appos" and head.pos_ != "PROPN":
@@ -410,7 +433,8 @@ def resolve_one(ctx: _Context, spans: list[Span], head: "Token | None", *, depth
         # "Trump's campaign": a group the named person leads, named with their fullest name.
         name = _phrase(head, text)
         for s, e, other in _hits(ctx.index, spans[0]):
-            if other.type == "PERSON" and s < anchor[0]:
+            if other.type == "PERSON" and s < anchor[0] and text[e:e + 2] in ("'s", "’s") \
+                    and other.name.split()[-1].lower() not in ctx.shared_surnames:
                 name = name.replace(text[s:e], other.name, 1)
         return _words(name, "organization", _CONF_DESCRIPTIVE)
     if head.pos_ == "PROPN" and kind == "person":
@@ -419,12 +443,30 @@ def resolve_one(ctx: _Context, spans: list[Span], head: "Token | None", *, depth
         for other in ctx.entities:
             if other.type == "PERSON" and len(other.name.split()) > 1 and surface.startswith(other.name):
                 return _named(other, 0.8, surface)
+    if head.pos_ == "PROPN" and not head.ent_type_ and head.i == head.sent.start and any(
+            c.dep_ == "prep" for c in head.children):
+        # "Plenty of companies ...": a capitalised sentence opener, not a name.
+        return _words(_phrase(head, text), _of_type(head, surface), _CONF_DESCRIPTIVE)
     if head.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or head.pos_ == "PROPN":
         name = _clean(text[head.left_edge.idx:head.idx + len(head.text)])
         if head.ent_type_ == "NORP" and head.tag_ == "NNPS" or lemma in _PEOPLE_NOUNS:
             return _words(name, "anonymous", _CONF_DESCRIPTIVE)
         return _words(name, kind, 0.5)
-    return _words(_owned(ctx, head, _phrase(head, text)), kind, _CONF_DESCRIPTIVE)
+    return _words(_owned(ctx, head, _phrase(head, text)), _of_type(head, surface) if kind in ("other", "unknown")
+                  else kind, _CONF_DESCRIPTIVE)
+
+
+def _of_type(head: "Token", surface: str) -> SpeakerType:
+    """A quantity or part of something ("two-thirds of voters", "some of the companies") is typed
+    by what it counts."""
+    if head.pos_ in ("NUM", "PRON", "ADJ", "DET", "PROPN", "NOUN"):
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    kind = type_of_phrase(obj, surface)
+                    return "anonymous" if kind == "person" else kind
+    return type_of_phrase(head, surface) if head.pos_ != "PROPN" else "other"
 
 
 def _owned(ctx: _Context, head: "Token", name: str) -> str:
