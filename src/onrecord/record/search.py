@@ -41,7 +41,7 @@ def search_claim(claim_text: str, source: Iterable[Record] | Iterable[Claim], *,
     than `min_overlap` content words with the claim are skipped before the model runs.
     """
     from ..record import build_claims, link_entities
-    from . import LABELS, stance_proba
+    from ..stance import LABELS, stance_proba
 
     items = list(source)
     candidates: list[tuple[str, tuple[tuple[int, int], ...], str, str | None, str | None, tuple[str, ...]]] = []
