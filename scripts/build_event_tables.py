@@ -1,4 +1,5 @@
-"""Derive the shipped event tables: cameo2plover.tsv (PLOVER) and petrarch_verbs.tsv (PETRARCH-2).
+"""Derive the shipped event tables: cameo2plover.tsv (PLOVER); petrarch_verbs.tsv, phoenix_actors.tsv
+and phoenix_agents.tsv (PETRARCH-2 dictionaries).
 
 The source is openeventdata/PLOVER (cameo2plover-2021.tsv, CC BY-SA 4.0, edited by Philip
 Schrodt); the derived table keeps its licence and credit in its header.
@@ -235,6 +236,109 @@ def convert_petrarch(src: Path) -> list[tuple[str, str]]:
     return sorted(rows.items())
 
 
+# ---- Phoenix actor and agent dictionaries -> name and role tables ----
+PHOENIX_ACTORS_OUT = ROOT / "src" / "onrecord" / "data" / "events" / "phoenix_actors.tsv"
+PHOENIX_AGENTS_OUT = ROOT / "src" / "onrecord" / "data" / "events" / "phoenix_agents.tsv"
+_PHOENIX_HEADER = (
+    "# Derived by scripts/build_event_tables.py from the Phoenix {what} dictionaries of PETRARCH-2\n"
+    "# (openeventdata/petrarch2 676801cd9cb2, petrarch2/data/dictionaries). Copyright (c) 2014 Open\n"
+    "# Event Data, MIT licence; this derived table is MIT too. Office holders carry the role they held\n"
+    "# last in the dictionary, which stops around 2014.\n"
+)
+_SECTORS = frozenset("GOV ELI MIL SPY REB OPP COP LEG JUD PTY BUS MED EDU CVL REF NGO LAB AGR HLH REL CRM "
+                     "UAF IGO INS SEP".split())
+# CAMEO country codes that are not ISO 3166 alpha-3, and regions we leave uncoded.
+_CAMEO_ISO = {"KSV": "XKX", "SRP": "SRB", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "SUN": "RUS", "USR": "RUS",
+              "FRY": "SRB", "YUG": "SRB", "SCG": "SRB", "DDR": "DEU", "CSK": "CZE"}
+_REGIONS = frozenset("AFR ASA CAS EAF EEU EUR LAM MEA NAF SAF SAM SAS SEA WAF WEU CFR ANG BUD EIN FRN KKL KNT "
+                     "KRJ NMR INT IMG".split())
+_CODE = re.compile(r"\[([~A-Z]{3,}[A-Z0-9]*)(?:\s+([<>]?)(\d{6,8})?-?(\d{6,8})?)?\s*\]")
+
+
+def _phoenix_code(code: str) -> tuple[str, str] | None:
+    """(country, sector) of 'AFGGOV', 'IGOUNO', 'NGOHRI', 'GRCREB', or None for a region."""
+    head, rest = code[:3], code[3:]
+    sector = next((rest[i:i + 3] for i in range(0, len(rest), 3) if rest[i:i + 3] in _SECTORS), "")
+    if head == "IGO":
+        return "IGO", ""
+    if head == "NGO":
+        return "", "NGO"
+    if head == "MNC":
+        return "", "BUS"
+    if head in _REGIONS:
+        return None
+    return _CAMEO_ISO.get(head, head), sector
+
+
+def _current(codes: list[tuple[str, str, str, str]]) -> str | None:
+    """The code an office holder held last: an open range ('>011222'), else the undated default,
+    else the one that ended latest."""
+    if not codes:
+        return None
+    open_ = [c for c, mark, start, end in codes if mark == ">"]
+    if open_:
+        return open_[-1]
+    undated = [c for c, mark, start, end in codes if not start and not end]
+    if undated:
+        return undated[-1]
+    def year(d: str) -> int:
+        y = int(d[:2]) if len(d) == 6 else int(d[2:4])
+        return (1900 + y if y > 20 else 2000 + y) if len(d) == 6 else int(d[:4])
+    return max(codes, key=lambda c: year(c[3] or c[2] or "000101"))[0]
+
+
+def convert_phoenix_actors(paths: list[Path]) -> list[tuple[str, str, str]]:
+    """(name, country, sector) rows, names lower-cased with spaces; the first file naming someone
+    wins (International first: "Ban Ki-moon" is the UN's, not Korea's foreign minister)."""
+    rows: dict[str, tuple[str, str]] = {}
+    for path in paths:
+        names: list[str] = []
+        codes: list[tuple[str, str, str, str]] = []
+
+        def flush() -> None:
+            best = _current(codes)
+            coded = _phoenix_code(best) if best else None
+            if coded:
+                for n in names:
+                    rows.setdefault(n, coded)
+
+        for raw in path.read_text(encoding="latin-1").splitlines():
+            line = raw.split("#", 1)[0].rstrip()
+            if not line.strip():
+                continue
+            found = [(m.group(1), m.group(2) or "", m.group(3) or "", m.group(4) or "") for m in _CODE.finditer(line)]
+            text = _CODE.sub("", line).strip()
+            if text and not raw[0].isspace() and not text.startswith("+"):
+                flush()
+                names, codes = [], []
+            if text:
+                # Hyphens as spaces: the coder splits "Ki-moon" as it splits "pro-Western".
+                name = text.lstrip("+").split("\t")[0].replace("_", " ").replace("-", " ").strip().lower()
+                if len(name) > 2 and not name.startswith(("!", "<")):
+                    names.append(name)
+            codes.extend(found)
+        flush()
+    return sorted((n, c, s) for n, (c, s) in rows.items())
+
+
+def convert_phoenix_agents(path: Path) -> list[tuple[str, str]]:
+    """(role phrase, sector) rows from Phoenix.agents.txt ('FARMER [~AGR]')."""
+    rows: dict[str, str] = {}
+    for raw in path.read_text(encoding="latin-1").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        m = re.match(r"^([A-Z][A-Z0-9_'\-]*?)(?:!PERSON!)?\s*(\{[^}]*\})?\s*\[~([A-Z]{3})", line)
+        if not m:
+            continue
+        sector = m.group(3)
+        if sector not in _SECTORS:
+            continue
+        phrase = m.group(1).replace("_", " ").strip().lower()
+        rows.setdefault(phrase, sector)
+        for plural in (m.group(2) or "").strip("{}").split():
+            rows.setdefault(plural.replace("_", " ").lower(), sector)
+    return sorted(rows.items())
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -246,6 +350,16 @@ def main() -> None:
     verbs = convert_petrarch(args.shared / "data" / "events" / "petrarch2" / "CAMEO.2.0.txt")
     PETRARCH_OUT.write_text(_PETRARCH_HEADER + "".join(f"{p}\t{c}\n" for p, c in verbs), encoding="utf-8")
     print(f"wrote {len(verbs)} patterns to {PETRARCH_OUT}")
+    p2 = args.shared / "data" / "events" / "petrarch2"
+    actors = convert_phoenix_actors([p2 / f"Phoenix.{n}.actors.txt" for n in ("International", "Countries", "MilNonState")])
+    PHOENIX_ACTORS_OUT.write_text(_PHOENIX_HEADER.format(what="country, international and non-state actor")
+                                  + "name\tcountry\tsector\n" + "".join("\t".join(r) + "\n" for r in actors),
+                                  encoding="utf-8")
+    print(f"wrote {len(actors)} names to {PHOENIX_ACTORS_OUT}")
+    agents = convert_phoenix_agents(p2 / "Phoenix.agents.txt")
+    PHOENIX_AGENTS_OUT.write_text(_PHOENIX_HEADER.format(what="agent") + "role\tsector\n"
+                                  + "".join(f"{r}\t{s}\n" for r, s in agents), encoding="utf-8")
+    print(f"wrote {len(agents)} roles to {PHOENIX_AGENTS_OUT}")
 
 
 if __name__ == "__main__":
