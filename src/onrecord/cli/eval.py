@@ -79,15 +79,17 @@ def eval_events_cv_cmd(path: str, k: int, tables: str, as_json: bool) -> None:
 
 @eval_group.command("actors")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--sources", default="all", show_default=True, type=click.Choice(["all", "ours", "phoenix"]),
+              help="Name tables: ours then Phoenix, ours alone, or the Phoenix dictionaries alone.")
 @json_option
-def eval_actors_cmd(path: str, as_json: bool) -> None:
+def eval_actors_cmd(path: str, sources: str, as_json: bool) -> None:
     """Actor country and sector coding accuracy.
 
     \b
     Example:
         onrecord eval actors ../shared/data/events/actor_cases_dev.jsonl
     """
-    _run("actors", path, as_json)
+    _run("actors", path, as_json, sources=sources)
 
 
 @eval_group.command("stance")
