@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import io
 import logging
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import InputError, error_article
-from ..model import Article
+from ..model import Article, Meta
 from ..settings import DEFAULT, Settings
+from .compressed import compression_of, decompressed, inner_name
 from .html import article_from_html
 from .jsonl import read_jsonl
 from .parquet import read_parquet
@@ -53,34 +52,40 @@ def _parquet(fh: BinaryIO, name: str, settings: Settings, defer_html: bool) -> I
 
 
 def _warc(fh: BinaryIO, name: str, settings: Settings, defer_html: bool) -> Iterator[Article]:
-    path = getattr(fh, "name", None)
-    if isinstance(path, str) and Path(path).is_file():
-        yield from read_warc(path, settings=settings, defer_html=defer_html)
+    raw = getattr(fh, "raw", None)   # a file read as it is (not decompressed by us) is read by path
+    if isinstance(raw, io.FileIO) and isinstance(raw.name, str) and Path(raw.name).is_file():
+        yield from read_warc(raw.name, settings=settings, defer_html=defer_html)
         return
-    # read_warc checks a cut tail by seeking in a real file; a stream is spooled to one.
-    with tempfile.NamedTemporaryFile(suffix=".warc") as tmp:
-        shutil.copyfileobj(fh, tmp)
-        tmp.flush()
-        yield from read_warc(tmp.name, settings=settings, defer_html=defer_html)
+    # A pipe is read as it comes (nothing spooled): only a cut in the last gzip member's
+    # trailer goes unnoticed, which a file's tail check would catch.
+    yield from read_warc(fh, name=name, settings=settings, defer_html=defer_html)
 
 
 READERS: dict[str, tuple[tuple[str, ...], Reader]] = {
     # kind: (file name endings, reader); the first kind whose ending matches wins.
     "warc": ((".warc", ".warc.gz"), _warc),
-    "jsonl": ((".jsonl", ".ndjson"), _jsonl),
+    "jsonl": ((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".jsonl.zst"), _jsonl),
     "parquet": ((".parquet",), _parquet),
     "html": (HTML_SUFFIXES, _html),
-    "text": (TEXT_SUFFIXES, _text),
+    "text": (TEXT_SUFFIXES + (".txt.gz", ".txt.zst"), _text),
 }
+# Compressions a reader undoes itself; any other compressed input is decompressed, as a
+# stream, before its reader sees it (whatever its name says: gzip bytes named .jsonl too).
+NATIVE_COMPRESSION = {"warc": ("gzip",), "html": ("gzip",)}
+
+
+def kind_by_name(name: str) -> str | None:
+    """A kind of READERS from a file name ("x.md.gz" as "x.md"), or None."""
+    for candidate in (name.lower(), inner_name(name.lower())):
+        for kind, (endings, _) in READERS.items():
+            if candidate.endswith(endings):
+                return kind
+    return None
 
 
 def kind_of(path: Path, head: bytes = b"") -> str:
     """A kind of READERS, from the name, else from the first bytes."""
-    name = path.name.lower()
-    for kind, (endings, _) in READERS.items():
-        if name.endswith(endings):
-            return kind
-    return sniff(head)
+    return kind_by_name(path.name) or sniff(head)
 
 
 def sniff(head: bytes) -> str:
@@ -133,36 +138,49 @@ def _read_url(url: str, settings: Settings) -> Article:
 
 def article_id(path: Path) -> str:
     """The contract's id for a file: its name without the extension."""
-    name = path.name
-    for ext in (".warc.gz", ".html.gz", ".txt.gz"):
+    name = inner_name(path.name)
+    for ext in (".warc.gz", ".html.gz"):
         if name.lower().endswith(ext):
             return name[: -len(ext)]
-    return path.stem
+    return Path(name).stem
+
+
+def file_url(path: Path) -> str:
+    """file:///abs/path: the key of a file that could not be read, so two failing `bad.txt` in
+    different folders are two error rows (their contract id is the same name)."""
+    return path.absolute().as_uri()
 
 
 def read_path(path: Path, *, settings: Settings = DEFAULT, defer_html: bool = False) -> Iterator[Article]:
-    """Articles of one file; an unreadable file yields one error Article."""
+    """Articles of one file; an unreadable file yields one error Article (meta.url: the file)."""
     id_ = article_id(path)
     try:
         if not path.exists():
             raise InputError(f"{path}: no such file", "not_found")
         with path.open("rb") as fh:
-            yield from read_stream(fh, name=id_, kind=kind_of(path, fh.peek(4096)[:4096]), settings=settings,
-                                   defer_html=defer_html)
+            yield from read_stream(fh, name=id_, kind=kind_by_name(path.name), settings=settings,
+                                   defer_html=defer_html, source=file_url(path))
     except Exception as exc:
-        yield error_article(id_, exc)
+        yield error_article(id_, exc, meta=Meta(url=file_url(path)))
 
 
 def read_stream(fh: BinaryIO, *, name: str, kind: str | None = None, settings: Settings = DEFAULT,
-                defer_html: bool = False) -> Iterator[Article]:
-    """Articles of one binary stream of the given kind (sniffed from its first bytes when None)."""
+                defer_html: bool = False, source: str | None = None) -> Iterator[Article]:
+    """Articles of one binary stream of the given kind (sniffed from its first bytes when None).
+
+    Compressed bytes (gzip, zstd) are decompressed as a stream unless the reader does it
+    itself. A stream that cannot be read yields one error Article (meta.url: `source`)."""
     try:
-        if kind is None:
-            fh = fh if hasattr(fh, "peek") else io.BufferedReader(fh)  # type: ignore[arg-type]
-            kind = sniff(fh.peek(4096)[:4096])
+        fh = fh if hasattr(fh, "peek") else io.BufferedReader(fh)  # type: ignore[arg-type]
+        head = fh.peek(4096)[:4096]
+        packed = compression_of(head)
+        if packed and packed not in NATIVE_COMPRESSION.get(kind or "", ()):
+            fh = decompressed(fh, packed)
+            head = fh.peek(4096)[:4096]
+        kind = kind or sniff(head)
         yield from READERS[kind][1](fh, name, settings, defer_html)
     except Exception as exc:
-        yield error_article(name, exc)
+        yield error_article(name, exc, meta=Meta(url=source) if source else None)
 
 
-__all__ = ["READERS", "read", "read_path", "read_stream", "kind_of", "sniff", "article_id"]
+__all__ = ["READERS", "read", "read_path", "read_stream", "kind_of", "kind_by_name", "sniff", "article_id"]

@@ -41,12 +41,31 @@ def article_from_obj(obj: Any, *, default_id: str, settings: Settings = DEFAULT)
     raise InputError(f"{id_}: line has no `text` or `html` field", "no_text")
 
 
+def _lines(stream: IO[bytes], cap: int) -> Iterator[bytes | None]:
+    """The stream's lines, read at most `cap` bytes at a time: a longer line is skipped (never
+    held in memory whole) and stands as None."""
+    while raw := stream.readline(cap + 1):
+        if len(raw) > cap and not raw.endswith(b"\n"):
+            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield raw
+
+
 def read_jsonl(stream: IO[bytes], *, name: str, settings: Settings = DEFAULT) -> Iterator[Article]:
-    """Articles of a JSONL stream, one per non-blank line; bad lines become error Articles."""
-    for n, raw in enumerate(stream, 1):
+    """Articles of a JSONL stream, one per non-blank line; bad lines become error Articles.
+
+    A line over `settings.max_line_bytes` is an error Article (kind too_large), not read."""
+    for n, raw in enumerate(_lines(stream, settings.max_line_bytes), 1):
+        default_id = f"{name}:{n}"
+        if raw is None:
+            yield error_article(default_id, InputError(
+                f"{default_id}: line is over the {settings.max_line_bytes:,}-byte limit (max_line_bytes)",
+                "too_large"))
+            continue
         if not raw.strip():
             continue
-        default_id = f"{name}:{n}"
         id_ = default_id
         try:
             try:

@@ -11,12 +11,13 @@
 """
 from __future__ import annotations
 
+import io
 import logging
 import zlib
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 
@@ -84,10 +85,13 @@ def _article(record: Any, uri: str, settings: Settings, defer_html: bool = False
         return error_article(uri, exc, meta=Meta(url=uri))
 
 
-def _check_start(fh: Any, path: Path) -> bool:
+def _check_start(fh: Any, path: Path | str) -> bool:
     """True for gzip; raises InputError(malformed) when the file is not a WARC at all."""
-    head = fh.read(4096)  # enough compressed bytes for the first line of a gzipped file
-    fh.seek(0)
+    if fh.seekable():
+        head = fh.read(4096)  # enough compressed bytes for the first line of a gzipped file
+        fh.seek(0)
+    else:
+        head = fh.peek(4096)[:4096]
     gz = head[:2] == b"\x1f\x8b"
     if gz:
         try:
@@ -124,15 +128,19 @@ def _tail_problem(path: Path, *, gz: bool, last_start: int, end: int) -> str | N
     return None
 
 
-def _truncated(path: Path, why: str) -> Article:
+def _truncated(path: Path | str, why: str) -> Article:
     return error_article(f"{path}#truncated", InputError(f"{path}: file ends inside a record ({why})", "truncated"))
 
 
-def read_warc(path: str | Path, *, settings: Settings = DEFAULT, defer_html: bool = False) -> Iterator[Article]:
+def read_warc(path: str | Path | BinaryIO, *, settings: Settings = DEFAULT, defer_html: bool = False,
+              name: str = "stdin") -> Iterator[Article]:
     """Articles of one WARC file, in file order.
 
     Args:
-        path: a .warc or .warc.gz file (gzip is detected from the bytes, not the name).
+        path: a .warc or .warc.gz file (gzip is detected from the bytes, not the name), or a
+            binary stream (a pipe), read as it comes; `name` stands for its path in ids and
+            messages. A stream's tail is not re-read, so a cut inside the last gzip member's
+            trailer alone goes unnoticed there.
         defer_html: yield `ingest.pages.HtmlPage`s whose text the analysing worker extracts,
             so a big crawl is not bound by one reader process.
     Yields:
@@ -140,39 +148,47 @@ def read_warc(path: str | Path, *, settings: Settings = DEFAULT, defer_html: boo
     Raises:
         InputError(malformed): the file is not a WARC file (before anything is yielded).
     """
-    path = Path(path)
+    if isinstance(path, (str, Path)):
+        with Path(path).open("rb") as fh:
+            yield from _read(fh, Path(path), settings, defer_html)
+    else:
+        fh = path if hasattr(path, "peek") else io.BufferedReader(path)  # type: ignore[arg-type]
+        yield from _read(fh, name, settings, defer_html)
+
+
+def _read(fh: Any, path: Path | str, settings: Settings, defer_html: bool) -> Iterator[Article]:
     skipped: Counter[str] = Counter()
-    with path.open("rb") as fh:
-        gz = _check_start(fh, path)
-        records = ArchiveIterator(fh)
-        last_start = 0
-        problem: str | None = None
-        try:
-            for record in records:
-                last_start = records.offset
-                if record.rec_headers.get_header("Content-Length") is None:
-                    # mandatory in every WARC record: without it the header block was cut off
-                    raise _Truncated("record header incomplete")
-                rec_type = record.rec_type
-                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-                if rec_type != "response":
-                    skipped[rec_type or "unknown"] += 1
-                    _drain(record)
-                    continue
-                reason = _skip_reason(record)
-                if reason is not None:
-                    log.warning("%s: skipping response for %s: %s", path, uri or "(no URI)", reason)
-                    _drain(record)
-                    continue
-                uri = uri or f"{path}#{last_start}"
-                article = _article(record, uri, settings, defer_html)
-                _drain(record)  # before yielding: a page cut short is reported as the cut, not as a page
-                yield article
+    gz = _check_start(fh, path)
+    records = ArchiveIterator(fh)
+    last_start = 0
+    problem: str | None = None
+    try:
+        for record in records:
+            last_start = records.offset
+            if record.rec_headers.get_header("Content-Length") is None:
+                # mandatory in every WARC record: without it the header block was cut off
+                raise _Truncated("record header incomplete")
+            rec_type = record.rec_type
+            uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+            if rec_type != "response":
+                skipped[rec_type or "unknown"] += 1
+                _drain(record)
+                continue
+            reason = _skip_reason(record)
+            if reason is not None:
+                log.warning("%s: skipping response for %s: %s", path, uri or "(no URI)", reason)
+                _drain(record)
+                continue
+            uri = uri or f"{path}#{last_start}"
+            article = _article(record, uri, settings, defer_html)
+            _drain(record)  # before yielding: a page cut short is reported as the cut, not as a page
+            yield article
+        if isinstance(path, Path):
             problem = _tail_problem(path, gz=gz, last_start=last_start, end=records.offset)
-        except _Truncated as exc:
-            problem = str(exc)
-        except Exception as exc:  # warcio fails in many ways on a partial header block
-            problem = f"{type(exc).__name__}: {exc}"
+    except _Truncated as exc:
+        problem = str(exc)
+    except Exception as exc:  # warcio fails in many ways on a partial header block
+        problem = f"{type(exc).__name__}: {exc}"
     if skipped:
         log.warning("%s: skipped %s", path, ", ".join(f"{n} {kind} record{'s' if n > 1 else ''}"
                                                      for kind, n in sorted(skipped.items())))
