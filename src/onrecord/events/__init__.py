@@ -24,6 +24,7 @@ from .participants import (
     participant,
     recipient,
     reflexive_antecedent,
+    split_nationalities,
     subject,
     with_conjuncts,
 )
@@ -95,6 +96,8 @@ _HAPPENINGS = frozenset("strike airstrike attack blast explosion bombing shellin
                         "conflict violence offensive fire crash storm earthquake quake flood hurricane "
                         "shooting stampede riot".split())
 MAX_PARTICIPANTS = 10
+# Characters between an event and a bare later mention ("the arrests") that may retell it.
+MENTION_WINDOW = 600
 _PLACE_PREPS = frozenset("in at into inside near across throughout around".split())
 _NO_PLACE_TARGET = frozenset({"CONSULT", "STATEMENT", "DENY", "RETREAT"})
 # Verbs that move something to someone: their "to" object is the recipient, before the thing moved.
@@ -422,7 +425,7 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
             actor_toks += [x for x in subj.head.children if x.dep_ == subj.dep_ and x.i > subj.i
                            and x.pos_ in ("NOUN", "PROPN") and sent.start <= x.i < sent.end
                            and any(t.dep_ == "cc" for t in sent.doc[subj.i + 1:x.left_edge.i])]
-        actors = [participant(t, entities, index) for t in actor_toks]
+        actors = [q for t in actor_toks for q in split_nationalities(t, participant(t, entities, index))]
         if not actors and c.trigger.entry.source != OURS:
             continue  # as in PETRARCH itself, its patterns code an event only with a source actor
         actor_ids = {t.i for t in actor_toks}
@@ -434,7 +437,7 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
         if rec is not None and not sent.start <= rec.i < sent.end:
             rec = None
         rec_toks = with_conjuncts(rec)[:MAX_PARTICIPANTS] if rec is not None else []
-        rec_pairs = [(participant(t, entities, index), t) for t in rec_toks]
+        rec_pairs = [(q, t) for t in rec_toks for q in split_nationalities(t, participant(t, entities, index))]
         rec_pairs = [(r, t) for r, t in rec_pairs if not any(
             r.span == a.span or r.entity in persons and r.entity == a.entity for a in actors)]
         recipients = [r for r, _ in rec_pairs]
@@ -583,6 +586,49 @@ def find_events(doc: Doc, entities: list[Entity], attributions: list[Attribution
         for part in segments(sent):
             if span_text(part).strip():
                 events.extend(_sentence_events(part, entities, index, attributions, published, home, lexicon))
+    events = link_mentions(events, doc.text)
     for n, ev in enumerate(events, 1):
         ev.id = f"V{n}"
     return events
+
+
+def _keys(parts: list[Participant]) -> set[object]:
+    return {p.entity or (p.country, p.sector, p.text.lower()) for p in parts}
+
+
+def _same_happening(first: Event, later: Event) -> bool:
+    """Whether a later event retells an earlier one: same type, source and polarity, no party of
+    its own, no other date. "Police arrested 40 protesters ... The arrests followed clashes."""
+    if (later.type != first.type or later.negated != first.negated or later.attributed_to != first.attributed_to
+            or later.type == "STATEMENT"):
+        return False
+    if later.date and first.date and later.date != first.date:
+        return False
+    for mine, theirs in ((later.actor, first.actor), (later.recipient, first.recipient)):
+        if mine and theirs and not _keys(mine) <= _keys(theirs):
+            return False
+    # Two bare mentions far apart are two happenings as often as one.
+    return bool(later.actor or later.recipient) or later.sentence[0] - first.sentence[1] < MENTION_WINDOW
+
+
+_ANEW = re.compile(r"\b(again|another|anew|renewed|fresh|second|new round|latest)\b", re.I)
+
+
+def link_mentions(events: list[Event], text: str = "") -> list[Event]:
+    """One event per happening across a story: a later sentence that retells an earlier event
+    (see _same_happening) adds its trigger spans to it (so `trigger` may reach past `sentence`,
+    which stays the first telling's) and fills what it lacked: parties, place, date."""
+    out: list[Event] = []
+    for ev in events:
+        anew = bool(text) and _ANEW.search(text[ev.sentence[0]:ev.sentence[1]]) is not None
+        first = None if anew else next(
+            (o for o in reversed(out) if o.sentence != ev.sentence and _same_happening(o, ev)), None)
+        if first is None:
+            out.append(ev)
+            continue
+        first.trigger = tuple(sorted(set(first.trigger) | set(ev.trigger)))
+        first.actor = first.actor or ev.actor
+        first.recipient = first.recipient or ev.recipient
+        first.location = first.location or ev.location
+        first.date = first.date or ev.date
+    return out

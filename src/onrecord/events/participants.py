@@ -13,6 +13,7 @@ _RECIPIENT_PREPS = frozenset("with to against on from into toward towards betwee
 _CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"})
 _PRONOUNS = frozenset("he she they it we i you who which that this".split())
 _SPEECH = frozenset("say tell announce declare state report add claim insist".split())
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 _RELATIVE = frozenset("who which that whom".split())
 _CONSULT_PREPS = frozenset("with between to among".split())
 # Verbs whose direct object is what was talked about, not who was talked to.
@@ -306,6 +307,10 @@ def participant(tok: Token, entities: list[Entity], mention_index: dict[int, Ent
         tok = reflexive_antecedent(tok) or tok
     tok = resolve_pronoun(tok)
     start, end = phrase(tok)
+    for k in range(start + 1, tok.i):
+        # "WASHINGTON (Reuters) - Russian negotiators": the dateline is not part of the actor.
+        if doc[k].text in _DASHES and (doc[start].text.isupper() or doc[k - 1].text == ")"):
+            start = k + 1
     span = doc[start:end]
     entity = _entity_for(span.start_char, span.end_char, tok, mention_index, head_only=True)
     code = code_text(span.text)
@@ -488,3 +493,21 @@ def _code_entity(entity: Entity, doc: Doc) -> Code:
         if country and sector:
             break
     return Code(country, sector)
+
+
+def split_nationalities(tok: Token, part: Participant) -> list[Participant]:
+    """"Russian and Ukrainian negotiators" are two parties, each with its own country."""
+    adjs = [a for a in tok.children if a.dep_ in ("amod", "compound") and a.ent_type_ in ("NORP", "GPE")
+            and a.i < tok.i]
+    for adj in adjs:
+        nations = [adj] + [c for c in adj.conjuncts if c.ent_type_ in ("NORP", "GPE") and c.i < tok.i]
+        if len(nations) < 2:
+            continue
+        end = part.span[1]
+        out = []
+        for n in sorted(nations, key=lambda x: x.i):
+            country = code_text(n.text).country
+            out.append(Participant(span=(n.idx, end), text=tok.doc.text[n.idx:end], entity=None,
+                                   country=country or part.country, sector=part.sector))
+        return out
+    return [part]
