@@ -476,7 +476,10 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
             attributed_to=_attribution(c.head.idx, attributions)))
         made[c.head.i] = events[-1]
     _link_denials(keep, made)
-    return _merge(events)
+    # A relative clause tells of another happening ("the minister, who visited Baghdad in 2019,
+    # met ... on Thursday"): never one with the main clause's event.
+    background = {made[c.head.i].trigger[0] for c in keep if c.head.i in made and c.head.dep_ in ("relcl", "acl")}
+    return _merge(events, background)
 
 
 def _link_denials(keep: list[_Candidate], made: dict[int, Event]) -> None:
@@ -514,12 +517,14 @@ def _subject_of_noun(noun: Token) -> Token | None:
                  and c.ent_type_ in ("NORP", "GPE", "ORG")), None)
 
 
-def _merge(events: list[Event]) -> list[Event]:
+def _merge(events: list[Event], background: frozenset[tuple[int, int]] | set[tuple[int, int]] = frozenset()
+           ) -> list[Event]:
     """One event per happening: same type, compatible actors and recipients -> one event."""
     out: list[Event] = []
     for ev in events:
-        twin = next((o for o in out if o.type == ev.type and o.negated == ev.negated
-                     and _overlaps(o.actor, ev.actor) and _overlaps(o.recipient, ev.recipient)), None)
+        twin = None if ev.trigger[0] in background else next((
+            o for o in out if o.trigger[0] not in background and o.type == ev.type and o.negated == ev.negated
+            and _overlaps(o.actor, ev.actor) and _overlaps(o.recipient, ev.recipient)), None)
         if twin is None:
             out.append(ev)
             continue

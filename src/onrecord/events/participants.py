@@ -13,6 +13,8 @@ _RECIPIENT_PREPS = frozenset("with to against on from into toward towards betwee
 _CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"})
 _PRONOUNS = frozenset("he she they it we i you who which that this".split())
 _SPEECH = frozenset("say tell announce declare state report add claim insist".split())
+_RELATIONAL = frozenset("counterpart rival opponent enemy foe adversary ally neighbour neighbor host guest "
+                        "critic accuser successor predecessor".split())
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 _RELATIVE = frozenset("who which that whom".split())
 _CONSULT_PREPS = frozenset("with between to among".split())
@@ -252,7 +254,10 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
 
 
 def _own(tok: Token) -> bool:
-    """"its troops", "their own forces": a thing of the actor's, not another party."""
+    """"its troops", "their own forces": a thing of the actor's, not another party ("his
+    counterpart", "their rivals" are others)."""
+    if tok.lemma_.lower() in _RELATIONAL:
+        return False
     return any(c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ in ("its", "their", "his", "her", "our", "my")
                for c in tok.children)
 

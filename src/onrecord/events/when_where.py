@@ -119,7 +119,15 @@ def event_date(sent: Span, trigger: Token, published: str | None, *, other_trigg
         year = _YEAR.search(phrase)
         if year and not _MONTH.search(phrase):
             return year.group(1)
+    head = trigger.head
+    if trigger.dep_ == "advcl" and head.i not in stop and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in _WHEN_MARKS for c in trigger.children):
+        # "escalated on Monday when rebels attacked": the clause happened when its head did.
+        return event_date(sent, head, published, other_triggers=other_triggers - {head.i})
     return None
+
+
+_WHEN_MARKS = frozenset("when as while".split())
 
 
 def _governed_preps(sent: Span, trigger: Token, stop: set[int], lemmas_wanted: frozenset | set):  # noqa: ANN202
