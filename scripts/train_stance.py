@@ -2,7 +2,8 @@
 
     python scripts/train_stance.py [--fnc1 ../shared/data/stance/fnc1]
 
-Trains on the whole FNC-1 training set, prints the held-out figures of the same recipe first.
+Trains on the whole FNC-1 training set; prints first the figures of the same recipe on the
+held-out topic fold (`onrecord eval stance`: no headline or body on both sides).
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def main() -> None:
     if not args.skip_eval:
         print(report(evaluate(args.fnc1)))
     bodies, rows = load_fnc1(args.fnc1 / "train_bodies.csv", args.fnc1 / "train_stances.csv")
-    model = StanceModel.fit([r[0] for r in rows], [bodies[r[1]] for r in rows], [r[2] for r in rows])
+    model = StanceModel.fit([r[0] for r in rows], [bodies[r[1]] for r in rows], [r[2] for r in rows], seed=1)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     model.save(args.out)
     print(f"saved {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")

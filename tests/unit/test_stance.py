@@ -2,8 +2,14 @@
 from __future__ import annotations
 
 
-from onrecord.eval.stance import fnc_score, report, score, split_by_body
-from onrecord.stance import LABELS, load_model, model_path
+import numpy as np
+import pytest
+
+from onrecord.errors import ModelMissingError
+from onrecord.eval.stance import fnc_score, report, score, split_by_body, split_by_topic, topics
+from onrecord.stance import LABELS, load_model, model_path, stance_proba
+from onrecord.stance.features import NEGATION, FEATURE_NAMES
+from onrecord.stance.model import StanceModel
 from onrecord.record.search import search_claim
 from conftest import story_gold as _gold
 
@@ -45,7 +51,70 @@ def test_stance_split_keeps_bodies_apart() -> None:
 def test_stance_report_last_line() -> None:
     result = score(["agree", "disagree", "unrelated"], ["agree", "disagree", "unrelated"])
     result.update(split="x", n_train=3, seconds=0.0)
-    assert report(result).splitlines()[-1] == "stance: score=1.0000 disagree_f1=1.000 macro_f1=0.750"
+    assert report(result).splitlines()[-1] == "stance: score=1.0000 disagree_f1=1.000 macro_f1=0.750 split=x"
+
+
+def _topic_rows() -> list[tuple[str, str, str]]:
+    """20 made-up topics, each 3 headlines x 4 bodies, related within a topic; plus unrelated
+    pairs across topics, which must not join them."""
+    rows = []
+    for t in range(20):
+        for h in range(3):
+            for b in range(4):
+                label = "disagree" if (t % 4 == 0 and b == 0) else ("agree" if b % 2 else "discuss")
+                rows.append((f"topic {t} headline {h}", str(t * 10 + b), label))
+        rows.append((f"topic {t} headline 0", str(((t + 7) % 20) * 10 + 1), "unrelated"))
+    return rows
+
+
+def test_stance_topics_join_related_pairs_only() -> None:
+    topic = topics(_topic_rows())
+    assert len(set(topic.values())) == 20
+    assert topic["h:topic 3 headline 2"] == topic["b:31"] != topic["b:101"]
+
+
+def test_stance_topic_split_shares_no_headline_body_or_topic() -> None:
+    rows = _topic_rows()
+    seen: list[set[str]] = []
+    for fold in range(5):
+        train, held = split_by_topic(rows, fold=fold, folds=5, seed=1)
+        assert {r[0] for r in train}.isdisjoint({r[0] for r in held})
+        assert {r[1] for r in train}.isdisjoint({r[1] for r in held})
+        # the disagree topics (0, 4, 8, 12, 16) are spread one to a fold
+        assert sum(r[2] == "disagree" for r in held) == 3
+        seen.append({r[0] for r in held})
+    assert set().union(*seen) == {r[0] for r in rows}  # every headline held out exactly once
+    assert sum(len(s) for s in seen) == len({r[0] for r in rows})
+
+
+def test_stance_features_have_no_word_columns() -> None:
+    # One column per word learnt which training stories were fakes; families only now.
+    assert not any(name.startswith(("refute_h_", "refute_b_", "refute_win_")) and name[-4:] not in ("_any", "lain")
+                   for name in FEATURE_NAMES)
+    assert "didn't" in NEGATION  # still importable here for older callers
+
+
+def test_stance_model_refuses_features_it_was_not_trained_on(tmp_path) -> None:
+    path = tmp_path / "m.npz"
+    load_model().save(path)
+    with np.load(path) as z:
+        arrays = {k: z[k] for k in z.files}
+    arrays["features"] = arrays["features"][:-1]
+    np.savez(path, **arrays)
+    with pytest.raises(ModelMissingError):
+        StanceModel.load(path)
+
+
+def test_stance_negated_restatement_is_not_agreement() -> None:
+    claim = "Council approves new harbour tunnel"
+    agree_text = ("The city council approved the new harbour tunnel on Tuesday, officials confirmed. "
+                  "Work on the tunnel starts next spring.")
+    deny_text = ("Reports that the council approved a new harbour tunnel are false. The council did not "
+                 "approve the tunnel, a spokeswoman said, calling the story a hoax.")
+    proba = stance_proba([claim, claim], [agree_text, deny_text])
+    d = LABELS.index("disagree")
+    assert proba[1, d] > 2 * proba[0, d]
+    assert LABELS[int(proba[0].argmax())] in ("agree", "discuss")
 
 
 def test_stance_search_finds_denial_as_dispute() -> None:
