@@ -227,3 +227,45 @@ def test_vet_checks_every_resolved_address(monkeypatch: pytest.MonkeyPatch) -> N
     with pytest.raises(BlockedAddressError) as err:
         vet(httpx.URL("http://mixed.test/"), allow_private=False)
     assert "10.0.0.7" in str(err.value)
+
+
+def test_fetch_url_holds_slow_headers_to_the_time_limit() -> None:
+    """A server that sends its headers a byte a second never trips a per-read timeout."""
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    stop = threading.Event()
+
+    def drip() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            conn.recv(4096)
+            for byte in b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Padding: " + b"x" * 100:
+                if stop.wait(0.5):
+                    return
+                try:
+                    conn.sendall(bytes([byte]))
+                except OSError:
+                    return
+
+    thread = threading.Thread(target=drip, daemon=True)
+    thread.start()
+    start = time.monotonic()
+    try:
+        with pytest.raises(FetchError) as err:
+            fetch_url(f"http://127.0.0.1:{listener.getsockname()[1]}/",
+                      settings=Settings(allow_private=True, url_timeout_s=2.0))
+        assert err.value.kind == "timeout"
+        assert time.monotonic() - start < 5
+    finally:
+        stop.set()
+        listener.close()
+        thread.join(5)
+
+
+def test_blocked_address_message_names_the_flag(server: str) -> None:
+    with pytest.raises(BlockedAddressError) as err:
+        fetch_url(f"{server}/page")
+    assert "--allow-private" in str(err.value)

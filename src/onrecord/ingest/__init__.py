@@ -117,16 +117,33 @@ def read(sources: Iterable[str], *, settings: Settings = DEFAULT, defer_html: bo
     for source in sources:
         if source == "-":
             yield from read_stream(sys.stdin.buffer, name="stdin", settings=settings, defer_html=defer_html)
-        elif source.startswith(("http://", "https://")):
+            continue
+        if source[:8].lower().startswith(("http://", "https://")):   # schemes are case-insensitive
             yield _read_url(source, settings)
+            continue
+        try:
+            path = path_of(source)
+        except InputError as exc:
+            yield error_article(source, exc)
+            continue
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if not any(part.startswith(".") for part in child.relative_to(path).parts):
+                    yield from read_path(child, settings=settings, defer_html=defer_html)
         else:
-            path = Path(source)
-            if path.is_dir():
-                for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                    if not any(part.startswith(".") for part in child.relative_to(path).parts):
-                        yield from read_path(child, settings=settings, defer_html=defer_html)
-            else:
-                yield from read_path(path, settings=settings, defer_html=defer_html)
+            yield from read_path(path, settings=settings, defer_html=defer_html)
+
+
+def path_of(source: str) -> Path:
+    """The file a source names: a path, or a file:// URL (file:///tmp/a%20b.txt is /tmp/a b.txt)."""
+    if source[:7].lower() == "file://":
+        from urllib.parse import unquote, urlsplit
+
+        parts = urlsplit(source)
+        if parts.netloc not in ("", "localhost"):
+            raise InputError(f"{source}: a file URL names another host", "not_found")
+        return Path(unquote(parts.path))
+    return Path(source)
 
 
 def _read_url(url: str, settings: Settings) -> Article:

@@ -143,17 +143,50 @@ def _under_extracted(text: str, html: str) -> bool:
             and len(text) < ESCALATION_PAGE_SHARE * len(trafilatura.html2txt(html)))
 
 
+_MAX_DEPTH = 255   # libxml2 stops parsing a page nested deeper than this unless told "huge"
+
+
+def _depth(tree: Any) -> int:
+    depth = {tree: 0}
+    deepest = 0
+    for el in tree.iterdescendants():
+        d = depth[el] = depth[el.getparent()] + 1
+        deepest = max(deepest, d)
+    return deepest
+
+
+def _load(html: str) -> Any:
+    """The page's tree as trafilatura parses it; when that stopped at libxml2's depth limit
+    (the rest of the page silently dropped), a parse without the limit (up to 2,048 levels)."""
+    from lxml.html import HTMLParser, fromstring
+    from trafilatura.utils import load_html, repair_faulty_html
+
+    tree = load_html(html)
+    if tree is None or _depth(tree) < _MAX_DEPTH - 5:
+        return tree
+    parser = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
+                        remove_pis=True, huge_tree=True)  # trafilatura's parser, without the limits
+    try:
+        return fromstring(repair_faulty_html(html, html[:50].lower()).encode("utf8", "surrogatepass"),
+                          parser=parser)
+    except Exception:  # noqa: BLE001 - keep what the ordinary parse found
+        return load_html(html)
+
+
 def _parse(html: str, url: str | None) -> Any:
     """trafilatura's Document (text + metadata), or None when it finds nothing."""
     # trafilatura rejects a lone fragment ("<p>x</p>") as not-quite-HTML; a wrapper makes it a page.
     if "html" not in html[:50].lower() and "<body" not in html[:_SNIFF_BYTES].lower():
         html = f"<html><body>{html}</body></html>"
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, **EXTRACT_OPTIONS)
+    tree = _load(html)
+    if tree is None:
+        return None
+    doc = trafilatura.bare_extraction(tree, url=url, with_metadata=True, **EXTRACT_OPTIONS)
     if doc is not None and doc.text and _under_extracted(doc.text, html):
         # Precision mode dropped most of the page: take the balanced result if clearly longer,
         # with trafilatura's own acceptance ratio (constants calibrated on its suite, not ours).
         options = {**EXTRACT_OPTIONS, "favor_precision": False}
-        wider = trafilatura.bare_extraction(html, url=url, **options)
+        wider = trafilatura.bare_extraction(_load(html), url=url, **options)  # extraction prunes the tree
         if wider is not None and len(wider.text or "") > ESCALATION_ACCEPT_RATIO * len(doc.text):
             doc.text = wider.text
     return doc

@@ -6,12 +6,14 @@ stays byte-for-byte the input so every offset indexes the original.
 """
 from __future__ import annotations
 
+import logging
 import re
 
 from ..errors import InputError
-from ..model import Article, Meta, Span
+from ..model import Article, ErrorRecord, Meta, Span
 from ..settings import DEFAULT, Settings
 
+log = logging.getLogger("onrecord.ingest")
 _BREADCRUMB_SEP = re.compile(r"\s+(?:/|>|»|›|\|)\s+")
 _PROMO = re.compile(
     r"""^(?:
@@ -93,14 +95,35 @@ def article_from_text(text: str, *, id: str, meta: Meta | None = None) -> Articl
     return Article(id=id, text=text, meta=meta or Meta(), ignored=find_boilerplate(text))
 
 
-def decode(data: bytes, *, what: str) -> str:
-    """Bytes to text: BOMs, UTF-8, then a detected legacy encoding; binary refused."""
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when every other byte is NUL, as Latin-script UTF-16 is."""
+    pairs = len(head) // 2
+    if pairs < 4:
+        return None
+    even, odd = head[0:pairs * 2:2].count(0) / pairs, head[1:pairs * 2:2].count(0) / pairs
+    if odd > 0.6 and even < 0.05:
+        return "utf-16-le"
+    if even > 0.6 and odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def decode(data: bytes, *, what: str, notes: list[ErrorRecord] | None = None) -> str:
+    """Bytes to text: BOMs, UTF-16 without one, UTF-8, then a detected legacy encoding; binary refused.
+
+    UTF-8 with some invalid bytes is read as UTF-8 (U+FFFD for the bad bytes), not re-read as
+    cp1252 (which would garble every accent), and says so: a `decode` note in `notes`. A text
+    with no UTF-8 at all is decoded as the detected legacy encoding (logged)."""
     if not data.strip():
         raise InputError(f"{what} is empty", "empty")
     head = data[:8192]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    wide = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else _utf16_without_bom(head)
+    if wide:
         try:
-            return data.decode("utf-16")
+            return data.decode(wide)
         except UnicodeDecodeError as exc:
             raise InputError(f"{what}: bad UTF-16 ({exc})", "decode") from exc
     if b"\x00" in head or sum(b < 9 or 13 < b < 32 for b in head) > len(head) * 0.1:
@@ -108,6 +131,13 @@ def decode(data: bytes, *, what: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        text = data.decode("utf-8-sig", errors="replace")
+        bad = text.count("\ufffd") - data.count("\ufffd".encode())
+        if len(_UTF8_MULTIBYTE.findall(data)) >= bad:
+            if notes is not None:
+                notes.append(ErrorRecord("ingest", "decode", f"{what} is not valid UTF-8: {bad:,} bad byte(s), "
+                                         f"the first at byte {exc.start:,}; read as UTF-8 with U+FFFD for them"))
+            return text
         from charset_normalizer import from_bytes
 
         best = from_bytes(data[:200_000]).best()
@@ -115,15 +145,20 @@ def decode(data: bytes, *, what: str) -> str:
             raise InputError(f"{what} is not UTF-8 and its encoding could not be detected "
                              f"(byte {exc.start}: {data[exc.start:exc.start + 1]!r})", "decode") from exc
         try:
-            return data.decode(best.encoding)
+            decoded = data.decode(best.encoding)
         except (UnicodeDecodeError, LookupError) as exc2:
             raise InputError(f"{what} could not be decoded as {best.encoding}: {exc2}", "decode") from exc2
+        log.warning("%s is not UTF-8: decoded as %s (detected)", what, best.encoding)
+        return decoded
 
 
 def read_text_file(data: bytes, *, id: str, settings: Settings = DEFAULT) -> Article:
     """A .txt file's bytes as an Article."""
-    text = decode(data, what=f"{id}")
+    notes: list[ErrorRecord] = []
+    text = decode(data, what=f"{id}", notes=notes)
     if len(text) > settings.max_text_chars:  # refuse before scanning a huge text line by line
         raise InputError(f"{id}: {len(text):,} characters is over the {settings.max_text_chars:,}-character limit",
                          "too_large")
-    return article_from_text(text, id=id)
+    article = article_from_text(text, id=id)
+    article.errors.extend(notes)
+    return article

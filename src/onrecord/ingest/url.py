@@ -77,7 +77,7 @@ def vet(url: httpx.URL, *, allow_private: bool) -> list[IPAddress]:
         if blocked:
             raise BlockedAddressError(
                 f"{url.host} resolves to a non-public address ({', '.join(blocked)}); "
-                "use allow_private to fetch it")
+                "use --allow-private (allow_private=True) to fetch it")
     return addresses
 
 
@@ -106,6 +106,23 @@ def _send(client: httpx.Client, url: httpx.URL, addresses: list[IPAddress]) -> h
         except httpx.ConnectError as exc:  # try the host's next address
             last = exc
     raise FetchError(f"cannot connect to {url.host}: {last}", "fetch")
+
+
+def _send_by(client: httpx.Client, url: httpx.URL, addresses: list[IPAddress], deadline: float) -> httpx.Response:
+    """`_send`, given up at `deadline`: a server dripping its headers a byte at a time never
+    trips httpx's read timeout (it bounds each wait, not the whole), so the send runs in a
+    thread that is abandoned (its response closed when it comes) once the deadline passes."""
+    from concurrent.futures import ThreadPoolExecutor, TimeoutError as FutureTimeout
+
+    pool = ThreadPoolExecutor(1, thread_name_prefix="onrecord-fetch")
+    future = pool.submit(_send, client, url, addresses)
+    try:
+        return future.result(timeout=max(0.0, deadline - time.monotonic()))
+    except FutureTimeout:
+        future.add_done_callback(lambda f: f.exception() is None and f.result().close())
+        raise FetchError(f"no response within the time limit: {url}", "timeout") from None
+    finally:
+        pool.shutdown(wait=False)
 
 
 def _read_capped(response: httpx.Response, *, limit: int, deadline: float) -> bytes:
@@ -140,7 +157,7 @@ def download(url: str, *, settings: Settings = DEFAULT,
                           headers={"User-Agent": USER_AGENT}) as client:
             for _hop in range(settings.url_max_redirects + 1):
                 addresses = vet(current, allow_private=allow)
-                response = _send(client, current, addresses)
+                response = _send_by(client, current, addresses, deadline)
                 try:
                     location = response.headers.get("location")
                     if response.status_code in REDIRECT_STATUSES and location:
