@@ -13,7 +13,7 @@ import argparse
 import random
 import time
 
-from onrecord.conflicts import candidates, find_conflicts
+from onrecord.record.conflicts import candidates, find_conflicts
 from onrecord.record.claims import Claim
 
 VERBS = ["met", "discussed", "paid", "called", "visited", "signed", "funded", "hired", "warned", "sued"]

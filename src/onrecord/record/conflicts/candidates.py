@@ -2,8 +2,8 @@
 
 A claim is compared only with claims that share one of its blocking keys (`blocking_keys`):
 a person it is about and a predicate (the same proposition needs the same actor and act), a
-counted thing and a person or article (two counts of the same thing), or, inside one
-article, a meaning word (an article's claims about the same thing, named or not). Pairs in a
+counted thing and a person or article (two counts of the same thing), the same two people,
+or the same article (an article's tens of claims, named or not, are all compared). Pairs in a
 block are enumerated with numpy (small blocks) or found with sparse TF-IDF products keeping
 each claim's top k (large ones, a prominent person's every statement); pairs below a topic
 similarity are dropped before any Python loop runs.
@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
@@ -21,7 +22,7 @@ import scipy.sparse as sp
 from ...stance.features import Vocab
 from ..claims import Claim
 from .denials import Denial
-from .meaning import meaning_words
+from .meaning import _meaning_words, meaning_words
 from .propositions import Proposition, proposition
 
 # Narration that reports speech or accounts rather than asserting what happened.
@@ -36,15 +37,20 @@ _CONDITIONAL = re.compile(r"\b(?:if|unless|would|will|going to|could|might|shoul
 
 def claim_proposition(claim: Claim) -> Proposition:
     """The claim's predicates (with their polarity) and counts; see `propositions`."""
-    return proposition(claim.content or claim.text, denied=claim.polarity == "denied",
-                       events=claim.extras.get("cameo", ()))
+    return _proposition(claim.content or claim.text, claim.polarity == "denied",
+                        tuple((code, bool(neg)) for code, neg in claim.extras.get("cameo", ())))
+
+
+@lru_cache(maxsize=100_000)
+def _proposition(text: str, denied: bool, events: tuple[tuple[str | None, bool], ...]) -> Proposition:
+    return proposition(text, denied=denied, events=events)
 
 
 def blocking_keys(claim: Claim, prop: Proposition | None = None) -> list[tuple[str, ...]]:
     """The keys under which a claim is filed for comparison (a pair is compared only when it
     shares one): ("p", person, CAMEO root) for each person it is about and predicate it
-    states; ("#", person or article, counted noun) for each count; ("w", article, meaning
-    word) for its topic words inside its own article; ("pp", person, person) for each two
+    states; ("#", person or article, counted noun) for each count; ("a", article): inside
+    one article every two claims are compared (tens of claims, named or not); ("pp", person, person) for each two
     people it is about; ("person", person) for each person,
     which a pointing denial uses to find what it denies in other articles. Computed from the
     claim alone, so a store can index them."""
@@ -54,7 +60,7 @@ def blocking_keys(claim: Claim, prop: Proposition | None = None) -> list[tuple[s
     for noun in prop.numbers:
         keys.append(("#", claim.article, noun))
         keys.extend(("#", person, noun) for person in about)
-    keys.extend(("w", claim.article, w) for w in dict.fromkeys(meaning_words(claim.content or claim.text)))
+    keys.append(("a", claim.article))
     # The same two parties ("Corvex paid the minister" / "the minister denied Corvex paid him"):
     # a paraphrase the event lexicon does not know still meets across articles.
     ordered = sorted(about)
@@ -74,7 +80,7 @@ def conflict_side(claim: Claim, prop: Proposition | None = None, denial: Denial 
     if denial is not None:
         return True
     prop = prop if prop is not None else claim_proposition(claim)
-    if not prop.predicates and not prop.numbers and len(set(meaning_words(claim.content or claim.text))) < 2:
+    if not prop.predicates and not prop.numbers and len(set(_meaning_words(claim.content or claim.text))) < 2:
         return False
     if claim.extras.get("carries"):
         return False

@@ -91,6 +91,15 @@ ACCUSATION = re.compile(
     r"blam(?:e|es|ed|ing)|suspect(?:s|ed)?|prosecut(?:e|es|ed|ion)|sued|lawsuit)\b", re.I)
 
 
+# A cheap screen before `read_denial`: no denial without one of these words.
+MAY_DENY = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ial)|refut|rebut|disavow|disput|contest|reject|dismiss|repudiat|rul\w* out|"
+    r"brush|shrug|scoff|push\w* back|plead|pled|innocen|false|untrue|true|baseless|groundless|unfounded|"
+    r"absurd|ridiculous|nonsens|fabricat|made[- ]up|fake|lie|lies|lying|hoax|smear|slander|defamat|motivated|"
+    r"witch|conspiracy|propaganda|disinformation|misinformation|fiction|basis|foundation|inaccurate|incorrect|"
+    r"distort|misleading|debunked|discredited|bogus|spurious)", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class Denial:
     """A denial read from a claim: how it denies, and the words it points with."""

@@ -24,7 +24,7 @@ from ..claims import Claim
 from .candidates import Prepared, candidates, conditional, prepare
 from .conflict import Conflict, ConflictKind
 from ...stance import LABELS, stance_proba
-from .denials import Denial, Target, read_denial, resolve_in_text, sentence_bounds
+from .denials import MAY_DENY, Denial, Target, read_denial, resolve_in_text, sentence_bounds
 from .judge import Reading, judge, read
 from .meaning import meaning_words, overlap
 from .score import Scored, base_score, merge_repeats, signals
@@ -41,7 +41,7 @@ def _extent(spans: Iterable[tuple[int, int]]) -> tuple[int, int]:
 def denial_of(claim: Claim, text: str | None) -> Denial | None:
     """The denial a claim makes (see `denials.read_denial`), read in its article's text when
     known, else in the claim's own text."""
-    if not claim.spans:
+    if not claim.spans or claim.polarity == "hedged" or not MAY_DENY.search(claim.text):
         return None
     cue = claim.extras.get("cue")
     content = claim.extras.get("content_spans")
@@ -56,8 +56,6 @@ def denial_of(claim: Claim, text: str | None) -> Denial | None:
         span = _extent(list(claim.spans) + ([tuple(s) for s in cue] if cue else []))
     cue_span = tuple(_extent(cue)) if cue else None
     content_span = tuple(_extent(content)) if content else None
-    if claim.polarity == "hedged":
-        return None
     return read_denial(text, span, cue=cue_span, content=content_span)  # type: ignore[arg-type]
 
 
@@ -165,6 +163,24 @@ def _sentence_of(claim: Claim, text: str | None) -> str:
     return text[s:e]
 
 
+class _Readings(dict):  # type: ignore[type-arg]
+    """claim id -> Reading, read when first asked for: most claims are never judged."""
+
+    def __init__(self, prep: Prepared) -> None:
+        super().__init__()
+        self._index = {c.id: i for i, c in enumerate(prep.claims)}
+        self._prep = prep
+
+    def __missing__(self, key: str) -> Reading:
+        i = self._index[key]
+        p = self._prep
+        value = self[key] = read(p.claims[i], p.props[i], p.words[i], p.denials[i])
+        return value
+
+    def get(self, key: str, default: Reading | None = None) -> Reading | None:  # type: ignore[override]
+        return self[key] if key in self._index else default
+
+
 def find_conflicts(claims: Iterable[Claim], *, texts: Mapping[str, str] | None = None, use_stance: bool = True,
                    min_score: float = 0.35, min_similarity: float = 0.1, max_stance_pairs: int = 5000,
                    top_k: int = 20, max_block: int = 300) -> list[Conflict]:
@@ -188,7 +204,7 @@ def find_conflicts(claims: Iterable[Claim], *, texts: Mapping[str, str] | None =
     texts = texts or {}
     denials = [denial_of(c, texts.get(c.article)) for c in claims]
     prep = prepare(claims, denials)
-    readings = {c.id: read(c, p, w, d) for c, p, w, d in zip(claims, prep.props, prep.words, denials)}
+    readings = _Readings(prep)
     scored: list[Scored] = _pointing(prep, texts, readings)
 
     li, ri, sims = candidates(claims, top_k=top_k, max_block=max_block, min_similarity=min_similarity,
@@ -197,14 +213,22 @@ def find_conflicts(claims: Iterable[Claim], *, texts: Mapping[str, str] | None =
     pointing = [d is not None and d.how != "restates" for d in denials]
     negative = np.array([c.negative for c in claims], dtype=bool)
     counted = np.array([bool(p.numbers) for p in prep.props], dtype=bool)
-    keep = negative[li] | negative[ri] | (counted[li] & counted[ri]) if len(li) else np.zeros(0, dtype=bool)
+    # Only opposite polarities (a denial, a negation, a changed account) or two positive counts
+    # can be judged a conflict; one voice inside one article never is.
+    voice = {v: n for n, v in enumerate(dict.fromkeys(_voice(c) for c in claims))}
+    voices = np.array([voice[_voice(c)] for c in claims], dtype=np.int64)
+    article = {v: n for n, v in enumerate(dict.fromkeys(c.article for c in claims))}
+    articles = np.array([article[c.article] for c in claims], dtype=np.int64)
+    keep = ((negative[li] != negative[ri]) | (counted[li] & counted[ri] & ~negative[li] & ~negative[ri])) \
+        & ~((voices[li] == voices[ri]) & (articles[li] == articles[ri]))
     li, ri, sims = li[keep], ri[keep], sims[keep]
+    iffy = [conditional(c) and not c.negative for c in claims]
     for i, j, sim in zip(li.tolist(), ri.tolist(), sims.tolist()):
         a, b = claims[i], claims[j]
         if a.article == b.article and (a.attribution in b.extras.get("containers", ())
                                        or b.attribution in a.extras.get("containers", ())):
             continue  # an outer report and the account it carries are one account, not two
-        if conditional(a) and not a.negative or conditional(b) and not b.negative:
+        if iffy[i] or iffy[j]:
             continue  # "would meet if ..." is no account of what happened
         if pointing[i] or pointing[j]:
             continue  # a denial that points is paired with what it points at, above

@@ -21,7 +21,7 @@ from ...text.words import NEGATION
 from ..claims import Claim
 from .conflict import ConflictKind
 from .denials import Denial
-from .meaning import meaning_words, overlap
+from .meaning import meaning_words
 from .propositions import Proposition
 
 # A negation of knowledge, not of the fact: "no evidence", "no comment", "not confirmed".
@@ -39,7 +39,10 @@ class Reading:
     prop: Proposition
     words: list[str]
     denial: Denial | None = None
-    negated: list[str] = field(default_factory=list)
+    negated: frozenset[str] = frozenset()
+    topic: frozenset[str] = frozenset()      # meaning words without the people
+    everything: frozenset[str] = frozenset()  # meaning words and the people ("@P1")
+    approximate: bool = False                 # "at least 5", "about 100": a count that allows others
 
 
 @dataclass(slots=True)
@@ -70,31 +73,33 @@ def negated_words(text: str) -> list[str]:
 def read(claim: Claim, prop: Proposition, words: list[str], denial: Denial | None = None) -> Reading:
     negated = negated_words(claim.content or claim.text) if claim.polarity in ("negated", "denied") else []
     # The people a claim is about count as meaning too: "he" and "the mayor" are the same man.
-    words = words + [f"@{p}" for p in dict.fromkeys(claim.about)]
-    return Reading(claim=claim, prop=prop, words=words, denial=denial, negated=negated)
+    people = [f"@{p}" for p in dict.fromkeys(claim.about)]
+    text = claim.content or claim.text
+    approx = bool(prop.numbers) and any(_APPROX.search(text[max(0, m.start() - 20):m.start()])
+                                        for m in _NUMERAL.finditer(text))
+    return Reading(claim=claim, prop=prop, words=words + people, denial=denial, negated=frozenset(negated),
+                   topic=frozenset(words), everything=frozenset(words) | frozenset(people), approximate=approx)
 
 
-def _counts_clash(x: Claim, y: Claim, px: Proposition, py: Proposition) -> str | None:
+_NUMERAL = re.compile(r"\b[\d,.]+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred)\b", re.I)
+
+
+def _counts_clash(x: Reading, y: Reading) -> str | None:
     """The counted thing on which two claims give incompatible figures, if any."""
+    if x.approximate or y.approximate:
+        return None  # "at least 5" and "at least 6" can both be true
+    px, py = x.prop, y.prop
     for noun in px.numbers.keys() & py.numbers.keys():
         vx, vy = px.numbers[noun], py.numbers[noun]
-        if vx == vy:
-            continue
-        if _approximate(x, noun) or _approximate(y, noun):
-            continue  # "at least 5" and "at least 6" can both be true
         big, small = max(vx, vy), min(vx, vy)
-        if small > 0 and big / small < 1.1:
-            continue  # rounding
+        if vx == vy or small > 0 and big / small < 1.1:
+            continue  # the same figure, or rounding
         return noun
     return None
 
 
-def _approximate(claim: Claim, noun: str) -> bool:
-    text = claim.content or claim.text
-    for m in re.finditer(r"\b[\d,.]+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred)\b", text, re.I):
-        if _APPROX.search(text[max(0, m.start() - 20):m.start()]):
-            return True
-    return False
+def _contain(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 def judge(x: Reading, y: Reading) -> Verdict | None:
@@ -102,14 +107,18 @@ def judge(x: Reading, y: Reading) -> Verdict | None:
     a, b = x.claim, y.claim
     if a.id == b.id:
         return None
+    if a.negative and b.negative:
+        return None  # two denials agree
+    if not a.negative and not b.negative and not (x.prop.numbers and y.prop.numbers):
+        return None  # two positive accounts disagree only in their counts
     same = a.claimant_id is not None and a.claimant_id == b.claimant_id
     one_voice = a.claimant_id is None and b.claimant_id is None and a.claimant == b.claimant
     pa, pb = x.prop, y.prop
     shared = pa.predicates.keys() & pb.predicates.keys()
     opposite = [r for r in shared if pa.predicates[r] is not None and pb.predicates[r] is not None
                 and pa.predicates[r] != pb.predicates[r]]
-    meaning = overlap(x.words, y.words)
-    clash = _counts_clash(a, b, pa, pb) if shared else None
+    meaning = _contain(x.everything, y.everything)
+    clash = _counts_clash(x, y) if shared and pa.numbers and pb.numbers else None
     if same or one_voice:
         # One claimant on both sides: only across articles is it a changed account; within one
         # article it is one account (a summary and its detail), or a misread speaker.
@@ -127,26 +136,26 @@ def judge(x: Reading, y: Reading) -> Verdict | None:
             return Verdict("denial_vs_report", neg.claim, pos.claim, bool(clash),
                            [f"{neg.claim.claimant} {verb} what {pos.claim.claimant} asserts",
                             f"same act on both sides, opposite polarity; {meaning:.0%} of the meaning shared"])
-    for neg, pos in ((x, y), (y, x)):
+    neg, pos = (x, y) if a.negative else (y, x)
+    if pos.claim.negative:
+        pass
+    elif neg.denial is not None and neg.denial.how == "restates" and pos.denial is None:
         # A denial that restates what it denies in other words than the event lexicon knows:
         # most of its meaning is in the other account.
-        if (neg.denial is not None and neg.denial.how == "restates" and not pos.claim.negative
-                and pos.denial is None):
-            nw = {w for w in neg.words if not w.startswith("@")}
-            pw = {w for w in pos.words if not w.startswith("@")}
-            if len(nw & pw) >= 2 and overlap(list(nw), list(pw)) >= 0.6:
-                return Verdict("denial_vs_report", neg.claim, pos.claim, False,
-                               [f"{neg.claim.claimant} denies what {pos.claim.claimant} asserts",
-                                f"{overlap(list(nw), list(pw)):.0%} of the denied words are in the other account"])
-        if neg.negated and not pos.claim.negative and neg.claim.polarity in ("negated", "denied"):
-            scope = set(neg.negated)
-            # The negated words are the other claim's point, not a passing mention in it.
-            covered = len(scope & set(pos.words)) / max(1, len(set(pos.words)))
-            if scope and scope <= set(pos.words) and len(scope) >= 2 and covered >= 0.5:
-                return Verdict("denial_vs_report", neg.claim, pos.claim, False,
-                               [f"{neg.claim.claimant} negates what {pos.claim.claimant} asserts",
-                                "the negated words (" + ", ".join(sorted(w for w in scope if not w.startswith('#')))
-                                + ") are all in the other account"])
+        share = _contain(neg.topic, pos.topic)
+        if len(neg.topic & pos.topic) >= 2 and share >= 0.6:
+            return Verdict("denial_vs_report", neg.claim, pos.claim, False,
+                           [f"{neg.claim.claimant} denies what {pos.claim.claimant} asserts",
+                            f"{share:.0%} of the denied words are in the other account"])
+    if not pos.claim.negative and neg.negated and neg.claim.polarity in ("negated", "denied"):
+        scope = neg.negated
+        # The negated words are the other claim's point, not a passing mention in it.
+        covered = len(scope & pos.topic) / max(1, len(pos.topic))
+        if scope <= pos.topic and len(scope) >= 2 and covered >= 0.5:
+            return Verdict("denial_vs_report", neg.claim, pos.claim, False,
+                           [f"{neg.claim.claimant} negates what {pos.claim.claimant} asserts",
+                            "the negated words (" + ", ".join(sorted(w for w in scope if not w.startswith("#")))
+                            + ") are all in the other account"])
     narrated = a.attribution is None or b.attribution is None
     if clash and not a.negative and not b.negative and not narrated and meaning >= 0.3:
         return Verdict("account_vs_account", a, b, True,

@@ -10,24 +10,30 @@ paraphrases the lexicon misses.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ...stance.features import STOP, content, stem, tokens
-from ...text.words import NEGATION, DENY_RE
+from ...stance.features import STOP, stem, tokens
+from ...text.words import NEGATION
 from .propositions import lexicon
 
 # Words that carry polarity or attribution, not topic: two claims sharing only these are unrelated.
 NOT_TOPIC = frozenset({"deny", "denial", "report", "told", "claim", "repeatedly", "publicly", "insist", "said",
                        "say", "state", "statement", "ha", "wa", "also", "would", "could", "one", "two", "new",
                        "year", "last", "time", "people", "official"}) | NEGATION
-_EVAL_WORDS = re.compile(r"\b(?:false|untrue|true|baseless|groundless|unfounded|absurd|ridiculous|nonsense|"
-                         r"fabricated|lies?|politically|motivated|conspiracy|theory|theories|propaganda)\b", re.I)
+_EVAL_WORDS = frozenset("false untrue true baseless groundless unfounded absurd ridiculous nonsense fabricated lie "
+                        "lies politically motivated conspiracy theory theories propaganda".split())
 
 
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
                           "hundred thousand million billion dozen but couldn don didn doesn isn wasn".split())
+# Every word that carries no topic, in one set: stop words, polarity, attribution, rebuttal,
+# number words, and the deny family's forms.
+_SKIP = (NOT_TOPIC | STOP | _EVAL_WORDS | _NUMBER_WORDS
+         | frozenset(w for w in ("deny denies denied denying denial denials refute refutes refuted rebut rebuts "
+                                 "rebutted disavow disavowed dispute disputes disputed contest contests contested "
+                                 "reject rejects rejected rejecting dismiss dismisses dismissed dismissing "
+                                 "repudiate repudiated").split()))
 
 
 @lru_cache(maxsize=200_000)
@@ -35,6 +41,8 @@ def _meaning_of(word: str) -> tuple[str, ...]:
     if len(word) > 5 and word.endswith("ly"):
         word = word[:-2]  # "privately" and "private" meet
     s = stem(word)
+    if s in _SKIP:
+        return ()  # "reports", "claims": attribution in another form
     s = s.rstrip("e") if len(s) > 3 else s  # "vote" and "voted" (stem "vot") meet
     root = lexicon().get(stem(word))
     return (s, f"#{root}") if root else (s,)
@@ -43,13 +51,18 @@ def _meaning_of(word: str) -> tuple[str, ...]:
 def meaning_words(text: str) -> list[str]:
     """The claim's topic in meaning words: stems, plus #<CAMEO root> for event words; no
     polarity, attribution or rebuttal words."""
-    text = DENY_RE.sub(" ", _EVAL_WORDS.sub(" ", text))
+    return list(_meaning_words(text))
+
+
+@lru_cache(maxsize=100_000)
+def _meaning_words(text: str) -> tuple[str, ...]:
+    # Cached by text: syndicated copies and repeated quotes are read once.
     out: list[str] = []
-    for w in content(tokens(text)):
-        if w in NOT_TOPIC or w in STOP or len(w) < 2 or w in _NUMBER_WORDS or w.isdigit():
+    for w in tokens(text):
+        if w in _SKIP or len(w) < 2 or w.isdigit():
             continue
         out.extend(_meaning_of(w))
-    return out
+    return tuple(out)
 
 
 def overlap(a: Sequence[str], b: Sequence[str]) -> float:
