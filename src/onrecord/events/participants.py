@@ -93,11 +93,11 @@ def subject(trigger: Token, light: Token | None = None) -> Token | None:
                 return next(c for c in verb.children if c.dep_ == "nsubjpass")
             if verb is not trigger:
                 return None
-        for c in verb.children:
-            if c.dep_ in ("nsubj", "csubj"):
-                if verb.dep_ == "relcl" and c.lower_ in _RELATIVE:
-                    return verb.head  # "the soldiers who shot the protesters": the soldiers
-                return c
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        for c in subjects[-1:]:  # of two, the nearer: "NAIROBI (AP) - Kenyan police arrested"
+            if verb.dep_ == "relcl" and c.lower_ in _RELATIVE:
+                return verb.head  # "the soldiers who shot the protesters": the soldiers
+            return c
         if verb.dep_ == "relcl" and not passive:
             return verb.head
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head is not verb:

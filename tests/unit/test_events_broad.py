@@ -1,0 +1,197 @@
+"""Events beyond the sentences we tuned on (issue 13): the PETRARCH-2-derived lexicon, idioms,
+modality and denials, roles, whole stories, bad input. Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from onrecord.events import MAX_EVENTS_PER_SENTENCE, MAX_PARTICIPANTS, find_events
+from onrecord.events.coding import plover
+from onrecord.events.triggers import NO_EVENT, OURS, build_lexicon, lexicon
+
+
+def _events(nlp, text: str, published: str | None = "2024-03-08"):  # noqa: ANN001, ANN202
+    from onrecord.entities import find_entities
+
+    doc = nlp(text)
+    return [e for e in find_events(doc, find_entities(doc), [], published=published) if e.type != "STATEMENT"]
+
+
+def _of(events, type_: str):  # noqa: ANN001, ANN202
+    return [e for e in events if e.type == type_]
+
+
+# The lexicon: both tables load, every code maps to a PLOVER type.
+def test_events_lexicon_has_both_tables() -> None:
+    lex = lexicon()
+    sources = {e.source for entries in lex.verbs.values() for e in entries}
+    assert sources == {OURS, "petrarch_verbs.tsv"}
+    assert len(lex.verbs) > 1000
+
+
+def test_events_lexicon_codes_all_map() -> None:
+    codes = {e.cameo for entries in lexicon().verbs.values() for e in entries if e.cameo != NO_EVENT}
+    assert len(codes) > 100
+    for code in codes:
+        assert plover(code).type  # raises on an unknown code
+
+
+def test_events_lexicon_petrarch_only_vetoes_our_verbs() -> None:
+    """For a verb we code, PETRARCH adds only its no-event idioms ("face criticism")."""
+    lex = lexicon()
+    checked = 0
+    for entries in lex.verbs.values():
+        if any(e.source == OURS for e in entries):
+            checked += 1
+            assert all(e.source == OURS or e.cameo == NO_EVENT and e.words for e in entries)
+    assert checked > 300
+
+
+def test_events_lexicon_leave_out_drops_entries() -> None:
+    full = build_lexicon()
+    less = build_lexicon(leave_out=frozenset({(OURS, "meet")}))
+    assert any(e.key == "meet" for e in full.verbs["meet"])
+    assert not any(e.key == "meet" and e.source == OURS for e in less.verbs.get("meet", ()))
+
+
+# A verb only PETRARCH knows is coded, with an actor and a target.
+@pytest.mark.slow
+def test_events_petrarch_fills_a_gap(nlp) -> None:  # noqa: ANN001
+    lex = lexicon()
+    assert not any(e.source == OURS for e in lex.verbs.get("besiege", ()))
+    events = _events(nlp, "Rebel fighters besieged the army garrison in Kunduz.")
+    assert len(events) == 1 and events[0].actor and events[0].recipient
+    assert events[0].type == plover(next(e.cameo for e in lex.verbs["besiege"] if not e.words)).type
+
+
+# Idioms and figures of speech are not events.
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Reporters kept firing questions at the senator during the hearing.",
+    "The retailer failed to meet its sales goals this quarter.",
+    "The children played hide and seek in the garden.",
+    "The committee shot down the bill on Tuesday.",
+])
+def test_events_idioms_are_not_force_or_contact(nlp, text: str) -> None:  # noqa: ANN001
+    types = {e.type for e in _events(nlp, text)}
+    assert not types & {"ASSAULT", "CONSULT", "REQUEST", "COERCE"}, types
+
+
+# Modality.
+@pytest.mark.slow
+def test_events_called_absurd_is_negated(nlp) -> None:  # noqa: ANN001
+    ev = _of(_events(nlp, "To claim that the two envoys met is absurd, the ministry said."), "CONSULT")
+    assert ev and all(e.negated for e in ev)
+
+
+@pytest.mark.slow
+def test_events_will_not_negotiate_is_a_refusal(nlp) -> None:  # noqa: ANN001
+    events = _events(nlp, "Venezuela will not negotiate with Guyana, the foreign minister said.")
+    assert [e.type for e in events] == ["REJECT"]
+    assert not events[0].negated and events[0].actor[0].country == "VEN"
+
+
+@pytest.mark.slow
+def test_events_conditional_sanction_is_a_threat(nlp) -> None:  # noqa: ANN001
+    events = _events(nlp, "If Serbia sends troops, Brussels would impose sanctions.")
+    assert "THREATEN" in {e.type for e in events} and "SANCTION" not in {e.type for e in events}
+
+
+# Denials: the denier acts, what is denied is kept, negated, and names the target.
+@pytest.mark.slow
+def test_events_denial_keeps_what_is_denied(nlp) -> None:  # noqa: ANN001
+    events = _events(nlp, "The Elysee denied that Macron met Orban in Vienna.")
+    deny = _of(events, "DENY")
+    met = _of(events, "CONSULT")
+    assert len(deny) == 1 and deny[0].actor[0].text == "The Elysee"
+    assert len(met) == 1 and met[0].negated
+    assert {p.text for p in deny[0].recipient} == {p.text for p in met[0].actor + met[0].recipient}
+
+
+# Roles.
+@pytest.mark.slow
+def test_events_relative_pronoun_is_its_antecedent(nlp) -> None:  # noqa: ANN001
+    ev = _of(_events(nlp, "The police officers who beat the journalists were suspended."), "ASSAULT")
+    assert ev and ev[0].actor[0].text.lower().startswith("the police officers")
+
+
+@pytest.mark.slow
+def test_events_talks_between_give_both_sides(nlp) -> None:  # noqa: ANN001
+    ev = _of(_events(nlp, "Talks between Armenia and Azerbaijan resumed in Geneva."), "CONSULT")
+    assert len(ev) == 1
+    assert [p.country for p in ev[0].actor] == ["ARM"] and [p.country for p in ev[0].recipient] == ["AZE"]
+
+
+@pytest.mark.slow
+def test_events_held_talks_in_a_city_is_a_place(nlp) -> None:  # noqa: ANN001
+    ev = _of(_events(nlp, "President Lula and President Macron held talks in Brasilia."), "CONSULT")
+    assert len(ev) == 1
+    assert "Brasilia" not in {p.text for p in ev[0].actor + ev[0].recipient}
+
+
+@pytest.mark.slow
+def test_events_coordinated_nationalities_are_two_parties(nlp) -> None:  # noqa: ANN001
+    ev = _of(_events(nlp, "Indian and Chinese commanders met at the border on Friday."), "CONSULT")
+    assert len(ev) == 1
+    assert {p.country for p in ev[0].actor + ev[0].recipient} == {"IND", "CHN"}
+
+
+@pytest.mark.slow
+def test_events_dateline_is_not_the_actor(nlp) -> None:  # noqa: ANN001
+    ev = _events(nlp, "NAIROBI (AP) - Kenyan police arrested 30 protesters on Tuesday.")
+    assert ev and ev[0].actor[0].text == "Kenyan police"
+
+
+@pytest.mark.slow
+def test_events_happening_is_not_an_actor(nlp) -> None:  # noqa: ANN001
+    ev = _of(_events(nlp, "The strike on the clinic killed 9 patients."), "ASSAULT")
+    assert ev and not ev[0].actor
+
+
+# Whole stories: a retelling is one event; a relative clause keeps its own date.
+@pytest.mark.slow
+def test_events_retelling_is_one_event(nlp) -> None:  # noqa: ANN001
+    text = "Police detained 40 students in Dhaka on Monday. The detentions drew criticism from rights groups."
+    ev = _of(_events(nlp, text), "COERCE")
+    assert len(ev) == 1 and len(ev[0].trigger) == 2
+
+
+@pytest.mark.slow
+def test_events_again_is_a_new_event(nlp) -> None:  # noqa: ANN001
+    text = "Troops shelled Kharkiv on Monday. Troops shelled Kharkiv again on Wednesday."
+    assert len(_of(_events(nlp, text), "ASSAULT")) == 2
+
+
+@pytest.mark.slow
+def test_events_relative_clause_does_not_date_the_event(nlp) -> None:  # noqa: ANN001
+    text = "Peru's foreign minister, who visited Quito in 2019, met his Chilean counterpart in Lima on Thursday."
+    met = [e for e in _of(_events(nlp, text), "CONSULT") if any(text[s:t] == "met" for s, t in e.trigger)]
+    assert len(met) == 1 and met[0].date == "2024-03-07"
+    assert met[0].recipient and met[0].recipient[0].country == "CHL"
+
+
+@pytest.mark.slow
+def test_events_when_clause_takes_its_head_date(nlp) -> None:  # noqa: ANN001
+    text = "The standoff ended on Monday when soldiers stormed the compound near Mosul."
+    ev = _of(_events(nlp, text), "ASSAULT")
+    assert ev and ev[0].date == "2024-03-04"
+
+
+# Bad input: no crash, no flood.
+@pytest.mark.slow
+def test_events_bad_input_is_capped(nlp) -> None:  # noqa: ANN001
+    import pycountry
+
+    names = [c.name for c in pycountry.countries if "," not in c.name][:200]
+    assert len(names) == 200
+    run_on = " and ".join(["the army shelled the town"] * 120) + "."
+    table = " ".join(f"{n} | 12 | 34 | sanctions imposed | troops deployed" for n in names[:60])
+    listing = "Envoys from " + ", ".join(names) + " met in Geneva."
+    for text in (run_on, table, listing):
+        doc = nlp(text)
+        events = find_events(doc, [], [])
+        per_sentence: dict[tuple[int, int], int] = {}
+        for e in events:
+            per_sentence[e.sentence] = per_sentence.get(e.sentence, 0) + 1
+            assert len(e.actor) <= MAX_PARTICIPANTS and len(e.recipient) <= MAX_PARTICIPANTS
+        assert all(n <= MAX_EVENTS_PER_SENTENCE for n in per_sentence.values())
+        assert len(events) <= MAX_EVENTS_PER_SENTENCE * len(list(doc.sents))
