@@ -94,7 +94,9 @@ def subject(trigger: Token, light: Token | None = None) -> Token | None:
             if verb is not trigger:
                 return None
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-        for c in subjects[-1:]:  # of two, the nearer: "NAIROBI (AP) - Kenyan police arrested"
+        if len(subjects) > 1 and any(t.text in _DASHES for t in verb.doc[subjects[0].i:subjects[-1].i]):
+            subjects = subjects[-1:]  # a dateline before the subject: "NAIROBI (AP) - Kenyan police"
+        for c in subjects[:1]:
             if verb.dep_ == "relcl" and c.lower_ in _RELATIVE:
                 return verb.head  # "the soldiers who shot the protesters": the soldiers
             return c
