@@ -255,7 +255,9 @@ def can_speak(tok: "Token") -> bool:
     """Whether a noun can be a source: a name, or a noun for people, outlets, bodies or documents
     ("citing two officials", not "citing security concerns")."""
     lemma = tok.lemma_.lower()
-    return bool(tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN" or lemma in _PEOPLE_NOUNS
+    if tok.ent_type_ == "NORP":
+        return False  # "citing the many Americans who ...": a population given as evidence
+    return bool(tok.ent_type_ in ("PERSON", "ORG", "GPE") or lemma in _PEOPLE_NOUNS
                 or lemma in _DOCUMENT_NOUNS or lemma in _MEDIA_NOUNS or lemma in _ORG_NOUNS)
 
 
