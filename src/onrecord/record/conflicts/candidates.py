@@ -20,6 +20,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from ...stance.features import Vocab
+from ...text.words import PERSON_TITLES
 from ..claims import Claim
 from .denials import Denial
 from .meaning import _meaning_words, meaning_words
@@ -32,7 +33,8 @@ _REPORTING = re.compile(
     r"contradict(?:s|ed)?|confirm(?:s|ed)|describ(?:es|ed)|accus(?:es|ed)|remarks?|interview(?:s|ed)?|"
     r"asserts?|asserted|assertions?|alleg(?:es|ed)|allegations?)\b", re.I)
 # A conditional or a forecast is not an account of what happened ("would meet if ...").
-_CONDITIONAL = re.compile(r"\b(?:if|unless|would|will|going to|could|might|should)\b", re.I)
+_CONDITIONAL = re.compile(r"\b(?:if|unless|would|will|going to|could|might|should|expected to|expects? to|"
+                          r"plans? to|planned to|scheduled to|due to)\b", re.I)
 
 
 def claim_proposition(claim: Claim) -> Proposition:
@@ -77,6 +79,8 @@ def conflict_side(claim: Claim, prop: Proposition | None = None, denial: Denial 
     told ..." is Brandt's account); and not be a conditional or forecast. The outlet's own
     narration counts only as a bare assertion: not hedged, not itself reporting speech.
     """
+    if claim.claimant_id is None and claim.claimant.strip().lower() in PERSON_TITLES:
+        return False  # "Mayor" in a headline: someone, but the story does not say who here
     if denial is not None:
         return True
     prop = prop if prop is not None else claim_proposition(claim)

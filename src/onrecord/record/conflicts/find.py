@@ -100,7 +100,7 @@ def _pointing(prep: Prepared, texts: Mapping[str, str], readings: dict[str, Read
                 by_person[key[1]].append(i)
     out: list[Scored] = []
     for i, (claim, denial) in enumerate(zip(prep.claims, prep.denials)):
-        if denial is None or denial.how == "restates":
+        if denial is None or denial.how == "restates" or not prep.eligible[i]:
             continue
         text = texts.get(claim.article)
         mine = [prep.claims[j] for j in by_article[claim.article]]

@@ -156,8 +156,10 @@ def judge(x: Reading, y: Reading) -> Verdict | None:
                            [f"{neg.claim.claimant} negates what {pos.claim.claimant} asserts",
                             "the negated words (" + ", ".join(sorted(w for w in scope if not w.startswith("#")))
                             + ") are all in the other account"])
-    narrated = a.attribution is None or b.attribution is None
-    if clash and not a.negative and not b.negative and not narrated and meaning >= 0.3:
+    # The outlet's own summary of a count is a paraphrase of someone's account, not a second one.
+    narrated = any(c.attribution is None or (c.chain and c.claimant == c.chain[0]) for c in (a, b))
+    # The same act and the same counted thing already; a little more shared meaning suffices.
+    if clash and not a.negative and not b.negative and not narrated and meaning >= 0.2:
         return Verdict("account_vs_account", a, b, True,
                        [f'{a.claimant} and {b.claimant} give different counts of "{clash}"',
                         "neither figure is an estimate that allows the other"])
