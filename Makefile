@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 DB      ?= onrecord.duckdb
 SHARED  ?= ../shared
 
-.PHONY: install demo test test-fast bench browser lock readme clean
+.PHONY: install demo test test-fast bench bench-web browser lock readme clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -39,6 +39,10 @@ test-fast: install
 
 bench: install
 	$(BIN)/python bench/run.py --shared $(SHARED)
+
+# Every page and API call on a generated 10,000-article store: p95 per call, warm.
+bench-web: install
+	$(BIN)/python bench/web_bench.py
 
 # Regenerate the README's output blocks from the real commands.
 readme: install

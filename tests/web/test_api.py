@@ -267,6 +267,21 @@ def test_api_search_finds_statements_claims_and_articles(client):
     assert client.get("/api/search", params={"q": "zzzznotaword"}).json()["total"] == 0
 
 
+def test_api_write_on_a_large_store_rebuilds_the_record_once_in_the_background(make_client, seed_text):
+    import time
+
+    c = make_client()
+    db = c.app.state.db
+    db.SYNC_REBUILD_MAX = 0  # as on a store too large to rebuild within the request
+    assert c.post("/api/articles", json={"text": seed_text, "id": "bg"}).status_code == 201
+    deadline = time.monotonic() + 300
+    while db.rebuilding:
+        assert time.monotonic() < deadline, "the rebuild finishes"
+        time.sleep(0.2)
+    assert c.get("/api/stats").json()["record"] is None
+    assert c.get("/api/conflicts").json()["total"] >= 1
+
+
 def test_api_store_same_text_keeps_its_id(make_client, seed_text):
     c = make_client()
     first = c.post("/api/articles", json={"text": seed_text})

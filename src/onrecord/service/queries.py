@@ -81,12 +81,16 @@ def _pop_total(rows: list[dict[str, Any]]) -> int:
 def record_status(store: Store, db: str | None = None) -> str | None:
     """One line when the record (people, claims, conflicts, search) is missing or older than the
     stored articles; None when it is current. Reads only: rebuilding is `onrecord rebuild`."""
-    from ..store.record_tables import FINGERPRINT, is_stale
+    from ..store.record_tables import FINGERPRINT, fingerprint
 
-    if not is_stale(store):
-        return None
+    try:  # the fingerprint check of record_tables.is_stale, without its catalogue query (every page asks)
+        built = store.query("SELECT value FROM meta WHERE name = ?", [FINGERPRINT])
+        store.query("SELECT 1 FROM conflicts LIMIT 0")
+        if built and built[0]["value"] == fingerprint(store):
+            return None
+    except Exception:  # noqa: BLE001 - a store written before the record tables existed
+        built = []
     where = f" --db {db}" if db else ""
-    built = store.query("SELECT 1 FROM meta WHERE name = ?", [FINGERPRINT])
     n = store.query("SELECT count(*) AS n FROM articles")[0]["n"]
     if not n:
         return None  # an empty store has nothing to build
@@ -121,9 +125,10 @@ def articles(store: Store, *, q: str | None = None, outlet: str | None = None, d
     clauses: list[str] = []
     params: list[Any] = []
     if q:
-        docs = _matching_docs(store, q, kinds=("article",), limit=None)
-        clauses.append("a.key IN (SELECT unnest(?::VARCHAR[]))")
-        params.append([d["article_key"] for d in docs])
+        terms = terms_of(q)
+        clauses.append(f"""a.key IN (SELECT d.article_key FROM ({_hits_sql(False)}) h JOIN search_docs d
+                                     USING (doc_id) WHERE d.kind = 'article')""")
+        params += [terms, terms]
     if outlet:
         clauses.append("a.outlet = ?")
         params.append(outlet)
@@ -165,9 +170,13 @@ def article(store: Store, article_id: str) -> dict[str, Any] | None:
     raw = json.loads(rows[0]["record"])
     links = {r["entity_id"]: r["person_id"] for r in store.query(
         "SELECT entity_id, person_id FROM person_links WHERE article_key = ?", [rows[0]["key"]])}
-    found = store.query("SELECT record FROM conflicts WHERE article_a = ? OR article_b = ? ORDER BY rank",
-                        [raw["id"], raw["id"]])
-    return {"record": raw, "person_ids": links, "conflicts": [json.loads(r["record"]) for r in found]}
+    found = [json.loads(r["record"]) for r in store.query(
+        "SELECT record FROM conflicts WHERE article_a = ? OR article_b = ? ORDER BY rank", [raw["id"], raw["id"]])]
+    names = titles(store, (c[side]["article"] for c in found for side in ("a", "b")))
+    for c in found:
+        for side in ("a", "b"):
+            c[side].setdefault("title", names.get(c[side]["article"]))
+    return {"record": raw, "person_ids": links, "conflicts": found}
 
 
 def titles(store: Store, ids: Iterable[str]) -> dict[str, str]:
@@ -244,75 +253,104 @@ EVENT_COLUMNS = ["date", "published", "article_id", "title", "event_id", "type",
                  "trigger_text", "recipient_name", "location", "negated", "attributed_to", "outlet", "sentence"]
 
 
+PERSON_CONFLICTS_SHOWN = 20   # conflict cards on a person's page; the conflicts page lists them all
+
+
 def person(store: Store, person_id: str, *, paging: Paging = Paging(per_page=100)) -> dict[str, Any] | None:
-    """One person: every name form, their statements and events over time, their conflicts, the
-    articles naming them. Statements are the claims the record credits to them (never another's)."""
+    """One person: every name form, their statements and events over time, their strongest
+    conflicts (and how many there are), the articles naming them. Statements are the claims the
+    record credits to them, never another's. Each part is a narrow query first, then the
+    page's rows in full: the page costs the same on ten articles or ten thousand."""
     p = person_row(store, person_id)
     if p is None:
         return None
-    statements = store.query(f"""
-        SELECT c.published, c.article_id, ar.title, ar.outlet, c.polarity, c.text, c.chain, c.claim_id,
-               c.attribution_id, c.span, count(*) OVER () AS _total
-        FROM claims c JOIN articles ar ON ar.key = c.article_key
-        WHERE c.claimant_id = ?
-        ORDER BY c.published NULLS LAST, c.article_id, c.claim_id LIMIT ? OFFSET ?""",
+    statements = store.query("""
+        SELECT published, article_id, article_key, polarity, text, chain, claim_id, attribution_id, span,
+               count(*) OVER () AS _total
+        FROM claims WHERE claimant_id = ?
+        ORDER BY published NULLS LAST, article_id, claim_id LIMIT ? OFFSET ?""",
                              [person_id, paging.per_page, paging.offset])
     n_statements = _pop_total(statements)
-    for s in statements:
-        _decode(s, ("chain", "span"))
-    events = _person_events(store, person_id, paging)
-    n_events = _pop_total(events)
+    every_event = store.query(f"SELECT * FROM ({_PERSON_EVENT_KEYS}) "
+                              "ORDER BY coalesce(date, published) NULLS LAST, article_id, event_id", [person_id])
+    events = _event_rows(store, every_event[paging.offset: paging.offset + paging.per_page])
+    months: dict[tuple[str, str], int] = {}
+    for v in every_event:  # the chart counts every event, the table shows a page
+        when = v["date"] or v["published"]
+        if when:
+            months[(when[:7], v["type"])] = months.get((when[:7], v["type"]), 0) + 1
     by_month = store.query("""
         SELECT substr(published, 1, 7) AS month, 'said' AS type, count(*) AS n FROM claims
         WHERE claimant_id = ? AND published IS NOT NULL GROUP BY ALL""", [person_id])
-    by_month += store.query(f"""
-        SELECT substr(coalesce(date, published), 1, 7) AS month, type, count(*) AS n
-        FROM ({_PERSON_EVENTS}) WHERE coalesce(date, published) IS NOT NULL GROUP BY ALL""", [person_id])
-    arts = store.query("""
-        SELECT ar.id, ar.title, ar.outlet, ar.published, count(*) AS mentions
-        FROM person_links pl JOIN articles ar ON ar.key = pl.article_key JOIN mentions m
-          ON m.article_key = pl.article_key AND m.entity_id = pl.entity_id
-        WHERE pl.person_id = ? GROUP BY ALL ORDER BY ar.published DESC NULLS LAST, ar.id LIMIT 200""", [person_id])
+    by_month += [{"month": m, "type": t, "n": n} for (m, t), n in months.items()]
+    links = store.query("""SELECT pl.article_key, sum(e.n_mentions) AS mentions FROM person_links pl
+                           JOIN entities e ON e.article_key = pl.article_key AND e.entity_id = pl.entity_id
+                           WHERE pl.person_id = ? GROUP BY pl.article_key""", [person_id])
+    meta = _article_meta(store, [r["article_key"] for r in links] + [s["article_key"] for s in statements])
+    arts = sorted(({**meta[r["article_key"]], "mentions": int(r["mentions"] or 0)} for r in links
+                   if r["article_key"] in meta), key=lambda a: (a["published"] or "", a["id"]), reverse=True)[:200]
+    for s_ in statements:
+        _decode(s_, ("chain", "span"))
+        found = meta.get(s_.pop("article_key"), {})
+        s_["title"], s_["outlet"] = found.get("title"), found.get("outlet")
+    top = conflicts(store, person=person_id, paging=Paging(1, PERSON_CONFLICTS_SHOWN))
     return {"id": person_id, "person": p, "name": p["name"], "names": p["aliases"] or [p["name"]],
             "statements": table(statements, STATEMENT_COLUMNS, n_statements, paging),
-            "events": table(events, EVENT_COLUMNS, n_events, paging),
-            "conflicts": load_conflicts(store, person_id),
+            "events": table(events, EVENT_COLUMNS, len(every_event), paging),
+            "conflicts": top["rows"], "n_conflicts": top["total"],
             "by_month": sorted(by_month, key=lambda r: (r["month"], r["type"])), "articles": arts}
 
 
-# Events in which one of the person's linked entities is actor or recipient (one row per event).
-_PERSON_EVENTS = """
-SELECT v.date, ar.published, v.article_id, ar.title, v.event_id, v.type, v.cameo,
-       CASE WHEN bool_or(list_contains(json_extract_string(v.actor, '$[*].entity'), pl.entity_id))
-            THEN 'actor' ELSE 'recipient' END AS role,
-       v.actor_name, v.trigger_text, v.recipient_name, v.location, v.negated, v.attributed_to, ar.outlet, v.sentence,
-       v.actor, v.recipient, v.sentence_text
-FROM person_links pl
-JOIN events v ON v.article_key = pl.article_key
-JOIN articles ar ON ar.key = v.article_key
-WHERE pl.person_id = ?
-  AND (list_contains(json_extract_string(v.actor, '$[*].entity'), pl.entity_id)
-       OR list_contains(json_extract_string(v.recipient, '$[*].entity'), pl.entity_id))
-GROUP BY ALL
+def _article_meta(store: Store, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """article key -> {id, title, outlet, published}."""
+    keys = sorted(set(keys))
+    if not keys:
+        return {}
+    return {r.pop("key"): r for r in store.query(
+        "SELECT key, id, title, outlet, published FROM articles WHERE key IN (SELECT unnest(?::VARCHAR[]))", [keys])}
+
+
+# The events one of the person's linked entities is actor or recipient of, with their role: the
+# narrow columns only (the full rows of one page are read after, by `_event_rows`).
+_PERSON_EVENT_KEYS = """
+WITH mine AS (SELECT article_key, list(entity_id) AS ents FROM person_links WHERE person_id = ? GROUP BY article_key),
+ev AS (SELECT v.article_key, v.article_id, v.event_id, v.type, v.date, m.ents,
+              json_extract_string(v.actor, '$[*].entity') AS actor_ids,
+              json_extract_string(v.recipient, '$[*].entity') AS recipient_ids
+       FROM mine m JOIN events v ON v.article_key = m.article_key)
+SELECT v.article_key, v.article_id, v.event_id, v.type, v.date, ar.published,
+       CASE WHEN list_has_any(v.actor_ids, v.ents) THEN 'actor' ELSE 'recipient' END AS role
+FROM ev v JOIN (SELECT key, published FROM articles) ar ON ar.key = v.article_key
+WHERE list_has_any(v.actor_ids, v.ents) OR list_has_any(v.recipient_ids, v.ents)
 """
 
 
-def _person_events(store: Store, person_id: str, paging: Paging | None) -> list[dict[str, Any]]:
-    page = " LIMIT ? OFFSET ?" if paging else ""
-    rows = store.query(f"SELECT *, count(*) OVER () AS _total FROM ({_PERSON_EVENTS}) "
-                       f"ORDER BY coalesce(date, published) NULLS LAST, article_id, event_id{page}",
-                       [person_id, *((paging.per_page, paging.offset) if paging else ())])
-    for r in rows:
-        _decode(r, ("sentence", "actor", "recipient"))
-    return rows
+def _event_rows(store: Store, keys: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The full rows of the events named by KEYS (article_key, event_id, role), in their order."""
+    if not keys:
+        return []
+    rows = store.query("""
+        SELECT v.*, ar.title, ar.outlet FROM events v JOIN articles ar ON ar.key = v.article_key
+        WHERE v.article_key IN (SELECT unnest(?::VARCHAR[]))""", [sorted({k["article_key"] for k in keys})])
+    found = {(r["article_key"], r["event_id"]): r for r in rows}
+    out = []
+    for k in keys:
+        r = found.get((k["article_key"], k["event_id"]))
+        if r is not None:
+            _decode(r, ("sentence", "actor", "recipient", "context", "trigger"))
+            out.append({**r, "published": k["published"], "role": k["role"]})
+    return out
+
+
+def _person_events(store: Store, person_id: str) -> list[dict[str, Any]]:
+    keys = store.query(f"SELECT * FROM ({_PERSON_EVENT_KEYS}) "
+                       "ORDER BY coalesce(date, published) NULLS LAST, article_id, event_id", [person_id])
+    return _event_rows(store, keys)
 
 
 def load_events(store: Store, person_id: str) -> list[dict[str, Any]]:
     """Every event the person took part in (as actor or recipient), oldest first, with their role."""
-    rows = _person_events(store, person_id, None)
-    for r in rows:
-        r.pop("_total", None)
-    return rows
+    return _person_events(store, person_id)
 
 
 def load_claims(store: Store, *, person_id: str | None = None, role: str | None = None) -> list[dict[str, Any]]:
@@ -383,26 +421,28 @@ def conflicts(store: Store, *, person: str | None = None, kind: str | None = Non
         clauses.append("c.score >= ?")
         params.append(min_score)
     if date_from or date_to:
-        a_params: list[Any] = []
-        b_params: list[Any] = []
-        a = _date_range("aa.published", date_from, date_to, a_params)
-        b = _date_range("ab.published", date_from, date_to, b_params)
-        clauses.append(f"(({' AND '.join(a)}) OR ({' AND '.join(b)}))")
-        params += a_params + b_params
+        in_range = _date_range("published", date_from, date_to, params)
+        clauses.append(f"(c.article_a IN (SELECT id FROM articles WHERE {' AND '.join(in_range)}) OR "
+                       f"c.article_b IN (SELECT id FROM articles WHERE {' AND '.join(in_range)}))")
+        params += params[-len(in_range):]
     order, key = order_by(sort, CONFLICT_SORTS, "rank")
+    dated = "date" in key  # only a sort by date needs the articles joined
+    join = ("LEFT JOIN (SELECT id, published FROM articles) aa ON aa.id = c.article_a "
+            "LEFT JOIN (SELECT id, published FROM articles) ab ON ab.id = c.article_b") if dated else ""
     rows = store.query(f"""
-        SELECT c.record, aa.title AS title_a, aa.published AS published_a, ab.title AS title_b,
-               ab.published AS published_b, count(*) OVER () AS _total
-        FROM conflicts c LEFT JOIN articles aa ON aa.id = c.article_a LEFT JOIN articles ab ON ab.id = c.article_b
+        SELECT c.record, count(*) OVER () AS _total FROM conflicts c {join}
         {_where(clauses)} ORDER BY {order}, c.rank LIMIT ? OFFSET ?""", [*params, paging.per_page, paging.offset])
     total = _pop_total(rows)
-    out = []
-    for r in rows:
-        d = json.loads(r["record"])
+    out = [json.loads(r["record"]) for r in rows]
+    ids = {c[side]["article"] for c in out for side in ("a", "b")}
+    meta = {r["id"]: r for r in store.query(
+        "SELECT id, title, published FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [sorted(ids)])} \
+        if ids else {}
+    for d in out:
         for side in ("a", "b"):
-            d[side].setdefault("title", r[f"title_{side}"])
-            d[side].setdefault("published", r[f"published_{side}"])
-        out.append(d)
+            found = meta.get(d[side]["article"], {})
+            d[side].setdefault("title", found.get("title"))
+            d[side].setdefault("published", found.get("published"))
     return table(out, ["id", "kind", "score", "about", "a", "b", "why"], total, paging, sort=key,
                  kinds=list(CONFLICT_KINDS),
                  filters={"person": person, "kind": kind, "min_score": min_score, "date_from": date_from,
@@ -524,32 +564,43 @@ def sources(store: Store, by: str) -> tuple[list[dict[str, Any]], list[str]]:
 # --- full-text search --------------------------------------------------------------------------
 
 SEARCH_KINDS = ("statement", "claim", "article")
+_SPLIT = re.compile(r"[\W_]+")
 
 
-def _terms(store: Store, q: str) -> list[str]:
-    from ..store.search_index import TERMS_SQL
+def terms_of(q: str) -> list[str]:
+    """The index terms of a query, split as `store.search_index.TERMS_SQL` splits documents
+    (lower case, accents folded, on anything that is not a letter or digit), in Python: no query."""
+    import unicodedata
 
-    rows = store.query(f"SELECT DISTINCT unnest({TERMS_SQL.format('?')}) AS t", [q[:500]])
-    return sorted(r["t"] for r in rows if r["t"])[:20]
+    folded = "".join(c for c in unicodedata.normalize("NFKD", q[:500].lower()) if not unicodedata.combining(c))
+    return sorted({t for t in _SPLIT.split(folded) if t})[:20]
+
+
+def _hits_sql(any_term: bool) -> str:
+    """Documents holding every term (or any) with a tf-idf weight; parameters: terms[, terms]."""
+    having = "" if any_term else "HAVING count(*) = len(?::VARCHAR[])"
+    return f"""
+        WITH df AS (SELECT term, count(*) AS df FROM search_postings
+                    WHERE term IN (SELECT unnest(?::VARCHAR[])) GROUP BY term),
+        n AS (SELECT count(*) AS n FROM search_docs)
+        SELECT p.doc_id, sum(p.tf * ln(1 + (SELECT n FROM n) / df.df)) AS weight, count(*) AS n_terms
+        FROM search_postings p JOIN df USING (term) GROUP BY p.doc_id {having}"""
 
 
 def _matching_docs(store: Store, q: str, *, kinds: Iterable[str], limit: int | None, offset: int = 0,
                    any_term: bool = False) -> list[dict[str, Any]]:
     """Documents of `kinds` holding every term of Q (or any, with `any_term`), best first:
-    tf-idf over the inverted index, longer documents damped."""
-    terms = _terms(store, q)
+    tf-idf over the inverted index, longer documents damped. Each row also carries the number
+    of hits of its kind (`_kind_total`) and of all kinds asked for (`_total`)."""
+    terms = terms_of(q)
     if not terms:
         return []
-    having = "" if any_term else "HAVING count(*) = len(?::VARCHAR[])"
     page = " LIMIT ? OFFSET ?" if limit is not None else ""
     return store.query(f"""
-        WITH df AS (SELECT term, count(*) AS df FROM search_postings
-                    WHERE term IN (SELECT unnest(?::VARCHAR[])) GROUP BY term),
-        n AS (SELECT count(*) AS n FROM search_docs),
-        hits AS (SELECT p.doc_id, sum(p.tf * ln(1 + (SELECT n FROM n) / df.df)) AS weight, count(*) AS n_terms
-                 FROM search_postings p JOIN df USING (term) GROUP BY p.doc_id {having})
+        WITH hits AS ({_hits_sql(any_term)})
         SELECT d.doc_id, d.kind, d.article_key, d.article_id, d.ref, d.speaker, d.person_id, d.published, d.span,
-               h.weight / sqrt(greatest(d.n_terms, 1)) AS score, h.n_terms, count(*) OVER () AS _total
+               h.weight / sqrt(greatest(d.n_terms, 1)) AS score, h.n_terms, count(*) OVER () AS _total,
+               count(*) OVER (PARTITION BY d.kind) AS _kind_total
         FROM hits h JOIN search_docs d USING (doc_id)
         WHERE d.kind IN (SELECT unnest(?::VARCHAR[]))
         ORDER BY h.n_terms DESC, score DESC, d.doc_id{page}""",
@@ -560,31 +611,33 @@ def search(store: Store, q: str, *, kind: str | None = None, paging: Paging = Pa
     """Full-text search over statements, claims and articles (every word must occur), best first;
     each hit with a snippet around the first matching word and a link target (article, span)."""
     kinds = (kind,) if kind in SEARCH_KINDS else SEARCH_KINDS
-    rows = _matching_docs(store, q, kinds=kinds, limit=paging.per_page, offset=paging.offset) if q else []
-    total = _pop_total(rows)
-    terms = _terms(store, q) if rows else []
+    terms = terms_of(q or "")
+    rows = _matching_docs(store, q, kinds=kinds, limit=paging.per_page, offset=paging.offset) if terms else []
+    total = int(rows[0]["_total"]) if rows else 0
+    counts = {k: 0 for k in SEARCH_KINDS}
+    if terms and kind not in SEARCH_KINDS:
+        # Per-kind counts come with the rows on the first page; a later page asks for them.
+        for r in store.query(f"""WITH hits AS ({_hits_sql(False)})
+                                 SELECT d.kind, count(*) AS n FROM hits h JOIN search_docs d USING (doc_id)
+                                 GROUP BY d.kind""", [terms, terms]) if paging.page > 1 or not rows else []:
+            counts[r["kind"]] = int(r["n"])
+        for r in rows:
+            counts[r["kind"]] = int(r["_kind_total"])
+    elif kind in SEARCH_KINDS:
+        counts[kind] = total
     texts = {r["doc_id"]: r["text"] for r in store.query(
         "SELECT doc_id, text FROM search_docs WHERE doc_id IN (SELECT unnest(?::BIGINT[]))",
         [[r["doc_id"] for r in rows]])} if rows else {}
     names = titles(store, (r["article_id"] for r in rows))
     for r in rows:
+        for col in ("_total", "_kind_total", "n_terms"):
+            r.pop(col, None)
         _decode(r, ("span",))
         r["title"] = names.get(r["article_id"])
         r["snippet"] = snippet(texts.get(r["doc_id"], ""), terms)
         r["score"] = round(float(r["score"]), 4)
-        r.pop("n_terms", None)
-    counts = {k: 0 for k in SEARCH_KINDS}
-    if q:
-        terms = terms or _terms(store, q)
-        for r in store.query(f"SELECT d.kind, count(*) AS n FROM ({_HITS_SQL}) h JOIN search_docs d USING (doc_id) "
-                             "GROUP BY d.kind", [terms, terms]) if terms else []:
-            counts[r["kind"]] = int(r["n"])
     return table(rows, ["kind", "article_id", "title", "speaker", "person_id", "published", "snippet", "span",
                         "ref", "score"], total, paging, counts=counts, filters={"q": q, "kind": kind})
-
-
-_HITS_SQL = """SELECT doc_id FROM search_postings WHERE term IN (SELECT unnest(?::VARCHAR[]))
-               GROUP BY doc_id HAVING count(*) = len(?::VARCHAR[])"""
 
 
 def snippet(text: str, terms: list[str], width: int = 240) -> str:

@@ -242,8 +242,9 @@ TABLE = {200: {"model": TablePage, "description": "One page of the table (or a C
 # --- routes ------------------------------------------------------------------------------------
 
 @router.get("/stats", summary="Counts of what the store holds", response_model=Stats)
-def stats_api(r: Reader = Depends(reader)) -> Any:
-    return JSONResponse({**queries.stats(r), "record": queries.record_status(r)})
+def stats_api(request: Request, r: Reader = Depends(reader)) -> Any:
+    status = ("being rebuilt after the last write" if db_of(request).rebuilding else queries.record_status(r))
+    return JSONResponse({**queries.stats(r), "record": status})
 
 
 @router.get("/articles", summary="Stored articles, newest first (full-text search, outlet, date)",

@@ -4,7 +4,8 @@ DuckDB connections are not thread-safe, and FastAPI runs plain `def` routes in a
 so every request reads through its own cursor (`reader()`), and writes take a lock. Pages read
 through `onrecord.service.queries`, the same functions as the CLI; nothing is computed per
 request. A write (the form or POST /api/articles) rebuilds the record once, as `onrecord ingest`
-does, so the next read finds people, claims and conflicts current.
+does: at once on a small store, so the next page shows the new people and conflicts; in one
+background thread on a large one (minutes on 10,000 articles), pages saying so meanwhile.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ class Reader:
 
     query = Store.query
     count = Store.count
+    records = Store.records
 
     def __init__(self, con: Any) -> None:  # a duckdb cursor
         self.con = con
@@ -31,14 +33,28 @@ class Reader:
 class WebStore:
     """A Store opened for the web app: a reader per request, serialised writes."""
 
+    SYNC_REBUILD_MAX = 500  # articles: up to here a write waits for the record (a second or two)
+
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         path = Path(path)
         self.path = str(path)
         self.read_only = read_only
         self.store = Store(path, read_only=read_only)
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()          # the shared connection: writes and new cursors
+        self._rebuild_lock = threading.Lock()  # one record build at a time
+        self._state = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._again = False
+
+    @property
+    def rebuilding(self) -> bool:
+        """Whether a background rebuild of the record is under way."""
+        return self._thread is not None and self._thread.is_alive()
 
     def close(self) -> None:
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout=600)  # never close the file under a record half written
         with self._lock:
             self.store.close()
 
@@ -62,10 +78,41 @@ class WebStore:
 
     def write(self, records: list[Record], *, rebuild: bool = True) -> int:
         """Store RECORDS, then rebuild the record over the whole store (as an ingest does)."""
-        from ..service.record import refresh_record
-
         with self._lock:
             n = self.store.write(records)
-            if rebuild and n:
-                refresh_record(self.store)
-            return n
+        if rebuild and n:
+            self.rebuild_record()
+        return n
+
+    def rebuild_record(self) -> None:
+        """Rebuild people, claims, conflicts and the search index: now on a small store, else in
+        one background thread (a write during it asks for one more pass, never a second thread)."""
+        n = self.query("SELECT count(*) AS n FROM articles")[0]["n"]
+        if n <= self.SYNC_REBUILD_MAX:
+            self._rebuild()
+            return
+        with self._state:
+            if self.rebuilding:
+                self._again = True
+                return
+            self._thread = threading.Thread(target=self._rebuild_loop, name="onrecord-record", daemon=True)
+            self._thread.start()
+
+    def _rebuild_loop(self) -> None:
+        import logging
+
+        while True:
+            try:
+                self._rebuild()
+            except Exception:  # the pages keep the previous record and say it is stale
+                logging.getLogger("onrecord.web").exception("rebuilding the record failed")
+            with self._state:
+                if not self._again:
+                    return
+                self._again = False
+
+    def _rebuild(self) -> None:
+        from ..service.record import refresh_record
+
+        with self._rebuild_lock, self.reader() as r:  # its own cursor: reads go on meanwhile
+            refresh_record(r)  # type: ignore[arg-type] - Store-shaped

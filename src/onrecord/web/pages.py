@@ -94,10 +94,13 @@ def _render(request: Request, name: str, status: int = 200, r: Reader | None = N
     context.setdefault("notes", [])
     stale = None
     if r is not None:
-        try:
-            stale = queries.record_status(r)
-        except Exception:  # noqa: BLE001 - a store without record tables: the page still renders
-            stale = None
+        if db_of(request).rebuilding:
+            stale = "the record (people, claims, conflicts, search) is being rebuilt after the last write"
+        else:
+            try:
+                stale = queries.record_status(r)
+            except Exception:  # noqa: BLE001 - a store without record tables: the page still renders
+                stale = None
     return templates.TemplateResponse(
         request, name, {"read_only": request.app.state.read_only, "version": __version__, "stale": stale,
                         "qs": lambda **kw: _query(request, **kw), **context}, status_code=status)
