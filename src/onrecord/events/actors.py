@@ -58,8 +58,12 @@ class _Tables:
 Sources = Literal["all", "ours", "phoenix"]
 
 
-@lru_cache(maxsize=3)
 def tables(sources: Sources = "all") -> _Tables:
+    return _tables(sources)  # one cache entry per value, however it is passed
+
+
+@lru_cache(maxsize=3)
+def _tables(sources: Sources) -> _Tables:
     """The name and role tables: ours (places, people, organisations, sectors: written while
     reading news, partly the dev actor cases) first, then the Phoenix dictionaries of PETRARCH-2
     (phoenix_actors.tsv, phoenix_agents.tsv, derived by scripts/build_event_tables.py) for what
@@ -148,8 +152,9 @@ def _scan(words: list[str], t: _Tables) -> tuple[list[tuple[int, tuple[str, str,
     while i < len(words):
         for n in range(min(_MAX_NGRAM, len(words) - i), 0, -1):
             hit = _lookup_name(words[i:i + n], t, phoenix=False)
-            if hit is None and not any(_own_match(words[a:b], t) for a in range(i, i + n)
-                                       for b in range(a + 1, i + n + 1) if b - a < n):
+            if hit is None and t.folded and " ".join(words[i:i + n]).lower().replace("-", " ") in t.folded \
+                    and not any(_own_match(words[a:b], t) for a in range(i, i + n)
+                                for b in range(a + 1, i + n + 1) if b - a < n):
                 hit = _lookup_name(words[i:i + n], t)  # Phoenix only where ours match nothing inside
             if hit:
                 names.append((i, hit))
