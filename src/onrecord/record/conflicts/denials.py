@@ -47,12 +47,14 @@ EVALUATIVE = (
     r"fabricated|a fabrication|fabrications|made[- ]up|fake(?: news)?|lies|a lie|lying|a hoax|a smear|"
     r"smears|slander(?:ous)?|defamatory|politically motivated|a (?:political )?witch[- ]hunt|"
     r"a conspiracy theory|conspiracy theories|propaganda|disinformation|misinformation|fiction|"
-    r"without (?:any )?(?:basis|foundation)|inaccurate|incorrect|a distortion|distorted|misleading)")
+    r"without (?:any )?(?:basis|foundation)|inaccurate|incorrect|a distortion|distorted|misleading|"
+    r"a fraud|frauds|fraudulent|a liar|liars|forged|a forgery|forgeries|doctored)")
 _EVAL = re.compile(r"\b" + EVALUATIVE + r"(?=\W|$)", re.I)
 # "called/dismissed/rejected ... as baseless", "branded the reports lies".
 _AS_EVAL = re.compile(
     r"\b(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|brand(?:s|ed|ing)?|"
-    r"label(?:s|ed|led|ing)?|term(?:s|ed)?|denounc(?:es|ed|ing)|deride[sd]?|decr(?:y|ies|ied))\b"
+    r"label(?:s|ed|led|ing)?|term(?:s|ed)?|denounc(?:es|ed|ing)|deride[sd]?|decr(?:y|ies|ied)|"
+    r"expos(?:e|es|ed|ing)|unmask(?:s|ed|ing)?|reveal(?:s|ed|ing)?)\b"
     r"([^.;:!?]{0,120}?)\b(?:as )?" + EVALUATIVE + r"(?=\W|$)", re.I)
 # "That is not true", "the claims are baseless", "it was politically motivated".
 _IS_EVAL = re.compile(
@@ -97,7 +99,7 @@ MAY_DENY = re.compile(
     r"brush|shrug|scoff|push\w* back|plead|pled|innocen|false|untrue|true|baseless|groundless|unfounded|"
     r"absurd|ridiculous|nonsens|fabricat|made[- ]up|fake|lie|lies|lying|hoax|smear|slander|defamat|motivated|"
     r"witch|conspiracy|propaganda|disinformation|misinformation|fiction|basis|foundation|inaccurate|incorrect|"
-    r"distort|misleading|debunked|discredited|bogus|spurious)", re.I)
+    r"distort|misleading|debunked|discredited|bogus|spurious|fraud|liar|forged|forger|doctored)", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +293,17 @@ def resolve_in_text(text: str, denial: Denial, claim_span: Span,
             best = (span[1], cid, span)
     if best is not None:
         return Target(best[2], "nearby claim", claim=best[1])
+    # "X says A, but that is clearly false" / "Many believe A. That is not true." inside one
+    # quote: the clause or sentence just before is what "that" points at.
+    if (_PRONOUN_SUBJECT.search(text[max(sent[0], s0 - 2):denial.span[1]].strip())
+            or (denial.pointer or "").strip().lower() in ("it", "that", "this", "these", "those")):
+        before = _trim(text, (sent[0], s0))
+        if len(text[before[0]:before[1]].split()) < 4:
+            prev = sentence_bounds(text, max(0, sent[0] - 2), max(0, sent[0] - 2))
+            before = _trim(text, (prev[0], min(prev[1], sent[0]))) if sent[0] > 0 else before
+        words = text[before[0]:before[1]].split()
+        if len(words) >= 4 and not DENY_RE.search(text, before[0], before[1]):
+            return Target(before, "what came just before")
     return None
 
 

@@ -148,7 +148,7 @@ def _names_of(claim: Claim) -> tuple[str, ...]:
     return tuple(dict.fromkeys([name] + ([parts[-1]] if len(parts) > 1 else [])))
 
 
-_HOW = {"accusation": "the accusation against them", "complement": "its own content", "antecedent": "the noun it qualifies", "mention": "the story's mention of it",
+_HOW = {"what came just before": "what was said just before", "accusation": "the accusation against them", "complement": "its own content", "antecedent": "the noun it qualifies", "mention": "the story's mention of it",
         "nearby claim": "the claim just before it"}
 
 
