@@ -220,7 +220,7 @@ def find_attributions(doc, entities: list[Entity]) -> list[Attribution]:  # noqa
     found = _unnest(found, text)
     found = _nested_sources(doc, found, text)
     found.sort(key=lambda f: f[1][0])
-    speakers = resolve_speakers(doc, [(f[0], f[3]) for f in found], entities)
+    speakers = resolve_speakers(doc, [(f[0], f[3]) for f in found], entities, quotes=quotes)
     return [
         Attribution(id=f"A{n}", source=tuple(source), cue=tuple(cue), content=tuple(content),
                     speaker=speaker, kind=kind_of(text, content, quotes))

@@ -20,6 +20,8 @@ from ..text.words import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from .quotes import QuoteIndex
+
 _PERSON_PRONOUNS = frozenset("he she him her i me".split())
 _PLURAL_PRONOUNS = frozenset("they them we us".split())
 _RELATIVES = frozenset("who whom which that".split())
@@ -135,8 +137,9 @@ def _words(name: str | None, kind: SpeakerType, confidence: float) -> Speaker:
 class _Context:
     """What resolving one article's sources reads: the doc, its text, mentions, genders, earlier speakers."""
 
-    def __init__(self, doc: "Doc", entities: list[Entity]) -> None:
+    def __init__(self, doc: "Doc", entities: list[Entity], quotes: "QuoteIndex | None" = None) -> None:
         self.doc = doc
+        self.quotes = quotes
         self.text = _doc_text(doc)
         self.entities = entities
         self.index = _mention_index(entities)
@@ -162,8 +165,13 @@ def _person_for_pronoun(ctx: _Context, before: int, gender: str | None) -> tuple
     mentions, starts = ctx.index
     doc = ctx.doc
     window = max(0, before - 1500)
+    quotes = ctx.quotes
+    outside = quotes is None or not quotes.inside(before)
+    # A name inside someone's quotation does not antecede a pronoun outside it ("Twitter is
+    # down the list," he said): the quote's speaker does, through the history below.
     candidates = [(s, e, ent) for s, e, ent in mentions[:bisect_right(starts, before)]
-                  if ent.type == "PERSON" and window <= s and e <= before and ctx.agrees(ent.id, gender)]
+                  if ent.type == "PERSON" and window <= s and e <= before and ctx.agrees(ent.id, gender)
+                  and not (outside and quotes is not None and quotes.inside(s))]
     history = [(pos, sp) for pos, sp in ctx.history
                if sp.type == "person" and sp.entity and pos >= window and ctx.agrees(sp.entity, gender)]
     chosen: Entity | None = None
@@ -195,6 +203,8 @@ def _person_for_pronoun(ctx: _Context, before: int, gender: str | None) -> tuple
         conf = 0.8
     elif gender is not None and known == gender and all(ctx.genders.get(r) not in (None, gender) for r in rivals):
         conf = 0.85  # the only one of that gender
+    elif subject and all(len(chosen.mentions) >= 2 * len(ctx.by_id[r].mentions) for r in rivals if r in ctx.by_id):
+        conf = 0.7   # the subject, and far more salient in the article than any rival
     elif subject:
         conf = 0.6
     else:
@@ -511,9 +521,10 @@ def _entity_speaker(ctx: _Context, ent: Entity, head: "Token", anchor: Span, sur
 
 
 def resolve_speakers(doc: "Doc", sources: list[tuple[list[Span], "Token | None"]],
-                     entities: list[Entity]) -> list[Speaker]:
-    """One Speaker per (source spans, source head token), in text order."""
-    ctx = _Context(doc, entities)
+                     entities: list[Entity], *, quotes: "QuoteIndex | None" = None) -> list[Speaker]:
+    """One Speaker per (source spans, source head token), in text order; `quotes` (the article's
+    quotations) keeps names inside quotes from anteceding pronouns outside them."""
+    ctx = _Context(doc, entities, quotes)
     out: list[Speaker] = []
     for spans, head in sources:
         speaker = resolve_one(ctx, spans, head)
