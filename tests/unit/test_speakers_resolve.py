@@ -107,3 +107,10 @@ def test_speakers_unresolved_keep_surface_words_and_no_entity(nlp):
     for _cue, sp in _speakers(nlp, "Two senior officials said the talks had stalled. It was reported that he left."):
         assert sp.resolved or sp.entity is None
         assert 0.0 <= sp.confidence <= 1.0
+
+
+def test_speakers_name_inside_a_quote_is_no_antecedent(nlp):
+    text = ("Oleg Petrenko spoke in Portvale on Monday. He said: “Ivan Morozov will never sign the treaty.” "
+            "He also said the talks were over.")
+    last = [sp for c, sp in _speakers(nlp, text) if "said" in c.split()][-1]
+    assert (last.name, last.resolved) == ("Oleg Petrenko", True)
