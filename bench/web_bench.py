@@ -132,7 +132,8 @@ def calls(client) -> list[tuple[str, str]]:  # noqa: ANN001 - a TestClient
              ("person (most covered)", f"/people/{busy}"), ("conflicts", "/conflicts"),
              ("conflicts: filtered", f"/conflicts?person={busy}&min_score=0.3&sort=-date"),
              ("events", "/events"), ("events: filtered", "/events?type=CONSULT&date_from=2016-01-01&date_to=2016-12-31"),
-             ("outlets", "/outlets"), ("search", "/search?q=never+approved"), ("api reference", "/api"),
+             ("outlets", "/outlets"), ("search", "/search?q=novak+harbour"),
+             ("search: two of the commonest words", "/search?q=never+approved"), ("api reference", "/api"),
              ("docs", "/docs")]
     api = [("GET /api/stats", "/api/stats"), ("GET /api/articles", "/api/articles"),
            ("GET /api/articles?q=", "/api/articles?q=harbour+plan"), ("GET /api/articles/{id}", f"/api/articles/{article}"),
@@ -140,7 +141,8 @@ def calls(client) -> list[tuple[str, str]]:  # noqa: ANN001 - a TestClient
            ("GET /api/people/{id}", f"/api/people/{busy}"), ("GET /api/events", "/api/events"),
            ("GET /api/events?actor=", "/api/events?actor=USA&type=ACCUSE"), ("GET /api/conflicts", "/api/conflicts"),
            ("GET /api/conflicts?person=", f"/api/conflicts?person={busy}"), ("GET /api/outlets", "/api/outlets"),
-           ("GET /api/search", "/api/search?q=approved+budget"), ("GET /openapi.json", "/openapi.json")]
+           ("GET /api/search", "/api/search?q=ferraro+ceasefire"),
+           ("GET /api/search: commonest words", "/api/search?q=approved+budget"), ("GET /openapi.json", "/openapi.json")]
     if not conflicts:
         print("warning: the store has no conflicts", file=sys.stderr)
     return [(f"page {name}", path) for name, path in pages] + api

@@ -101,3 +101,24 @@ def test_cli_beside_serve_says_who_holds_the_store(tmp_path):
         assert seen == 3
     finally:
         _stop(proc)
+
+
+def test_cli_reads_beside_a_read_only_serve(tmp_path):
+    """`serve --read-only` shares the store: read commands work beside it, writes say who holds it."""
+    from onrecord.store import Store
+
+    db = tmp_path / "shared.duckdb"
+    Store(db).close()
+    proc = _serve(db, _free_port(), "--read-only")
+    try:
+        assert "serving" in proc.stderr.readline()
+        read = subprocess.run([sys.executable, "-m", "onrecord", "people", "--db", str(db)], capture_output=True,
+                              text=True, timeout=120)
+        assert read.returncode == 0, read.stderr
+        (tmp_path / "a.txt").write_text("The mayor said the bridge would open next year.", encoding="utf-8")
+        write = subprocess.run([sys.executable, "-m", "onrecord", "ingest", str(tmp_path / "a.txt"), "--db", str(db)],
+                               capture_output=True, text=True, timeout=120)
+        assert write.returncode != 0 and "Traceback" not in write.stderr
+        assert f"in use by `onrecord serve --read-only` (pid {proc.pid})" in write.stderr
+    finally:
+        _stop(proc)

@@ -330,14 +330,17 @@ def _event_rows(store: Store, keys: list[dict[str, Any]]) -> list[dict[str, Any]
     if not keys:
         return []
     rows = store.query("""
-        SELECT v.*, ar.title, ar.outlet FROM events v JOIN articles ar ON ar.key = v.article_key
+        SELECT v.article_key, v.article_id, v.event_id, v.type, v.cameo, v.date, v.actor_name, v.trigger_text,
+               v.recipient_name, v.location, v.negated, v.attributed_to, v.sentence, v.actor, v.recipient,
+               v.sentence_text, ar.title, ar.outlet
+        FROM events v JOIN articles ar ON ar.key = v.article_key
         WHERE v.article_key IN (SELECT unnest(?::VARCHAR[]))""", [sorted({k["article_key"] for k in keys})])
     found = {(r["article_key"], r["event_id"]): r for r in rows}
     out = []
     for k in keys:
         r = found.get((k["article_key"], k["event_id"]))
         if r is not None:
-            _decode(r, ("sentence", "actor", "recipient", "context", "trigger"))
+            _decode(r, ("sentence", "actor", "recipient"))
             out.append({**r, "published": k["published"], "role": k["role"]})
     return out
 
@@ -482,19 +485,25 @@ def events(store: Store, *, type: str | None = None, actor: str | None = None, d
     base = (f"FROM events v JOIN articles ar ON ar.key = v.article_key {_where(clauses)}")
     order, key = order_by(sort, EVENT_SORTS, "-date")
     cols = ", ".join(f"ar.{c}" if c in ("published", "title", "outlet") else f"v.{c}" for c in EVENTS_COLUMNS)
-    rows = store.query(f"SELECT {cols}, count(*) OVER () AS _total {base} "
-                       f"ORDER BY {order}, v.article_id, v.event_id LIMIT ? OFFSET ?",
+    rows = store.query(f"SELECT {cols} {base} ORDER BY {order}, v.article_id, v.event_id LIMIT ? OFFSET ?",
                        [*params, paging.per_page, paging.offset])
-    total = _pop_total(rows) if rows else store.query(f"SELECT count(*) AS n {base}", params)[0]["n"]
     for v in rows:
         _decode(v, ("sentence",))
+    # One pass gives the total, the chart and the types: counts per month and type.
+    counts = store.query(f"""SELECT substr(coalesce(v.date, ar.published), 1, 7) AS month, v.type, count(*) AS n
+                             {base} GROUP BY ALL ORDER BY month, type""", params)
+    total = sum(int(c["n"]) for c in counts)
     extra: dict[str, Any] = {}
     if chart:
-        extra["by_month"] = store.query(f"""SELECT substr(coalesce(v.date, ar.published), 1, 7) AS month, v.type,
-            count(*) AS n {base} {'AND' if clauses else 'WHERE'} coalesce(v.date, ar.published) IS NOT NULL
-            GROUP BY ALL ORDER BY month, type""", params)
-        extra["types"] = [r["type"] for r in store.query(
-            "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC")]
+        extra["by_month"] = [c for c in counts if c["month"]]
+        if clauses:
+            extra["types"] = [r["type"] for r in store.query(
+                "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC")]
+        else:
+            per_type: dict[str, int] = {}
+            for c in counts:
+                per_type[c["type"]] = per_type.get(c["type"], 0) + int(c["n"])
+            extra["types"] = sorted(per_type, key=lambda t: (-per_type[t], t))
     return table(rows, EVENTS_COLUMNS, int(total or 0), paging, sort=key, **extra,
                  filters={"type": type, "actor": actor, "date_from": date_from, "date_to": date_to})
 

@@ -202,7 +202,7 @@ def table_response(data: dict[str, Any], download: Download, name: str) -> Any:
         body = json.dumps(data["rows"], ensure_ascii=False, default=str, indent=1)
         return Response(body, media_type="application/json",
                         headers={"Content-Disposition": f'attachment; filename="{name}.json"'})
-    return JSONResponse(json.loads(json.dumps(data, ensure_ascii=False, default=str)))
+    return Response(json.dumps(data, ensure_ascii=False, default=str), media_type="application/json")
 
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
