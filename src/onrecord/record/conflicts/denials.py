@@ -111,6 +111,20 @@ class Denial:
     complement: Span | None = None   # the pointer's own content ("the allegation that ...")
     possessor: str | None = None     # "Pakistan" in "Pakistan's allegation"
     why: str = ""
+    subject: str | None = None       # who denies, as the sentence names them ("Washington")
+
+
+_AUX = re.compile(r"(?:\s+(?:has|have|had|was|were|is|are|also|later|again|repeatedly|flatly|strongly|quickly|"
+                  r"on \w+day|\w+ly))+$", re.I)
+
+
+def _subject(text: str, start: int, verb: int) -> str | None:
+    """The denier as the clause names them: the words before the verb, without auxiliaries."""
+    words = _AUX.sub("", text[start:verb].strip(" ,")).strip()
+    n = len(words.split())
+    if not words or n > 6 or words.lower() in ("it", "this", "that", "which", "who"):
+        return None
+    return words if words[0].isupper() or words.split()[0].lower() in ("the", "a", "an", "some", "many") else None
 
 
 def sentence_bounds(text: str, start: int, end: int) -> Span:
@@ -181,7 +195,8 @@ def read_denial(text: str, span: Span, *, cue: Span | None = None, content: Span
                     if head in POLICY_NOUNS:
                         continue
                 start = _clause_start(text, lo, s)
-                return Denial("rebuts", _trim(text, (start, e)), pointer=noun or "it",
+                subj = _subject(text, start, s)
+                return Denial("rebuts", _trim(text, (start, e)), pointer=noun or "it", subject=subj,
                               complement=_complement(text, lo + m.start(1) + (obj.end() if obj else 0), hi)
                               if obj else None,
                               why=f'calls it {_EVAL.search(text, s, e).group(0)!r}'.replace("'", '"'))
@@ -220,6 +235,7 @@ def read_denial(text: str, span: Span, *, cue: Span | None = None, content: Span
             end = end + tail.end() if tail and not comp else end
             start = _clause_start(text, lo, vs) if not cue else vs
             return Denial("points", _trim(text, (start, end)), pointer=noun, complement=comp,
+                          subject=None if cue else _subject(text, start, vs),
                           possessor=pm.group(1) if pm else None, why=f'{word} "{text[vs:obj.end()].strip()}"')
         nxt = text[ve:min(rest_end if rest_end > ve else hi, ve + 60)]
         head = re.match(r"\s+(?:" + _DETERMINER + r")?(?:[\w-]+\s+){0,2}?([\w-]+)\b", nxt)

@@ -63,11 +63,59 @@ def _voice(c: Claim) -> str:
     return c.claimant_id or c.claimant
 
 
-def _narrowed(claim: Claim, span: tuple[int, int], text: str | None) -> Claim:
-    """The claim with its evidence cut to the denial itself ("denies the charges against him")."""
-    if text is None or span == _extent(claim.spans):
+def _narrowed(claim: Claim, denial: Denial, text: str | None) -> Claim:
+    """The claim with its evidence cut to the denial itself ("denies the charges against him");
+    told in the outlet's voice, the denier is whom the sentence names ("Washington has
+    dismissed as baseless")."""
+    span = denial.span
+    narrated = claim.attribution is None and claim.claimant_type == "media"
+    if text is None or (span == _extent(claim.spans) and not (narrated and denial.subject)):
         return claim
-    return dataclasses.replace(claim, spans=(span,), text=text[span[0]:span[1]], extras=dict(claim.extras))
+    out = dataclasses.replace(claim, spans=(span,), text=text[span[0]:span[1]], extras=dict(claim.extras))
+    if narrated and denial.subject:
+        out.claimant, out.claimant_type, out.chain = denial.subject, "other", (*claim.chain[:1], denial.subject)
+    return out
+
+
+def sentence_denials(texts: Mapping[str, str], claims: list[Claim]) -> list[Claim]:
+    """Denials told in sentences no claim covers ("Historians later exposed him as a fraud."),
+    as claims of whom the sentence names, else of the outlet."""
+    covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    outlet: dict[str, Claim] = {}
+    for c in claims:
+        covered[c.article].extend(c.spans)
+        outlet.setdefault(c.article, c)
+    out: list[Claim] = []
+    for article, text in texts.items():
+        pos = 0
+        while pos < len(text):
+            s, e = sentence_bounds(text, pos, pos)
+            if e <= pos:
+                break
+            pos = e
+            if not MAY_DENY.search(text, s, e) or any(cs < e and s < ce for cs, ce in covered.get(article, ())):
+                continue
+            denial = read_denial(text, _trim_span(text, (s, e)))
+            if denial is None or denial.how == "restates":
+                continue
+            like = outlet.get(article)
+            voice = denial.subject or (like.chain[0] if like and like.chain else article)
+            out.append(Claim(id=f"{article}#S{s}", article=article, date=like.published if like else None,
+                             text=text[denial.span[0]:denial.span[1]], spans=(denial.span,), claimant=voice,
+                             claimant_id=None, claimant_type="other" if denial.subject else "media",
+                             chain=((like.chain[0],) if like and like.chain else ()) + ((voice,) if denial.subject else ()),
+                             about=(), about_names=(), polarity="denied", content=text[denial.span[0]:denial.span[1]],
+                             published=like.published if like else None, extras={"sentence_denial": True}))
+    return out
+
+
+def _trim_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    s, e = span
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
 
 
 def _report_at(denier: Claim, target: Target, text: str, article_claims: list[Claim], denial: Denial) -> Claim:
@@ -104,7 +152,7 @@ def _pointing(prep: Prepared, texts: Mapping[str, str], readings: dict[str, Read
             continue
         text = texts.get(claim.article)
         mine = [prep.claims[j] for j in by_article[claim.article]]
-        denier = _narrowed(claim, denial.span, text)
+        denier = _narrowed(claim, denial, text)
         target = None
         if text is not None:
             nearby = [(prep.claims[j].id, _extent(prep.claims[j].spans), not prep.claims[j].negative)
@@ -113,7 +161,7 @@ def _pointing(prep: Prepared, texts: Mapping[str, str], readings: dict[str, Read
             target = resolve_in_text(text, denial, denial.span, nearby, names=_names_of(claim))
         if target is not None and text is not None:
             report = _report_at(claim, target, text, mine, denial)
-            why = [f"{claim.claimant} {denial.why}",
+            why = [f"{denier.claimant} {denial.why}",
                    f'it points at {_HOW[target.how]}: "{_short(report.text)}"']
             sig = signals(denier, report, 1.0, False, resolved=target.how)
             out.append((base_score("denial_vs_report", sig), "denial_vs_report", denier, report, sig, why))
@@ -134,7 +182,7 @@ def _pointing(prep: Prepared, texts: Mapping[str, str], readings: dict[str, Read
                 sim = overlap(context, prep.words[j])
                 if sim < CROSS_ARTICLE_OVERLAP:
                     continue
-                why = [f"{claim.claimant} {denial.why}",
+                why = [f"{denier.claimant} {denial.why}",
                        f"what it denies, {other.claimant} reports in another article ({sim:.0%} of the meaning shared)"]
                 sig = signals(denier, other, sim, False, resolved="other article")
                 out.append((base_score("denial_vs_report", sig), "denial_vs_report", denier, other, sig, why))
@@ -202,6 +250,7 @@ def find_conflicts(claims: Iterable[Claim], *, texts: Mapping[str, str] | None =
     if not claims:
         return []
     texts = texts or {}
+    claims = claims + sentence_denials(texts, claims)
     denials = [denial_of(c, texts.get(c.article)) for c in claims]
     prep = prepare(claims, denials)
     readings = _Readings(prep)
