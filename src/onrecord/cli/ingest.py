@@ -64,7 +64,8 @@ def ingest_cmd(paths: tuple[str, ...], db: str, no_db: bool, parquet: str | None
     with Progress(enabled=None if not quiet else False, label="ingesting") as progress:
         summary = ingest(paths, db=None if no_db else db, parquet=parquet, engine=engine, workers=workers,
                          address=address, resume=resume, batch=batch, part_articles=part_size,
-                         settings=settings, on_record=progress.advance)
+                         settings=settings, on_record=progress.advance,
+                         on_phase=None if quiet else (lambda words: echo_err(f"onrecord: {words}")))
     if not quiet:
         where = " and ".join(summary.outputs)
         skipped = f", {summary.skipped} already stored" if resume else ""

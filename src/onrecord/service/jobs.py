@@ -18,6 +18,7 @@ from typing import Callable
 
 from ..model import Article, Record
 from ..settings import DEFAULT, Settings
+from ..store.record_tables import is_stale
 from .record import refresh_record
 
 ENGINES = ("local", "ray")
@@ -100,12 +101,14 @@ def analyse(articles: Iterable[Article], *, engine: str = "local", workers: int 
 def ingest(paths: Iterable[str], *, db: str | None = "onrecord.duckdb", parquet: str | None = None,
            engine: str = "local", workers: int | None = None, address: str | None = None,
            resume: bool = False, batch: int = 64, part_articles: int = 5000, settings: Settings = DEFAULT,
-           on_record: Callable[[Record], None] | None = None, build_record: bool = True) -> IngestSummary:
+           on_record: Callable[[Record], None] | None = None, build_record: bool = True,
+           on_phase: Callable[[str], None] | None = None) -> IngestSummary:
     """Analyse every article of `paths` into the DuckDB store `db` and/or Parquet folder `parquet`.
 
     `workers` defaults to every core (local) or every CPU of the cluster (Ray). Each batch of
     `batch` Records is one store transaction; the Parquet sink commits every `part_articles`.
-    With `build_record`, the store's record tables (people, claims, conflicts) are rebuilt after.
+    With `build_record`, the store's record tables (people, claims, conflicts) are rebuilt after
+    (`on_phase` is told, in words, before that phase starts).
     """
     from ..ingest import read
 
@@ -152,8 +155,11 @@ def ingest(paths: Iterable[str], *, db: str | None = "onrecord.duckdb", parquet:
             if close:
                 close()   # stop the workers before the outputs close
         if store is not None:
-            if summary.analysed and build_record:
-                # People, claims and conflicts are derived over the whole store, so they follow each ingest.
+            # People, claims and conflicts are derived over the whole store, so they follow each
+            # ingest; and a run that added nothing still rebuilds them when a killed run left them stale.
+            if build_record and (summary.analysed or is_stale(store)):
+                if on_phase:
+                    on_phase(f"building the record (people, claims, conflicts) from {store.count('articles')} articles")
                 refresh_record(store)
             summary.store_articles = store.count("articles")
             summary.store_errors = store.count("errors")

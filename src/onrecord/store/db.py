@@ -99,6 +99,14 @@ class Store:
             self.con.close()
             raise (store_error(exc, self.path) or exc) from exc
 
+    def _next_time(self):  # noqa: ANN202 - datetime
+        from datetime import datetime, timedelta, timezone
+
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        last = getattr(self, "_last_time", None)
+        self._last_time = now if last is None or now > last else last + timedelta(microseconds=1)
+        return self._last_time
+
     def __enter__(self) -> "Store":
         return self
 
@@ -122,6 +130,10 @@ class Store:
             self._rows(record, key, rows)
         if not keys:
             return 0
+        # One ingestion time per article, a microsecond apart in input order: `records()` (and
+        # the record built from it) then follows the input order, whatever the batch size.
+        for row in rows["articles"]:
+            row["ingested_at"] = self._next_time()
         self.con.execute("BEGIN TRANSACTION")
         try:
             self._delete(set(keys))
