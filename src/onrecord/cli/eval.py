@@ -77,6 +77,19 @@ def eval_events_cv_cmd(path: str, k: int, tables: str, as_json: bool) -> None:
     _run("events_cv", path, as_json, k=k, tables=tables)
 
 
+@eval_group.command("stories")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@json_option
+def eval_stories_cmd(path: str, as_json: bool) -> None:
+    """Events on whole VOA stories: type F1, type+actors F1, duplicates, date accuracy.
+
+    \b
+    Example:
+        onrecord eval stories tests/fixtures/events_stories/gold.jsonl
+    """
+    _run("stories", path, as_json)
+
+
 @eval_group.command("actors")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--sources", default="all", show_default=True, type=click.Choice(["all", "ours", "phoenix"]),
