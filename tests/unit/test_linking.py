@@ -135,3 +135,11 @@ def test_link_bare_surname_in_an_unrelated_story_is_its_own_person() -> None:
     linking = link_entities(records)
     ids = {_linked(linking, a, "E1") for a in ("a1", "a2", "a3")}
     assert len(ids) == 3
+
+
+def test_link_garbage_person_names_are_no_people() -> None:
+    records = [_record("a1", ("Trump Had Second", "PERSON", []), ("X", "PERSON", []), ("Putin's 's", "PERSON", []),
+                       ("Halima Oduya", "PERSON", []))]
+    linking = link_entities(records)
+    assert sorted(p.name for p in linking.people.values() if p.type == "PERSON") == ["Halima Oduya", "Putin"]
+    assert linking.person_of("a1", "E1") is None

@@ -28,6 +28,7 @@ from typing import Any
 
 from rapidfuzz.distance import JaroWinkler
 
+from ..entities import plausible_person_name
 from ..model import Entity, Record
 from ..text.words import FEMALE_FIRST_NAMES, FEMALE_TITLES, MALE_FIRST_NAMES, MALE_TITLES, PERSON_TITLES
 
@@ -41,7 +42,7 @@ _TITLE_RE = re.compile(r"^(?:(?:" + "|".join(sorted((re.escape(t) for t in TITLE
                        + r")\b\.?\s+)+")
 _SUFFIX_RE = re.compile(r",?\s+(?:jr|sr|ii|iii|iv)\.?$")
 _INITIAL_RE = re.compile(r"\b[a-z]\.?\s+(?=\w)")  # middle initials: "George W. Bush"
-_POSSESSIVE_RE = re.compile(r"['’]s?$")
+_POSSESSIVE_RE = re.compile(r"(?:\s*['’]s?)+$")  # "Putin's 's" -> "Putin"
 _ORG_PREFIX_RE = re.compile(r"^the\s+")
 
 
@@ -135,6 +136,8 @@ class Linking:
             for entity in record.entities:
                 if entity.type not in LINKED_TYPES:
                     continue
+                if entity.type in PERSON_TYPES and not plausible_person_name(_clean_name(entity.name)):
+                    continue  # "Trump Had Second", "X": never stored as a person
                 key = normalise(entity.name, entity_type=entity.type)
                 if not key:
                     continue
