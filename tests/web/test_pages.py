@@ -202,7 +202,7 @@ def test_pages_answer_bad_parameters_with_pages(client):
 def test_api_reference_page_lists_routes(client):
     html = client.get("/api", headers=HTML).text
     assert "/api/extract" in html and "/api/articles/{article_id}" in html
-    assert "network" not in html and "/api/search" in html
+    assert "needs network" not in html and "/api/search" in html
 
 
 def test_form_paste_stores_and_redirects(make_client, seed_text):
