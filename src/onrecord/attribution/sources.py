@@ -29,7 +29,12 @@ _MEDIA = re.compile(
     r"\b(?:Times|Post|Journal|Tribune|Herald|Gazette|Guardian|Telegraph|Economist|CNN|Fox News|MSNBC|NBC|ABC|"
     r"CBS|NPR|PBS|BBC|Reuters|Associated Press|AP|AFP|UPI|Bloomberg|Politico|Axios|Breitbart|Daily Caller|"
     r"Huffington Post|HuffPost|BuzzFeed|Slate|Vox|Atlantic|Newsweek|Time magazine|Press TV|RT|Sputnik|"
-    r"Al Jazeera|TASS|Xinhua|Interfax|Yonhap|Kyodo|Haaretz|Le Monde|Der Spiegel)\b")
+    r"Al Jazeera|TASS|Xinhua|Interfax|Yonhap|Kyodo|Haaretz|Le Monde|Der Spiegel|"
+    # Words outlets are named with, and large outlets whose names carry none of them.
+    r"News|Daily|Magazine|Radio|Television|TV|Broadcasting|Chronicle|Observer|Weekly|Examiner|Inquirer|"
+    r"Dispatch|Courier|Insider|Forbes|CNBC|C-SPAN|Mother Jones|National Review|Yahoo|Univision|Telemundo|"
+    r"ProPublica|Intercept|NHK|Al Arabiya|Le Figaro|Deutsche Welle|Euronews|Agence France-Presse|Anadolu|"
+    r"IRNA|KCNA|Global Times)\b")
 _MEDIA_NOUNS = frozenset("newspaper paper daily magazine network broadcaster channel outlet station website "
                          "publication agency's tabloid".split())
 _ANON_NOUNS = frozenset("official officials source sources person people aide aides adviser advisers advisor "
@@ -425,7 +430,13 @@ def resolve_one(ctx: _Context, spans: list[Span], head: "Token | None", *, depth
     if ent is not None and at_head and (ent.type == "PERSON" or head.pos_ == "PROPN" or head.ent_type_):
         return _entity_speaker(ctx, ent, head, anchor, surface)
     lemma = head.lemma_.lower()
-    if head.pos_ == "NOUN" and lemma in _ROLE_NOUNS and head.tag_ in ("NN",):
+    # "the spokesman"; a headline's capitalised "Judge" is the same role noun when the article
+    # names its one holder.
+    if head.pos_ == "PROPN" and not head.ent_type_ and head.lower_ in _ROLE_NOUNS:
+        holder = _role_holder(ctx, head)
+        if holder is not None:
+            return _named(holder, 0.75, surface)
+    if head.tag_ == "NN" and lemma in _ROLE_NOUNS:
         holder = _role_holder(ctx, head)
         if holder is not None:
             return _named(holder, 0.8, surface)
