@@ -25,7 +25,10 @@ from .candidates import Prepared, candidates, conditional, prepare
 from .conflict import Conflict, ConflictKind
 from ...stance import LABELS, stance_proba
 from .denials import MAY_DENY, Denial, Target, read_denial, resolve_in_text, sentence_bounds
-from .judge import Reading, judge, read
+from ...stance.features import tokens as _tokens
+from .judge import POLES, Reading, judge, read
+
+_POLE_WORDS = frozenset(w for pair in POLES for side in pair for w in side)
 from .meaning import meaning_words, overlap
 from .score import Scored, base_score, merge_repeats, signals
 
@@ -268,7 +271,9 @@ def find_conflicts(claims: Iterable[Claim], *, texts: Mapping[str, str] | None =
     voices = np.array([voice[_voice(c)] for c in claims], dtype=np.int64)
     article = {v: n for n, v in enumerate(dict.fromkeys(c.article for c in claims))}
     articles = np.array([article[c.article] for c in claims], dtype=np.int64)
-    keep = ((negative[li] != negative[ri]) | (counted[li] & counted[ri] & ~negative[li] & ~negative[ri])) \
+    poled = np.array([bool(_POLE_WORDS & set(_tokens(c.content or c.text))) for c in claims], dtype=bool)
+    positive = ~negative[li] & ~negative[ri]
+    keep = ((negative[li] != negative[ri]) | (counted[li] & counted[ri] & positive) | (poled[li] & poled[ri] & positive)) \
         & ~((voices[li] == voices[ri]) & (articles[li] == articles[ri]))
     li, ri, sims = li[keep], ri[keep], sims[keep]
     iffy = [conditional(c) and not c.negative for c in claims]

@@ -32,6 +32,27 @@ _APPROX = re.compile(r"\b(?:at least|more than|over|up to|nearly|almost|about|ar
 _NUMBER_BEFORE = r"(\b[\w.,-]+\s+)?"
 
 
+# Opposite poles that cannot both describe one thing: how it happened (by accident or on
+# purpose), which way a quantity moved, guilt, life. General English antonymy, not a list
+# read off any story; a pole word stands for its whole family.
+POLES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
+    (frozenset(a.split()), frozenset(b.split())) for a, b in (
+        ("accident accidental accidentally blunder mistake mistaken unintentional unintended inadvertent "
+         "inadvertently error", "deliberate deliberately intentional intentionally purpose premeditated planned"),
+        ("widen widened widening widens grew grow grown growing increase increased increasing rise rose risen "
+         "rising expand expanded expanding", "narrow narrowed narrowing narrows shrink shrank shrunk shrinking "
+         "decrease decreased decreasing fall fell fallen falling decline declined declining contract contracted"),
+        ("guilty", "innocent"),
+        ("alive survived", "dead died killed"),
+    ))
+
+
+def poles(text: str) -> frozenset[tuple[int, int]]:
+    """(pair, side) of each pole word in a text: "was a blunder" -> {(0, 0)}."""
+    toks = set(tokens(text))
+    return frozenset((n, side) for n, pair in enumerate(POLES) for side in (0, 1) if toks & pair[side])
+
+
 @dataclass(slots=True)
 class Reading:
     """What the judge reads from one claim (computed once per claim)."""
@@ -43,6 +64,7 @@ class Reading:
     topic: frozenset[str] = frozenset()      # meaning words without the people
     everything: frozenset[str] = frozenset()  # meaning words and the people ("@P1")
     approximate: bool = False                 # "at least 5", "about 100": a count that allows others
+    poles: frozenset[tuple[int, int]] = frozenset()
 
 
 @dataclass(slots=True)
@@ -78,7 +100,8 @@ def read(claim: Claim, prop: Proposition, words: list[str], denial: Denial | Non
     approx = bool(prop.numbers) and any(_APPROX.search(text[max(0, m.start() - 20):m.start()])
                                         for m in _NUMERAL.finditer(text))
     return Reading(claim=claim, prop=prop, words=words + people, denial=denial, negated=frozenset(negated),
-                   topic=frozenset(words), everything=frozenset(words) | frozenset(people), approximate=approx)
+                   topic=frozenset(words), everything=frozenset(words) | frozenset(people), approximate=approx,
+                   poles=poles(text))
 
 
 _NUMERAL = re.compile(r"\b[\d,.]+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred)\b", re.I)
@@ -98,6 +121,11 @@ def _counts_clash(x: Reading, y: Reading) -> str | None:
     return None
 
 
+def _pole_words(n: int) -> frozenset[str]:
+    from_tokens = POLES[n][0] | POLES[n][1]
+    return frozenset(w for t in from_tokens for w in meaning_words(t))
+
+
 def _contain(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
@@ -109,8 +137,8 @@ def judge(x: Reading, y: Reading) -> Verdict | None:
         return None
     if a.negative and b.negative:
         return None  # two denials agree
-    if not a.negative and not b.negative and not (x.prop.numbers and y.prop.numbers):
-        return None  # two positive accounts disagree only in their counts
+    if not a.negative and not b.negative and not (x.prop.numbers and y.prop.numbers) and not (x.poles and y.poles):
+        return None  # two positive accounts disagree only in their counts or opposite poles
     same = a.claimant_id is not None and a.claimant_id == b.claimant_id
     one_voice = a.claimant_id is None and b.claimant_id is None and a.claimant == b.claimant
     pa, pb = x.prop, y.prop
@@ -156,6 +184,19 @@ def judge(x: Reading, y: Reading) -> Verdict | None:
                            [f"{neg.claim.claimant} negates what {pos.claim.claimant} asserts",
                             "the negated words (" + ", ".join(sorted(w for w in scope if not w.startswith("#")))
                             + ") are all in the other account"])
+    opposed = [n for n, side in x.poles if (n, 1 - side) in y.poles and (n, 1 - side) not in x.poles
+               and (n, side) not in y.poles]
+    if opposed and not a.negative and not b.negative:
+        rest_x = x.topic - _pole_words(opposed[0])
+        rest_y = y.topic - _pole_words(opposed[0])
+        # The same thing on both sides: most of what is left of the shorter account is in the other.
+        if len(rest_x & rest_y) >= 2 and _contain(rest_x, rest_y) >= 0.5 and not (a.attribution is None and b.attribution is None):
+            left, right = POLES[opposed[0]]
+            wx = sorted(set(tokens(a.content or a.text)) & (left | right))
+            wy = sorted(set(tokens(b.content or b.text)) & (left | right))
+            return Verdict("account_vs_account", a, b, False,
+                           [f'{a.claimant} says "{wx[0]}", {b.claimant} says "{wy[0]}" of the same thing',
+                            f"{_contain(rest_x, rest_y):.0%} of the rest of the accounts is shared"])
     # The outlet's own summary of a count is a paraphrase of someone's account, not a second one.
     narrated = any(c.attribution is None or (c.chain and c.claimant == c.chain[0]) for c in (a, b))
     # The same act and the same counted thing already; a little more shared meaning suffices.
