@@ -195,3 +195,29 @@ def test_events_bad_input_is_capped(nlp) -> None:  # noqa: ANN001
             assert len(e.actor) <= MAX_PARTICIPANTS and len(e.recipient) <= MAX_PARTICIPANTS
         assert all(n <= MAX_EVENTS_PER_SENTENCE for n in per_sentence.values())
         assert len(events) <= MAX_EVENTS_PER_SENTENCE * len(list(doc.sents))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The cartel was buying rifles to attack rival gangs in Sinaloa.",
+    "The ministry has until May 2 to appeal the ruling.",
+    "Tomas Novak contributed to this report from Prague.",
+    "The mayor's plea for calm was met with anger.",
+])
+def test_events_purpose_byline_reception_are_not_events(nlp, text: str) -> None:  # noqa: ANN001
+    types = {e.type for e in _events(nlp, text)}
+    assert not types & {"ASSAULT", "REQUEST", "AID", "CONSULT"}, types
+
+
+@pytest.mark.slow
+def test_events_declined_to_comment_is_no_rejection(nlp) -> None:  # noqa: ANN001
+    assert "REJECT" not in {e.type for e in _events(nlp, "Chilean officials declined to comment on the talks.")}
+
+
+@pytest.mark.slow
+def test_events_home_country_for_domestic_bodies(nlp) -> None:  # noqa: ANN001
+    text = ("ACCRA - Ghana's parliament met on Monday. Ghana's president spoke in Accra. Ghanaian farmers "
+            "marched in Kumasi. The Ghana Police Service said Ghana would act. The teachers' union sued the "
+            "school board on Tuesday.")
+    sued = [e for e in _events(nlp, text) if any(text[s:t] == "sued" for s, t in e.trigger)]
+    assert sued and sued[0].actor and sued[0].actor[0].country == "GHA"

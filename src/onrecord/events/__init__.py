@@ -123,6 +123,8 @@ _SPECULATION = frozenset("speculation rumor rumour fear possibility prospect cha
 # What a warning threatens when it is the actor's own act: "warned of retaliation".
 _THREAT_NOUNS = frozenset("retaliation consequence response action measure sanction reprisal punishment "
                           "strike attack force war countermeasure revenge".split())
+# Sectors that belong to no one country: international bodies, and groups that cross borders.
+_NO_HOME = frozenset({"IGO", "NGO", "REB", "UAF", "CRM", "REL"})
 _NON_STATE = frozenset({"REB", "OPP", "CVL", "PTY", "LAB", "EDU", "BUS", "REF", "CRM", "AGR", "REL", "MED", "JRN"})
 
 
@@ -202,6 +204,13 @@ def _conditional(tok: Token) -> bool:
                for c in tok.children)
 
 
+def _purpose(tok: Token) -> bool:
+    """An infinitive of purpose or one that describes a noun: "making bombs to carry out attacks",
+    "they have until Feb. 4 to appeal" tell what is meant, not what happened."""
+    return tok.dep_ in ("advcl", "acl", "relcl") and tok.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+
+
 def _has_aux(tok: Token, words: frozenset[str]) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in words for c in tok.children)
 
@@ -217,6 +226,10 @@ def _intent(tok: Token) -> bool:
 def _retype(c: _Candidate) -> None:
     """Modality: intended cooperation is AGREE, intended force is THREATEN; deny a thing is REJECT."""
     tok = c.head
+    if c.type == "REJECT" and any(x.dep_ == "xcomp" and x.lemma_.lower() in ("comment", "elaborate", "speak")
+                                  for x in tok.children):
+        c.cameo, c.type = "011", "STATEMENT"  # CAMEO 011, "decline comment": no refusal of anything
+        return
     if c.cameo == "016" and tok.lemma_.lower() not in _DENY_VERBS:
         c.cameo, c.type = "120", "REJECT"  # PETRARCH's "reject/dismiss the allegations": a rejection
         return
@@ -352,7 +365,7 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
     nouns = (lex or shipped_lexicon()).nouns
     candidates = []
     for trig in find_triggers(sent, lex):
-        if hypothetical(trig.light or trig.token):
+        if hypothetical(trig.light or trig.token) or _purpose(trig.light or trig.token):
             continue
         coding = plover(trig.entry.cameo)
         candidates.append(_Candidate(trig, trig.entry.cameo, trig.entry.type or coding.type, [trig.token]))
@@ -465,6 +478,10 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
                 part.sector = "CVL"  # a city shelled, or where a curfew is imposed: its people
         _inherit_country(actors, recipients, sent, home=home)
         _inherit_country(recipients, actors, sent, targets=True, home=home)
+        if home:
+            for part in actors + recipients:
+                if part.country is None and part.sector and part.sector not in _NO_HOME:
+                    part.country = home  # a school, a party, farmers in a Malawi story are Malawian
         events.append(Event(
             id="", type=c.type, cameo=c.cameo, mode=_mode(c, sent), context=_context(c, sent_text),
             trigger=tuple(sorted((t.idx, t.idx + len(t.text)) for t in [c.head, *absorbed.get(c.head.i, [])]
@@ -610,6 +627,7 @@ def _same_happening(first: Event, later: Event) -> bool:
     if later.date and first.date and later.date != first.date:
         return False
     for mine, theirs in ((later.actor, first.actor), (later.recipient, first.recipient)):
+        mine = [p for p in mine if p.entity or p.country or p.sector]  # "he", "the man": no evidence
         if mine and theirs and not _keys(mine) <= _keys(theirs):
             return False
     # Two bare mentions far apart are two happenings as often as one.

@@ -55,6 +55,7 @@ _FIGURATIVE_OBJECTS = frozenset("question query criticism barb insult broadside 
                                 "amendment price rate cost record target high low note ball button road stage "
                                 "problem issue deadline time clock rumor rumour glance look smile".split())
 _FORCE_CODES = ("17", "18", "19", "20")
+_WRITING = frozenset("report story article reporting".split())
 _NOMINAL_SLOTS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr"})
 
 
@@ -163,6 +164,8 @@ def _background(tok: Token) -> bool:
 
 
 def _met_outcome(tok: Token) -> bool:
+    if any(c.dep_ == "nsubjpass" for c in tok.children):
+        return True  # "the plea was met with brutality": a reception, not a meeting
     objs = [c for c in tok.children if c.dep_ == "dobj"]
     objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
     return any(o.lemma_.lower() in _NOT_MET for o in objs)
@@ -196,6 +199,9 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
         obj = _object(tok)
         if obj is not None and obj.lemma_.lower() in _SPEECH_OBJECTS and entry.cameo[:2] in ("05", "07"):
             continue
+        if entry.cameo[:2] in ("05", "06", "07") and any(
+                g.lemma_.lower() in _WRITING for c in tok.children if c.dep_ == "prep" for g in c.children):
+            continue  # "contributed to this report": a byline
         if obj is not None and obj.lemma_.lower() in _FIGURATIVE_OBJECTS and entry.cameo[:2] in _FORCE_CODES:
             continue
         if deps[i] == "conj" and (tok.head.pos_ in ("NOUN", "PROPN") or tok.head.dep_ in _NOMINAL_SLOTS):
