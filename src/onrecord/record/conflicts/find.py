@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from ..claims import Claim
-from .candidates import Prepared, candidates, conditional, prepare
+from .candidates import _CONDITIONAL, Prepared, candidates, conditional, prepare
 from .conflict import Conflict, ConflictKind
 from ...stance import LABELS, stance_proba
 from .denials import MAY_DENY, Denial, Target, read_denial, resolve_in_text, sentence_bounds
@@ -276,7 +276,9 @@ def find_conflicts(claims: Iterable[Claim], *, texts: Mapping[str, str] | None =
     keep = ((negative[li] != negative[ri]) | (counted[li] & counted[ri] & positive) | (poled[li] & poled[ri] & positive)) \
         & ~((voices[li] == voices[ri]) & (articles[li] == articles[ri]))
     li, ri, sims = li[keep], ri[keep], sims[keep]
-    iffy = [conditional(c) and not c.negative for c in claims]
+    # A forecast or condition anywhere in the claim's extent ("is expected to meet next week").
+    iffy = [not c.negative and (conditional(c) or bool(texts.get(c.article)) and c.spans and bool(
+        _CONDITIONAL.search(texts[c.article], *_extent(c.spans)))) for c in claims]
     for i, j, sim in zip(li.tolist(), ri.tolist(), sims.tolist()):
         a, b = claims[i], claims[j]
         if a.article == b.article and (a.attribution in b.extras.get("containers", ())
