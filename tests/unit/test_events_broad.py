@@ -221,3 +221,9 @@ def test_events_home_country_for_domestic_bodies(nlp) -> None:  # noqa: ANN001
             "school board on Tuesday.")
     sued = [e for e in _events(nlp, text) if any(text[s:t] == "sued" for s, t in e.trigger)]
     assert sued and sued[0].actor and sued[0].actor[0].country == "GHA"
+
+
+@pytest.mark.slow
+def test_events_protest_demanding_is_one_protest(nlp) -> None:  # noqa: ANN001
+    events = _events(nlp, "Farmers rioted in Lahore on Sunday, demanding lower fuel prices.")
+    assert [e.type for e in events] == ["PROTEST"]

@@ -394,6 +394,10 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
                 framed = True
         if not framed:
             keep.append(c)
+    # "rioted, demanding the governor's resignation": what a protest demands is its content.
+    protests = {c.head.i for c in keep if c.type == "PROTEST"}
+    keep = [c for c in keep if not (c.type == "REQUEST" and c.head.tag_ == "VBG" and protests and any(
+        a.i in protests for a in c.head.ancestors))]
     trigger_ids = {c.head.i for c in keep}
     # "shelled the city, killing 20": a participle clause of the same type is the same happening.
     heads = {c.head.i: c for c in keep}
