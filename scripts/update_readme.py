@@ -28,6 +28,7 @@ def blocks() -> dict[str, str]:
             "demo": run("show", "--db", db, "--article", "presstv-sessions-kislyak"),
             "conflicts": _try("conflicts", "--db", db),
             "quotes": run("quotes", "--db", db, "--speaker", "Jeff Sessions"),
+            "person": run("person", "Jeff Sessions", "--db", db),
         }
 
 
