@@ -6,8 +6,15 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..model import Record
-from .claims import NEGATION, Claim
+from ..stance import LABELS, stance_proba
 from ..stance.features import content, tokens
+from .claims import Claim, build_claims, polarity_of
+from .conflicts import judge
+from .conflicts.candidates import claim_proposition
+from .conflicts.find import denial_of
+from .conflicts.judge import read
+from .conflicts.meaning import meaning_words
+from .linking import link_entities
 
 Verdict = Literal["supports", "disputes", "discusses"]
 _VERDICT: dict[str, Verdict] = {"agree": "supports", "disagree": "disputes", "discuss": "discusses"}
@@ -40,9 +47,6 @@ def search_claim(claim_text: str, source: Iterable[Record] | Iterable[Claim], *,
     (article id, text) of articles that have none, searched whole. Statements sharing fewer
     than `min_overlap` content words with the claim are skipped before the model runs.
     """
-    from ..record import build_claims, link_entities
-    from ..stance import LABELS, stance_proba
-
     items = list(source)
     candidates: list[tuple[str, tuple[tuple[int, int], ...], str, str | None, str | None, tuple[str, ...]]] = []
     if items and isinstance(items[0], Record):
@@ -57,10 +61,10 @@ def search_claim(claim_text: str, source: Iterable[Record] | Iterable[Claim], *,
     for article_id, text in articles:
         if text.strip():
             candidates.append((article_id, ((0, len(text)),), text, None, None, ()))
-    negative = {c.id for c in claims if c.negative}
+    by_id = {c.id: c for c in claims}
     for c in claims:
         candidates.append((c.article, c.spans, c.text, c.claimant, c.id, c.chain))
-    query_negative = bool(NEGATION.search(claim_text))
+    asked = _query_reading(claim_text)
 
     query = set(content(tokens(claim_text)))
     kept = [c for c in candidates if len(query & set(content(tokens(c[2])))) >= min_overlap]
@@ -73,14 +77,31 @@ def search_claim(claim_text: str, source: Iterable[Record] | Iterable[Claim], *,
         if 1.0 - float(p[LABELS.index("unrelated")]) < min_probability:
             continue
         verdict = _VERDICT[LABELS[best]]
-        if claim_id in negative and not query_negative:
-            # A denial of the claimed thing disputes it, whatever the wording (FNC-1 saw few short denials).
+        if claim_id in by_id and _disputes(asked, by_id[claim_id]):
+            # The conflicts judge reads a denial or a negation of the claim: it disputes it,
+            # whatever the wording (FNC-1 saw few short denials).
             verdict = "disputes"
         hits.append(Hit(verdict=verdict, score=float(p[best]), article=article, span=span,
                         text=text if claim_id else text[:300], claimant=claimant, claim=claim_id, chain=chain))
     order = {"disputes": 0, "supports": 1, "discusses": 2}
     hits.sort(key=lambda h: (order[h.verdict], -h.score))
     return hits[:limit]
+
+
+def _query_reading(text: str):  # noqa: ANN202 - a judge.Reading
+    """The searched claim as the conflicts judge reads a claim (an anonymous asserter)."""
+    polarity = polarity_of("", text, [])
+    query = Claim(id="query", article="query", date=None, text=text, spans=((0, len(text)),), claimant="the query",
+                  claimant_id=None, claimant_type="other", chain=(), about=(), about_names=(), polarity=polarity,
+                  content=text)
+    return read(query, claim_proposition(query), meaning_words(text), denial_of(query, None))
+
+
+def _disputes(asked, claim: Claim) -> bool:  # noqa: ANN001
+    """Whether the conflicts judge sets the claim against the searched one."""
+    other = read(claim, claim_proposition(claim), meaning_words(claim.content or claim.text), denial_of(claim, None))
+    verdict = judge(asked, other)
+    return verdict is not None and verdict.kind in ("denial_vs_report", "account_vs_account")
 
 
 def verdicts(hits: Sequence[Hit]) -> dict[str, int]:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ...stance.features import STOP, stem, tokens
-from ...text.words import NEGATION
+from ...text.words import NEGATION, PERSON_TITLES
 from .propositions import lexicon
 
 # Words that carry polarity or attribution, not topic: two claims sharing only these are unrelated.
@@ -28,8 +28,8 @@ _EVAL_WORDS = frozenset("false untrue true baseless groundless unfounded absurd 
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
                           "hundred thousand million billion dozen but couldn don didn doesn isn wasn".split())
 # Every word that carries no topic, in one set: stop words, polarity, attribution, rebuttal,
-# number words, and the deny family's forms.
-_SKIP = (NOT_TOPIC | STOP | _EVAL_WORDS | _NUMBER_WORDS
+# number words, titles ("Ms.", "Mayor": who, not what), and the deny family's forms.
+_SKIP = (NOT_TOPIC | STOP | _EVAL_WORDS | _NUMBER_WORDS | frozenset(t for t in PERSON_TITLES if " " not in t)
          | frozenset(w for w in ("deny denies denied denying denial denials refute refutes refuted rebut rebuts "
                                  "rebutted disavow disavowed dispute disputes disputed contest contests contested "
                                  "reject rejects rejected rejecting dismiss dismisses dismissed dismissing "
