@@ -371,3 +371,29 @@ def test_conflicts_eval_report_last_line() -> None:
     last = report(result).splitlines()[-1]
     assert last == "conflicts: P=0.500 R=1.000 F1=0.667 false_alarms=1.00"
     assert "recall denial_vs_report: 1.000" in report(result)
+
+
+def test_conflicts_opposite_poles_account_vs_account() -> None:
+    a = _said(1, "P1", "the blast at the fuel depot was an accident", ())
+    b = _said(2, "P2", "the blast at the fuel depot was deliberate", ())
+    c = _said(3, "P3", "the storm at the fuel depot was deliberate news", (), article="other")
+    (conflict,) = find_conflicts([a, b, c], use_stance=False)
+    assert conflict.kind == "account_vs_account" and {conflict.a.id, conflict.b.id} == {a.id, b.id}
+    assert "accident" in conflict.why[0] and "deliberate" in conflict.why[0]
+
+
+def test_conflicts_denial_in_a_sentence_no_claim_covers() -> None:
+    text = "Varga had claimed that the photos were taken by his uncle. Historians later exposed Varga as a fraud."
+    claim = _said(1, "P1", "that the photos were taken by his uncle", ("P1",))
+    claim.spans = ((text.index("that the"), text.index("uncle") + 5),)
+    (c,) = find_conflicts([claim], texts={"x": text}, use_stance=False)
+    assert c.kind == "denial_vs_report" and c.a.claimant == "Historians" and c.b.id == claim.id
+
+
+def test_conflicts_claim_search_uses_the_judge() -> None:
+    from onrecord.record.search import _disputes, _query_reading
+
+    never = _said(1, "P1", "the army never fired on the crowd at the harbour", (), polarity="negated")
+    other = _said(2, "P2", "the mayor opened the new library", ())
+    asked = _query_reading("the army fired on the crowd at the harbour")
+    assert _disputes(asked, never) and not _disputes(asked, other)
