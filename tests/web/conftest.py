@@ -53,7 +53,7 @@ def client(seeded_store):
 
 @pytest.fixture(scope="session")
 def hostile_record():
-    """A hand-built record whose every string is markup (no model needed)."""
+    """A hand-built record whose strings are markup (no model needed)."""
     from onrecord.model import Attribution, Entity, Meta, Record, Speaker
 
     text = ('<script>alert("x")</script> Officials said "<img src=x onerror=alert(2)>" on Monday, '
@@ -64,11 +64,13 @@ def hostile_record():
     return Record(
         id="hostile", text=text,
         meta=Meta(title="<script>alert('title')</script>", outlet="<i>Outlet</i>", published="2024-01-02"),
-        entities=[Entity("E1", "Mallory <b>Evil</b>", "PERSON", [(src_s, len(text) - 1)])],
+        # The name itself is plain (linking rightly refuses a "name" with markup), so the person
+        # page exists; their mention and their words carry the markup.
+        entities=[Entity("E1", "Mallory Evil", "PERSON", [(src_s, len(text) - 1)])],
         attributions=[Attribution("A1", source=((src_s, len(text) - 1),),
                                   cue=((text.index("said"), text.index("said") + 4),),
                                   content=((quote_s, quote_e),),
-                                  speaker=Speaker("E1", "Mallory <b>Evil</b>", "person"), kind="direct")])
+                                  speaker=Speaker("E1", "Mallory Evil", "person", True, 0.9), kind="direct")])
 
 
 @pytest.fixture

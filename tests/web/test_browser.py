@@ -226,7 +226,8 @@ def test_browser_hostile_strings_never_execute(page, server):
     q = quote(HOSTILE)
     paths = ["/articles/hostile", "/people", f"/search?q={q}", "/search?q=Mallory", f"/conflicts?person={q}",
              f"/claim?text={q}", f"/articles?q={q}&outlet={q}", f"/events?actor={q}",
-             f"/articles/{quote(HOSTILE, safe='')}", f"/people/{quote(HOSTILE, safe='')}"]
+             f"/articles/{quote(HOSTILE, safe='')}", f"/people/{quote(HOSTILE, safe='')}",
+             f"/people/{_person(server, 'Mallory Evil')}"]
     for path in paths:
         page.goto(server + path)
         page.wait_for_timeout(100)

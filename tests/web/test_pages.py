@@ -237,3 +237,22 @@ def test_form_upload_reads_the_file_like_the_cli(make_client, seed_text):
 def test_form_empty_is_explained(make_client):
     r = make_client().post("/analyse", data={"text": "", "save": "1"})
     assert r.status_code == 422 and "Paste a text" in r.text
+
+
+def test_stale_record_is_said_on_every_page_and_rebuilt_on_request(make_client, hostile_record, tmp_path):
+    """Pages never rebuild the record themselves: they say it is stale; the button rebuilds it."""
+    from onrecord.store import Store
+
+    path = tmp_path / "stale.duckdb"
+    with Store(path) as store:
+        store.write([hostile_record])  # articles written, no record built
+    c = make_client(path=path)
+    for page in ("/", "/people", "/conflicts"):
+        html = c.get(page, headers=HTML).text
+        assert "has not been built" in html and 'action="/record/rebuild"' in html, page
+    assert c.get("/api/stats").json()["record"] and c.get("/api/people").json()["total"] == 0
+    r = c.post("/record/rebuild", headers={**HTML, "referer": "http://127.0.0.1/people"}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "http://127.0.0.1/people"
+    assert c.get("/api/stats").json()["record"] is None
+    assert c.get("/api/people").json()["total"] == 1
+    assert "has not been built" not in c.get("/people", headers=HTML).text

@@ -41,7 +41,7 @@ def test_safety_javascript_urls_are_not_links(make_client, hostile_record):
 def test_safety_article_shows_the_literal_markup(make_client, hostile_record):
     html = make_client([hostile_record]).get("/articles/hostile", headers=HTML).text
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
-    assert 'data-speaker="Mallory &lt;b&gt;Evil&lt;/b&gt;"' in html
+    assert 'data-speaker="Mallory Evil"' in html and "Mallory &lt;b&gt;Evil&lt;/b&gt;" in html
 
 
 def test_safety_csp_forbids_inline_script(make_client):

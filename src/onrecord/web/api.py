@@ -301,6 +301,16 @@ def keep_stored_id(db: WebStore, record: Record, *, explicit: bool) -> None:
     record.id = stored
 
 
+@router.post("/record/rebuild", status_code=202, summary="Rebuild the record (people, claims, conflicts, search)",
+             responses=_doc(403))
+def rebuild_api(request: Request) -> Any:
+    """What `onrecord rebuild` does, for a server that holds the store: at once on a small store,
+    in the background on a large one (`GET /api/stats` says when it is done)."""
+    refuse_writes(request)
+    db_of(request).rebuild_record()
+    return JSONResponse({"record": "being rebuilt" if db_of(request).rebuilding else None}, status_code=202)
+
+
 @router.get("/people", summary="People in the record (linked across articles), most covered first",
             responses=TABLE)
 def people_api(q: str | None = Query(None, description="Part of any of their names."), sort: str | None = SortQ,

@@ -183,6 +183,17 @@ def _home_error(request: Request, message: str, fields: dict[str, str]) -> HTMLR
                        max_upload=request.app.state.max_upload_bytes, form=fields, error=message)
 
 
+@router.post("/record/rebuild", response_class=HTMLResponse)
+async def rebuild_form(request: Request) -> Response:
+    """The stale-record banner's button: rebuild, then back to the page it was pressed on."""
+    if request.app.state.read_only:
+        raise ApiError(403, "this server is read-only (started with --read-only): stop it and run `onrecord rebuild`",
+                       "read_only")
+    await run_in_threadpool(db_of(request).rebuild_record)
+    back = request.headers.get("referer", "/")
+    return RedirectResponse(back if back.startswith(str(request.base_url)) else "/", status_code=303)
+
+
 # --- search -----------------------------------------------------------------------------------
 
 @router.get("/search", response_class=HTMLResponse)
