@@ -276,6 +276,16 @@ def can_speak(tok: "Token") -> bool:
                 or lemma in _DOCUMENT_NOUNS or lemma in _MEDIA_NOUNS or lemma in _ORG_NOUNS)
 
 
+_GROUP_WORDS = frozenset("people staff police personnel crowd public".split())
+
+
+def _plural(name: str) -> bool:
+    """Whether a descriptive name speaks for several ("people briefed on the talks", "aides")."""
+    words = name.lower().split()
+    return any(w in _GROUP_WORDS or (w.endswith("s") and not w.endswith("ss") and w in _PEOPLE_NOUNS)
+               for w in words) or name.endswith("s")
+
+
 def _descriptive(sp: Speaker) -> bool:
     """A speaker whose name is its own words, and rightly so ("the report", "senior officials")."""
     return not sp.resolved and sp.confidence >= RESOLVE_AT
@@ -403,10 +413,13 @@ def resolve_one(ctx: _Context, spans: list[Span], head: "Token | None", *, depth
             return _words(surface, "person", 0.3)  # a first person outside quotes: the author or a transcript
         ent, conf = _person_for_pronoun(ctx, spans[0][0], _PRONOUN_GENDER.get(low))
         return _named(ent, conf, surface) if ent is not None else _words(surface, "person", 0.2)
+    in_quote = ctx.quotes is not None and ctx.quotes.inside(spans[0][0])
+    if in_quote and low in _PLURAL_PRONOUNS | {"it"}:
+        return _words(surface, "unknown", 0.2)  # "They know we will find them," he said: someone in his story
     if low in _PLURAL_PRONOUNS:
         # "they"/"we": the latest group, organisation or outlet that spoke nearby.
         groups = [sp for pos, sp in ctx.history if pos >= spans[0][0] - 1500 and sp.name and (
-            sp.type in ("organization", "media") or (sp.type == "anonymous" and sp.name.endswith("s")))]
+            sp.type in ("organization", "media") or (sp.type == "anonymous" and _plural(sp.name)))]
         if groups:
             return _pronoun_of(groups[-1], surface, 0.7 if len({g.name for g in groups}) == 1 else 0.55)
         return _words(surface, "unknown", 0.2)
