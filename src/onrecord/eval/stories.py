@@ -19,6 +19,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..entities import find_entities
+from ..events import find_events
+from ..text import nlp
 from .metrics import PRF
 from .plover import SYMMETRIC, match, norm_country
 
@@ -67,10 +70,6 @@ def _actors_ok(p: dict[str, Any], g: dict[str, Any]) -> bool:
 
 
 def predict(items: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    from ..entities import find_entities
-    from ..events import find_events
-    from ..text import nlp
-
     out = []
     for item, doc in zip(items, nlp.parse([i["text"] for i in items])):
         events = find_events(doc, find_entities(doc), [], published=item.get("published"))
