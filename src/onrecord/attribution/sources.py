@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..entities import doc_text as _doc_text
@@ -403,9 +404,8 @@ def resolve_one(ctx: _Context, spans: list[Span], head: "Token | None", *, depth
         ante = _antecedent(head)
         if ante is not None:
             found = resolve_one(ctx, [(ante.left_edge.idx, ante.idx + len(ante.text))], ante, depth=depth + 1)
-            found.confidence = round(found.confidence * 0.95, 3)
-            found.resolved = found.resolved and found.confidence >= RESOLVE_AT
-            return found
+            conf = round(found.confidence * 0.95, 3)
+            return replace(found, confidence=conf, resolved=found.resolved and conf >= RESOLVE_AT)
         return _words(surface, "unknown", 0.2)
     low = _POSSESSIVE_PRONOUNS.get(low, low) if head.dep_ == "poss" else low
     if low in _PERSON_PRONOUNS or low in ("his", "hers"):
@@ -464,7 +464,7 @@ def resolve_one(ctx: _Context, spans: list[Span], head: "Token | None", *, depth
             return _named(outlet, 0.75, surface)
         for _pos, earlier in reversed(ctx.history):
             if earlier.type == "media" and earlier.name and earlier.name.lower() != surface.lower():
-                return earlier
+                return replace(earlier)   # a copy: speakers are per attribution
     if ent is not None and not at_head and head.pos_ != "PROPN" and not head.ent_type_ and lemma in _GROUP_HEADS:
         # "Trump's campaign": a group the named person leads, named with their fullest name.
         name = _phrase(head, text)
