@@ -43,6 +43,17 @@ def _quoted(text: Any) -> str:
     return f"“{text}”"
 
 
+def href(article_id: Any, spans: Any = None, anchor: str | None = None) -> str:
+    """The link to an article page, outlining SPANS ([[start, end], ...]) and jumping to ANCHOR.
+    A function, not a template macro: a person page makes hundreds of links."""
+    url = "/articles/" + quote(str(article_id), safe="")
+    marks = ",".join(f"{int(s[0])}-{int(s[1])}" for s in (spans or []) if s and len(s) == 2)
+    if marks:
+        url += "?mark=" + marks
+    return url + (f"#{quote(str(anchor), safe='')}" if anchor else "")
+
+
+_env.globals["href"] = href
 _env.filters["web_url"] = _web_url
 _env.filters["quoted"] = _quoted
 templates = Jinja2Templates(env=_env)
