@@ -408,29 +408,8 @@ def resolve_one(ctx: _Context, spans: list[Span], head: "Token | None", *, depth
             return replace(found, confidence=conf, resolved=found.resolved and conf >= RESOLVE_AT)
         return _words(surface, "unknown", 0.2)
     low = _POSSESSIVE_PRONOUNS.get(low, low) if head.dep_ == "poss" else low
-    if low in _PERSON_PRONOUNS or low in ("his", "hers"):
-        if low in ("i", "me"):
-            return _words(surface, "person", 0.3)  # a first person outside quotes: the author or a transcript
-        ent, conf = _person_for_pronoun(ctx, spans[0][0], _PRONOUN_GENDER.get(low))
-        return _named(ent, conf, surface) if ent is not None else _words(surface, "person", 0.2)
-    in_quote = ctx.quotes is not None and ctx.quotes.inside(spans[0][0])
-    if in_quote and low in _PLURAL_PRONOUNS | {"it"}:
-        return _words(surface, "unknown", 0.2)  # "They know we will find them," he said: someone in his story
-    if low in _PLURAL_PRONOUNS:
-        # "they"/"we": the latest group, organisation or outlet that spoke nearby.
-        groups = [sp for pos, sp in ctx.history if pos >= spans[0][0] - 1500 and sp.name and (
-            sp.type in ("organization", "media") or (sp.type == "anonymous" and _plural(sp.name)))]
-        if groups:
-            return _pronoun_of(groups[-1], surface, 0.7 if len({g.name for g in groups}) == 1 else 0.55)
-        return _words(surface, "unknown", 0.2)
-    if low == "it":
-        things = [sp for pos, sp in ctx.history if pos >= spans[0][0] - 800 and sp.name
-                  and sp.type in ("document", "organization", "media") and not sp.name.endswith("s")]
-        if things:
-            return _pronoun_of(things[-1], surface, 0.65 if len({t.name for t in things}) == 1 else 0.5)
-        return _words(surface, "unknown", 0.2)
-    if low == "you":
-        return _words("you", "other", 0.5)
+    if low in _ALL_PRONOUNS:
+        return _pronoun_speaker(ctx, low, spans[0][0], surface)
     # An appositive name: "Another RT America host, Abby Martin," is Abby Martin.
     for child in head.children:
         if child.dep_ == "appos" and head.pos_ != "PROPN":
@@ -490,6 +469,34 @@ def resolve_one(ctx: _Context, spans: list[Span], head: "Token | None", *, depth
         return _words(name, kind, 0.5)
     return _words(_owned(ctx, head, _phrase(head, text)), _of_type(head, surface) if kind in ("other", "unknown")
                   else kind, _CONF_DESCRIPTIVE)
+
+
+_ALL_PRONOUNS = _PERSON_PRONOUNS | _PLURAL_PRONOUNS | {"his", "hers", "it", "you"}
+
+
+def _pronoun_speaker(ctx: _Context, low: str, at: int, surface: str) -> Speaker:
+    """A pronoun source: "he"/"she" by gender, role and quote runs; "they"/"we" the group that
+    spoke last; "it" the document or body that did; anything else its own word, unresolved."""
+    if low in ("i", "me"):
+        return _words(surface, "person", 0.3)  # a first person outside quotes: the author or a transcript
+    if low in _PERSON_PRONOUNS or low in ("his", "hers"):
+        ent, conf = _person_for_pronoun(ctx, at, _PRONOUN_GENDER.get(low))
+        return _named(ent, conf, surface) if ent is not None else _words(surface, "person", 0.2)
+    if low == "you":
+        return _words("you", "other", 0.5)
+    if ctx.quotes is not None and ctx.quotes.inside(at):
+        return _words(surface, "unknown", 0.2)  # "They know we will find them," he said: someone in his story
+    if low in _PLURAL_PRONOUNS:
+        groups = [sp for pos, sp in ctx.history if pos >= at - 1500 and sp.name and (
+            sp.type in ("organization", "media") or (sp.type == "anonymous" and _plural(sp.name)))]
+        if groups:
+            return _pronoun_of(groups[-1], surface, 0.7 if len({g.name for g in groups}) == 1 else 0.55)
+        return _words(surface, "unknown", 0.2)
+    things = [sp for pos, sp in ctx.history if pos >= at - 800 and sp.name
+              and sp.type in ("document", "organization", "media") and not sp.name.endswith("s")]
+    if things:
+        return _pronoun_of(things[-1], surface, 0.65 if len({t.name for t in things}) == 1 else 0.5)
+    return _words(surface, "unknown", 0.2)
 
 
 def _of_type(head: "Token", surface: str) -> SpeakerType:
