@@ -264,26 +264,17 @@ def export(model, src: Path, args) -> None:  # noqa: ANN001
 
     from onrecord.attribution.transformer import sha256
 
-    class One(torch.nn.Module):
-        """One window: input_ids [1, T], word_index [W], cue_index [K] -> [W, 3], [K, W, 3]."""
-
-        def __init__(self, inner) -> None:  # noqa: ANN001
-            super().__init__()
-            self.inner = inner
-
-        def forward(self, input_ids, word_index, cue_index):  # noqa: ANN001, ANN201
-            mask = torch.ones_like(input_ids)
-            cue_logits, pair_logits = self.inner(input_ids, mask, word_index.unsqueeze(0),
-                                                 torch.zeros_like(cue_index), cue_index)
-            return cue_logits[0], pair_logits
-
-    one = One(model).eval()
     fp32 = args.work / "transformer_fp32.onnx"
-    dummy = (torch.tensor([[101, 2023, 2056, 102]]), torch.tensor([1, 2]), torch.tensor([1]))
-    torch.onnx.export(one, dummy, str(fp32), input_names=["input_ids", "word_index", "cue_index"],
+    # Batched windows: input_ids / attention_mask [B, T], word_index [B, W] (first piece of each
+    # word), cue_batch / cue_index [K] (which window, which word) -> [B, W, 3], [K, W, 3].
+    dummy = (torch.tensor([[101, 2023, 2056, 102], [101, 2023, 102, 0]]), torch.tensor([[1, 1, 1, 1], [1, 1, 1, 0]]),
+             torch.tensor([[1, 2], [1, 0]]), torch.tensor([0, 1]), torch.tensor([1, 0]))
+    torch.onnx.export(model.eval(), dummy, str(fp32),
+                      input_names=["input_ids", "attention_mask", "word_index", "cue_batch", "cue_index"],
                       output_names=["cue_logits", "pair_logits"], opset_version=17, dynamo=False,
-                      dynamic_axes={"input_ids": {1: "T"}, "word_index": {0: "W"}, "cue_index": {0: "K"},
-                                    "cue_logits": {0: "W"}, "pair_logits": {0: "K", 1: "W"}})
+                      dynamic_axes={"input_ids": {0: "B", 1: "T"}, "attention_mask": {0: "B", 1: "T"},
+                                    "word_index": {0: "B", 1: "W"}, "cue_batch": {0: "K"}, "cue_index": {0: "K"},
+                                    "cue_logits": {0: "B", 1: "W"}, "pair_logits": {0: "K", 1: "W"}})
     out = args.out_dir / "transformer.onnx"
     quantize_dynamic(str(fp32), str(out), weight_type=QuantType.QInt8)
     vocab = args.out_dir / "transformer_vocab.txt"
@@ -317,6 +308,7 @@ def main() -> None:
     parser.add_argument("--max-windows", type=int, default=0, help="train on at most this many windows")
     parser.add_argument("--holdout", action="store_true", help="train without every fifth article")
     parser.add_argument("--prepare-only", action="store_true")
+    parser.add_argument("--export-only", action="store_true", help="export the latest checkpoint")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
 
@@ -342,7 +334,16 @@ def main() -> None:
           f"{sum(len(e['ids']) for e in examples)} pieces", flush=True)
     if args.prepare_only:
         return
-    model, src = train(examples, args)
+    if args.export_only:  # the latest checkpoint as it is (a check of the export mid-training)
+        import torch
+
+        src = minilm_dir(args.work)
+        model, src = build_model(args.layers, src)
+        state = torch.load(args.work / f"ckpt_L{args.layers}{'_holdout' if args.holdout else ''}.pt", weights_only=False)
+        model.load_state_dict(state["model"])
+        model.eval()
+    else:
+        model, src = train(examples, args)
     export(model, src, args)
 
 

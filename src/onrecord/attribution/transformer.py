@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -95,20 +96,40 @@ class Transformer:
     def name(self) -> str:
         return str(self.meta.get("name", "transformer"))
 
-    def tag(self, words: list[str], cue_words: list[int]):  # noqa: ANN201
-        """(cue probabilities [W, 3], pair probabilities [K, W, 3], W) for a window's words and
-        the word positions of its cues; W <= len(words) when the window was cut."""
+    def tag(self, windows: list[tuple[list[str], list[int]]]) -> list:
+        """Per window (its words, the word positions of its cues): (cue probabilities [W, 3],
+        pair probabilities [K, W, 3], W), W < len(words) where the window was cut. The windows
+        run as one padded batch."""
         np = self.np
-        ids, starts = encode(self.wp, words, self.max_pieces)
-        n = len(starts)
-        cues = [c for c in cue_words if c < n] or [0]
-        feeds = {
-            "input_ids": np.asarray([ids], dtype=np.int64),
-            "word_index": np.asarray(starts or [0], dtype=np.int64),
-            "cue_index": np.asarray(cues, dtype=np.int64),
-        }
-        cue_logits, pair_logits = self.session.run(None, feeds)
-        return _softmax(np, cue_logits), _softmax(np, pair_logits), n
+        enc = [encode(self.wp, words, self.max_pieces) for words, _ in windows]
+        B = len(enc)
+        T = max(len(ids) for ids, _ in enc)
+        W = max(1, max(len(starts) for _, starts in enc))
+        input_ids = np.zeros((B, T), dtype=np.int64)
+        mask = np.zeros((B, T), dtype=np.int64)
+        word_index = np.zeros((B, W), dtype=np.int64)
+        cue_batch: list[int] = []
+        cue_index: list[int] = []
+        rows: list[list[int]] = []
+        for b, ((ids, starts), (_, cues)) in enumerate(zip(enc, windows)):
+            input_ids[b, :len(ids)] = ids
+            mask[b, :len(ids)] = 1
+            word_index[b, :len(starts)] = starts
+            keep = [c for c in cues if c < len(starts)]
+            rows.append(list(range(len(cue_index), len(cue_index) + len(keep))))
+            cue_batch.extend([b] * len(keep))
+            cue_index.extend(keep)
+        if not cue_index:
+            cue_batch, cue_index = [0], [0]
+        cue_logits, pair_logits = self.session.run(None, {
+            "input_ids": input_ids, "attention_mask": mask, "word_index": word_index,
+            "cue_batch": np.asarray(cue_batch, dtype=np.int64), "cue_index": np.asarray(cue_index, dtype=np.int64)})
+        cue_p, pair_p = _softmax(np, cue_logits), _softmax(np, pair_logits)
+        out = []
+        for b, (_, starts) in enumerate(enc):
+            n = len(starts)
+            out.append((cue_p[b, :n], pair_p[rows[b], :n] if rows[b] else pair_p[:0, :n], n))
+        return out
 
 
 def _softmax(np, x):  # noqa: ANN001, ANN202
@@ -163,8 +184,9 @@ class Tagged:
 
 
 def tag_doc(doc, quotes, cues: list) -> Tagged | None:  # noqa: ANN001
-    """Run the transformer over every sentence worth it, with the cues and the cue candidates
-    of each as the pair head's cues. None when no transformer is shipped."""
+    """Run the transformer over every sentence that can hold an attribution -- one with a cue
+    of the linear model, a quotation mark or a colon -- with the cues and cue candidates of
+    each as the pair head's cues, a few windows per batch. None when no transformer is shipped."""
     model = load()
     if model is None:
         return None
@@ -180,38 +202,52 @@ def tag_doc(doc, quotes, cues: list) -> Tagged | None:  # noqa: ANN001
     for tok in (*cands, *cues):
         by_sent.setdefault(arrays.bounds(tok.i)[0], set()).add(tok.i)
     gate = doc_gate(doc, arrays)
+    cue_sents = {arrays.bounds(c.i)[0] for c in cues}
     out = Tagged()
     starts = arrays.starts
+    todo = []
     for k, first in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else arrays.n
         heads = by_sent.get(first, set())
-        if not heads and not gate[k]:
+        if not gate[k] and first not in cue_sents:
             continue
         idxs = window_words(doc, first, end, spaces)
-        if not idxs:
-            continue
-        pos = {i: j for j, i in enumerate(idxs)}
-        order = sorted(heads)
-        cue_p, pair_p, n = model.tag([doc[i].text for i in idxs], [pos[i] for i in order])
-        idxs = idxs[:n]
-        for j, i in enumerate(idxs):
-            out.cue_prob[i] = float(cue_p[j, 1] + cue_p[j, 2])
-            out.window_of[i] = idxs
-        for row, i in enumerate(c for c in order if pos[c] < n):
-            out.pairs[i] = pair_p[row]
+        if idxs:
+            pos = {i: j for j, i in enumerate(idxs)}
+            order = sorted(heads)
+            todo.append((idxs, order, [doc[i].text for i in idxs], [pos[i] for i in order]))
+    # Similar lengths together, a few windows per run: less padding, larger matrix products.
+    todo.sort(key=lambda w: len(w[0]))
+    for lo in range(0, len(todo), _BATCH):
+        group = todo[lo:lo + _BATCH]
+        for (idxs, order, _, cue_pos), (cue_p, pair_p, n) in zip(group, model.tag([(w, c) for _, _, w, c in group])):
+            idxs = idxs[:n]
+            for j, i in enumerate(idxs):
+                out.cue_prob[i] = float(cue_p[j, 1] + cue_p[j, 2])
+                out.window_of[i] = idxs
+            for row, i in enumerate(i for i, p in zip(order, cue_pos) if p < n):
+                out.pairs[i] = pair_p[row]
     return out
+
+
+_BATCH = 8
 
 
 def doc_gate(doc, arrays) -> list[bool]:  # noqa: ANN001
     """Per sentence: it holds a quotation mark or a colon."""
-    text = doc.text
-    starts = arrays.starts
-    out = []
-    for k, first in enumerate(starts):
-        end = starts[k + 1] if k + 1 < len(starts) else arrays.n
-        s, e = doc[first].idx, (doc[end - 1].idx + len(doc[end - 1])) if end > first else doc[first].idx
-        out.append(any(ch in _GATE_CHARS for ch in text[s:e]))
+    from bisect import bisect_right
+
+    from ..entities import doc_text
+
+    text = doc_text(doc)
+    firsts = [arrays.idx[i] for i in arrays.starts]
+    out = [False] * len(firsts)
+    for m in _GATE_RE.finditer(text):
+        out[max(0, bisect_right(firsts, m.start()) - 1)] = True
     return out
+
+
+_GATE_RE = re.compile("[" + re.escape("".join(sorted(_GATE_CHARS))) + "]")
 
 
 def _runs(idxs: list[int], on: list[bool]) -> list[tuple[int, int]]:
@@ -288,6 +324,10 @@ def spans_for(cue, tagged: Tagged, rule: list, source: list, head, text: str):  
         content = rule
     else:
         content = [p for p in (trim(text, _run_span(doc, r)) for r in cont_runs) if p]
+        if not content and conf.get("empty") == "rules":
+            return None
+    if conf.get("source_from", "tagger") == "rules":
+        return source, content, head
     if src_runs:
         source = [p for p in (trim(text, _run_span(doc, r)) for r in src_runs) if p]
         head = _root(doc, max(src_runs, key=lambda r: r[1] - r[0]))

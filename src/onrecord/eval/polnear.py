@@ -203,6 +203,7 @@ def _judge_speaker(text: str, pred: Attribution, gold: GoldAttribution, acc: dic
 
 def evaluate(path: str | Path, *, split: str = "dev", limit: int | None = None) -> dict[str, Any]:
     """Run the full pipeline over a PolNeAR split and score its attributions."""
+    from ..attribution.transformer import model_name
     from ..pipeline import analyse_batch
 
     golds = load_split(path, split, limit=limit)
@@ -229,6 +230,7 @@ def evaluate(path: str | Path, *, split: str = "dev", limit: int | None = None) 
                                   "judged": acc["type"][1]},
         "speaker_name_accuracy": {"accuracy": round(acc["name"][0] / acc["name"][1], 4) if acc["name"][1] else None,
                                   "judged": acc["name"][1]},
+        "attribution_model": model_name(),
         "words": words, "seconds": round(seconds, 2),
         "words_per_second": round(words / seconds, 1) if seconds else None,
         "reference_exact_f1": dict(REFERENCE),
@@ -239,6 +241,7 @@ def report(result: dict[str, Any]) -> str:
     """The evaluation as a readable table."""
     lines = [f"PolNeAR {result['split']}: {result['articles']} articles, {result['gold']} gold / "
              f"{result['predicted']} predicted attributions ({result['records_with_errors']} records with errors)",
+             f"attribution model: {result.get('attribution_model', 'linear')}",
              "",
              f"{'role':<10}{'exact P':>9}{'exact R':>9}{'exact F1':>10}{'part P':>9}{'part R':>9}{'part F1':>9}"
              f"{'ref exact F1':>14}"]
