@@ -252,7 +252,10 @@ def find_entities(doc) -> list[Entity]:  # noqa: ANN001 - spaCy Doc
     cols = columns(doc)
     idx, tags, texts, full = cols.idx, cols.tag, cols.text, doc_text(doc)
     for ent in ents:
-        if ent.label_ == "PERSON":
+        label = ent.label_
+        if label in ("ORG", "GPE", "NORP") and _looks_like_person(full[ent.start_char:ent.end_char]):
+            label = "PERSON"   # the small model often calls an unfamiliar "Marta Kovac" an ORG
+        if label == "PERSON":
             start, end, titles = _trim(doc, ent.start, ent.end)
         else:  # organisation names keep their leading words ("House Intelligence Committee")
             start, end, titles = ent.start, ent.end - (ent.end - ent.start > 1 and tags[ent.end - 1] == "POS"), []
@@ -262,19 +265,19 @@ def find_entities(doc) -> list[Entity]:  # noqa: ANN001 - spaCy Doc
         if not span_text or not any(c.isalpha() for c in span_text):
             continue
         span = (idx[start], idx[start] + len(span_text))
-        if ent.label_ == "PERSON" and not plausible_person_name(span_text):
+        if label == "PERSON" and not plausible_person_name(span_text):
             continue  # a headline's words or a stray token, never a person
-        if ent.label_ == "PERSON" and len(span_text.split()) >= 2:
+        if label == "PERSON" and len(span_text.split()) >= 2:
             _add_person(persons, span_text, span, titles)
-        elif ent.label_ in {"PERSON", "ORG", "NORP", "GPE"} and len(span_text.split()) == 1 and span_text[:1].isupper():
-            singles.append((span, span_text, ent.label_, titles))
+        elif label in {"PERSON", "ORG", "NORP", "GPE"} and len(span_text.split()) == 1 and span_text[:1].isupper():
+            singles.append((span, span_text, label, titles))
         else:
             key = _ALIASES.get(_norm(span_text), _norm(span_text))
-            c = others.setdefault(key, _Cluster(span_text, ent.label_))
+            c = others.setdefault(key, _Cluster(span_text, label))
             if len(span_text) > len(c.name) and _norm(span_text) == key:
                 c.name = span_text
             c.mentions.append(span)
-            c.labels[ent.label_] = c.labels.get(ent.label_, 0) + 1
+            c.labels[label] = c.labels.get(label, 0) + 1
             c.titles.extend(t for t in titles if t not in c.titles)
 
     index = _NameIndex(persons)   # full names are all known now; singles add one-word names only
@@ -413,6 +416,25 @@ def plausible_person_name(name: str) -> bool:
     if any(w.lower() in _NOT_NAME_WORDS or not _name_word(w) for w in words):
         return False
     return any(len(w.strip(".")) > 1 for w in words)
+
+
+# Words that make a first-name-led name an organisation or a place ("Jeff Bezos Foundation").
+_ORG_WORDS = frozenset("""
+foundation fund institute inc corp corporation group center centre university college company co llc
+party committee council association society bank hospital school church street avenue road bridge
+airport park museum trust partners capital media news times post journal airlines county city
+""".split())
+
+
+def _looks_like_person(name: str) -> bool:
+    """ "Marta Kovac": two or three name-shaped words led by a known first name, none an org word."""
+    name = _POSSESSIVE.sub("", name).strip()
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not plausible_person_name(name):
+        return False
+    first = words[0].lower()
+    return (first in FEMALE_FIRST_NAMES or first in MALE_FIRST_NAMES) and not any(
+        w.lower().strip(".,") in _ORG_WORDS for w in words)
 
 
 def _name_word(word: str) -> bool:

@@ -114,3 +114,16 @@ def test_speakers_name_inside_a_quote_is_no_antecedent(nlp):
             "He also said the talks were over.")
     last = [sp for c, sp in _speakers(nlp, text) if "said" in c.split()][-1]
     assert (last.name, last.resolved) == ("Oleg Petrenko", True)
+
+
+def test_speakers_the_noun_that_ends_one_named_body_is_that_body(nlp):
+    text = "The Harbor Relief Fund has delivered food to the Ebrin camp since May. The fund said it would send more trucks."
+    sp = _speaker(nlp, text, "said")
+    assert sp.resolved and sp.type == "organization" and "Harbor Relief Fund" in sp.name
+
+
+def test_speakers_activist_beside_an_agency_is_the_activist(nlp):
+    text = ("The Harbor Relief Fund has delivered food to the Ebrin camp since May. "
+            "“People are starving,” said Marta Kovac, an activist in the camp.")
+    sp = _speaker(nlp, text, "said")
+    assert (sp.name, sp.type, sp.resolved) == ("Marta Kovac", "person", True)

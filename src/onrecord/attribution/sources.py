@@ -334,6 +334,18 @@ def _role_holder(ctx: _Context, head: "Token") -> Entity | None:
     return holders[0] if len(holders) == 1 else None
 
 
+def _named_by_head(ctx: _Context, head: "Token") -> Entity | None:
+    """ "the fund" -> "Harbor Relief Fund", "the committee" -> "House Intelligence Committee":
+    a bare definite noun that ends the name of exactly one organisation the article named before."""
+    if head.tag_ != "NN" or [t.lower_ for t in head.lefts] != ["the"] or list(head.rights)[:1] and \
+            list(head.rights)[0].dep_ == "prep":
+        return None
+    word = head.lower_
+    fits = [ent for ent in ctx.entities if ent.type in ("ORG", "FAC") and len(ent.name.split()) > 1
+            and ent.name.lower().split()[-1] == word and ent.mentions and ent.mentions[0][0] < head.idx]
+    return fits[0] if len(fits) == 1 else None
+
+
 def _media_before(ctx: _Context, pos: int) -> Entity | None:
     """The outlet named last before `pos` ("the network" after "RT")."""
     mentions, starts = ctx.index
@@ -436,6 +448,9 @@ def resolve_one(ctx: _Context, spans: list[Span], head: "Token | None", *, depth
         # "Ivan Morozov's spokesman", not Ivan Morozov).
         return _words(_owned(ctx, head, _phrase(head, text)), "anonymous", 0.7)
     kind = type_of_phrase(head, surface)
+    named = _named_by_head(ctx, head) if head.pos_ == "NOUN" else None
+    if named is not None:
+        return _named(named, 0.8, surface)
     if (kind == "media" or lemma in _MEDIA_NOUNS) and head.pos_ == "NOUN" and any(t.lower_ == "the" for t in head.lefts):
         # "the newspaper", "the network": the outlet named last before it.
         outlet = _media_before(ctx, spans[0][0])

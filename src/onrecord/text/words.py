@@ -50,7 +50,9 @@ FEMALE_FIRST_NAMES = frozenset(
     "gladys rita dawn connie florence tracy edna tiffany carmen rosa cindy grace wendy victoria "
     "kirsten tammy dianne debbie loretta kamala condoleezza madeleine sheryl oprah megyn dana "
     "gennifer alicia chelsea meghan claire hannah olivia emma sophia theresa angela marine maria "
-    "danielle gabrielle michaela yulia svetlana natalia olga tatiana irina fatima aisha priya".split())
+    "danielle gabrielle michaela yulia svetlana natalia olga tatiana irina fatima aisha priya "
+    "marta ana elena sofia petra greta lena nadia vera carla halima amara ingrid astrid "
+    "lucia isabel sonia leila yasmin mariam zainab ayesha sunita anita".split())
 MALE_FIRST_NAMES = frozenset(
     "donald barack bill bernie ted marco jeb john james robert michael william david richard joseph "
     "thomas charles christopher daniel matthew anthony mark paul steven andrew kenneth joshua kevin "
@@ -62,7 +64,10 @@ MALE_FIRST_NAMES = frozenset(
     "eugene randy vincent russell louis philip bobby johnny bradley mike mitch chris tim tom dan "
     "newt rudy rudolph reince sean chuck harry mitt rand rick lindsey jim ben vladimir sergey "
     "sergei xi kim bashar recep benjamin francois emmanuel boris hugh corey stephen steve "
-    "reid marc kellogg chris hank al jared eric barron".split())
+    "reid marc kellogg chris hank al jared eric barron "
+    "marek tomas oleg ivan dmitri dmitry boris hugo jonas kemal farid oskar rafael ravi yusuf ahmed "
+    "mohammed muhammad ali omar hassan pedro carlos luis miguel pierre hans klaus stefan andrei "
+    "alexei nikolai viktor igor rajesh arjun hiroshi kenji".split())
 # Titles that give a person's gender when they precede the name.
 FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss madam madame lady dame queen princess congresswoman "
                           "spokeswoman chairwoman councilwoman businesswoman sister mother wife daughter".split())
