@@ -265,7 +265,11 @@ def test_conflicts_pronoun_only_claims_no_crash() -> None:
 def test_conflicts_record_without_attributions(seed_text) -> None:
     d = _gold().seed_record_dict(seed_text)
     d["attributions"], d["events"] = [], []
-    assert build_record([Record.from_dict(d)], use_stance=False).conflicts == []
+    plain = dict(d, id="plain", text="The harbour reopened on Monday. Ferries ran on time again.", entities=[])
+    assert build_record([Record.from_dict(plain)], use_stance=False).conflicts == []
+    # A denial the outlet narrates still points at the report it denies, without any attribution.
+    for c in build_record([Record.from_dict(d)], use_stance=False).conflicts:
+        assert c.kind == "denial_vs_report" and c.a.spans != c.b.spans
 
 
 def test_conflicts_syndicated_copies_each_conflict_once() -> None:

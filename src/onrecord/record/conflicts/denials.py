@@ -64,6 +64,10 @@ _IS_EVAL = re.compile(
 _EVAL_NOUN = re.compile(
     r"\b(?:debunked|discredited|false|baseless|groundless|unfounded|fabricated|bogus|fake|spurious|"
     r"absurd|ridiculous)\s+(?:\w+\s+)?(" + POINTER_NOUNS + r")\b", re.I)
+_NO_EVENT = re.compile(
+    r"\bthere (?:was|were|has been|have been|had been) no\s+(?:[\w-]+\s+){0,2}?[\w-]+|"
+    r"(?:^|[.!?\"“]\s*)no\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:took place|happened|occurred|(?:was|were) held)\b",
+    re.I)
 _PLEA = re.compile(
     r"\b(?:plead(?:s|ed|ing)?|pled)\s+(?:not guilty|innocent)|\bprotest(?:s|ed|ing)?\s+(?:his|her|their)\s+"
     r"innocence|\b(?:maintain(?:s|ed|ing)?|insist(?:s|ed|ing)? on)\s+(?:his|her|their)\s+innocence", re.I)
@@ -79,7 +83,7 @@ _PRONOUN_SUBJECT = re.compile(
     r"(?:^|[.!?\"“”]\s*|,\s*(?:but|and)?\s*)(?:that|this|it|these|those|all this|all of this|such (?:claims|reports|"
     r"allegations|accusations))\s+(?:is|was|are|were|'s|’s)\b", re.I)
 _COMPLEMENT = re.compile(
-    r"\s*(?:against \w+\s+)?(?:that|of|relating to|related to|over|about|regarding|for|in)\s+(.{3,200}?)"
+    r"\s*(?:against \w+\s+|(?:him|her|them|it|us|me)\s+)?(?:(?:on|last|this|earlier|late|in)\s+\w+\s+)?(?:that|of|relating to|related to|over|about|regarding|for|in)\s+(.{3,200}?)"
     r"(?=[,;:.!?\"“”]|\s[-–—]\s|$)", re.I)
 _CLAIMING = re.compile(r",?\s*(?:claiming|alleging|saying|suggesting),?\s+(?:for example,\s+)?(?:that\s+)?"
                        r"(.{3,200}?)(?=[;:.!?\"“”]|$)", re.I)
@@ -99,7 +103,7 @@ MAY_DENY = re.compile(
     r"brush|shrug|scoff|push\w* back|plead|pled|innocen|false|untrue|true|baseless|groundless|unfounded|"
     r"absurd|ridiculous|nonsens|fabricat|made[- ]up|fake|lie|lies|lying|hoax|smear|slander|defamat|motivated|"
     r"witch|conspiracy|propaganda|disinformation|misinformation|fiction|basis|foundation|inaccurate|incorrect|"
-    r"distort|misleading|debunked|discredited|bogus|spurious|fraud|liar|forged|forger|doctored)", re.I)
+    r"distort|misleading|debunked|discredited|bogus|spurious|fraud|liar|forged|forger|doctored)|\bno\s", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +182,10 @@ def read_denial(text: str, span: Span, *, cue: Span | None = None, content: Span
     m = _PLEA.search(chunk)
     if m:
         s, e = lo + m.start(), lo + m.end()
-        return Denial("pleads", (_clause_start(text, lo, s), e), pointer="charges", why=f'pleaded "{text[s:e]}"')
+        to = re.match(r"\s+to\s+(.{3,200}?)(?=[.;:!?]|$)", text[e:hi])
+        comp = _trim(text, (e + to.start(1), e + to.end(1))) if to else None
+        return Denial("pleads", (_clause_start(text, lo, s), e), pointer="charges", complement=comp,
+                      why=f'pleaded "{text[s:e]}"')
     # An evaluative rebuttal: "dismissed X as baseless", "That is not true", "debunked theories".
     for pattern, how in ((_AS_EVAL, "as"), (_IS_EVAL, "is"), (_EVAL_NOUN, "noun")):
         for m in pattern.finditer(chunk):
@@ -211,6 +218,12 @@ def read_denial(text: str, span: Span, *, cue: Span | None = None, content: Span
                 else None
             return Denial("rebuts", _trim(text, (start, e)), pointer=pointer or subject,
                           why=f'says "{text[start:e].strip()}"')
+    # "There was no meeting", "No talks took place": the event itself is denied.
+    m = _NO_EVENT.search(chunk)
+    if m:
+        s = lo + m.start()
+        return Denial("restates", _trim(text, (_clause_start(text, lo, s), lo + m.end())),
+                      why=f'says "{m.group(0).strip()}"')
     # A deny-family verb: what follows decides whether it restates or points.
     cue_text = text[cue[0]:cue[1]] if cue else ""
     verbs = list(DENY_RE.finditer(cue_text)) if cue else []
@@ -288,7 +301,7 @@ def resolve_in_text(text: str, denial: Denial, claim_span: Span,
     pointer = (denial.pointer or "").lower()
     noun = re.match(r"(?:.*\s)?(" + POINTER_NOUNS + r")$", pointer, re.I)
     if noun or denial.how == "pleads":
-        head = (noun.group(1) if noun else "charges").rstrip("s")[:6]
+        head = (noun.group(1) if noun else "charges")[:5]  # "accus": accusations, accused
         found = _accusation_mention(text, head, before=s0, exclude=denial.span)
         if found:
             return Target(found, "mention")

@@ -102,11 +102,12 @@ def sentence_denials(texts: Mapping[str, str], claims: list[Claim]) -> list[Clai
             if denial is None or denial.how == "restates":
                 continue
             like = outlet.get(article)
-            voice = denial.subject or (like.chain[0] if like and like.chain else article)
+            site = like.chain[0] if like and like.chain else article  # the outlet, as its claims name it
+            voice = denial.subject or site
             out.append(Claim(id=f"{article}#S{s}", article=article, date=like.published if like else None,
                              text=text[denial.span[0]:denial.span[1]], spans=(denial.span,), claimant=voice,
                              claimant_id=None, claimant_type="other" if denial.subject else "media",
-                             chain=((like.chain[0],) if like and like.chain else ()) + ((voice,) if denial.subject else ()),
+                             chain=(site,) + ((voice,) if denial.subject else ()),
                              about=(), about_names=(), polarity="denied", content=text[denial.span[0]:denial.span[1]],
                              published=like.published if like else None, extras={"sentence_denial": True}))
     return out
@@ -250,10 +251,10 @@ def find_conflicts(claims: Iterable[Claim], *, texts: Mapping[str, str] | None =
         max_block: blocks larger than this are compared by sparse products, top_k per claim.
     """
     claims = list(claims)
-    if not claims:
-        return []
     texts = texts or {}
     claims = claims + sentence_denials(texts, claims)
+    if not claims:
+        return []
     denials = [denial_of(c, texts.get(c.article)) for c in claims]
     prep = prepare(claims, denials)
     readings = _Readings(prep)
