@@ -161,3 +161,31 @@ def test_e2e_eval_conflicts_equals_reference_scorer(shared, tmp_path) -> None:
         assert result[key] == pytest.approx(want[key]), key
     assert result["false_alarms_per_free_story"] == pytest.approx(want["false_alarms_per_conflict_free_story"])
     assert report(result).splitlines()[-1].startswith("conflicts: P=")
+
+
+# Made-up one-paragraph stories: (text, words in the denial, words in what it denies).
+DENIALS = [
+    ('The Harbour Gazette reported on Monday that Prime Minister Arlo Venn met rebel leaders in Geneva. '
+     'Kremlin spokesman Ivan Petrov called the report "absurd".', "absurd", "Arlo Venn met"),
+    ('"There was no meeting," a government spokesman said on Tuesday. The Daily Post reported that the two '
+     'leaders met secretly in Geneva last week.', "no meeting", "met secretly"),
+    ('Witnesses said a drone struck the market on Friday, killing 12 people. Both governments denied carrying '
+     'out the strike.', "denied carrying", "drone struck"),
+    ('Trade between the two countries grew last year. "In Corvania, there is the common view that the port '
+     'authority always sides with the shipping firms. That is not true," Professor Rina Halvek said.',
+     "not true", "port authority"),
+    ("Kordavia's foreign ministry rejected Velmora's allegation that it harbored militants along the border.",
+     "rejected", "harbored militants"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,denial,denied", DENIALS)
+def test_e2e_denial_finds_what_it_denies(text: str, denial: str, denied: str) -> None:
+    from onrecord.pipeline import analyse
+
+    conflicts = build_record([analyse(text, id="story")], use_stance=False).conflicts
+    assert len(conflicts) == 1
+    (c,) = conflicts
+    assert c.kind == "denial_vs_report"
+    assert denial in c.a.text and denied in text[c.b.spans[0][0]:c.b.spans[-1][1]]
