@@ -271,9 +271,8 @@ def person(store: Store, person_id: str, *, paging: Paging = Paging(per_page=100
         ORDER BY published NULLS LAST, article_id, claim_id LIMIT ? OFFSET ?""",
                              [person_id, paging.per_page, paging.offset])
     n_statements = _pop_total(statements)
-    every_event = store.query(f"SELECT * FROM ({_PERSON_EVENT_KEYS}) "
-                              "ORDER BY coalesce(date, published) NULLS LAST, article_id, event_id", [person_id])
-    events = _event_rows(store, every_event[paging.offset: paging.offset + paging.per_page])
+    every_event = _person_events(store, person_id)  # every one, in full: one pass over the events
+    events = every_event[paging.offset: paging.offset + paging.per_page]
     months: dict[tuple[str, str], int] = {}
     for v in every_event:  # the chart counts every event, the table shows a page
         when = v["date"] or v["published"]
@@ -310,50 +309,36 @@ def _article_meta(store: Store, keys: Iterable[str]) -> dict[str, dict[str, Any]
         "SELECT key, id, title, outlet, published FROM articles WHERE key IN (SELECT unnest(?::VARCHAR[]))", [keys])}
 
 
-# The events one of the person's linked entities is actor or recipient of, with their role: the
-# narrow columns only (the full rows of one page are read after, by `_event_rows`).
-_PERSON_EVENT_KEYS = """
+# The events one of the person's linked entities is actor or recipient of, with their role and
+# the columns a page or `onrecord person` shows (one pass over the events).
+_PERSON_EVENTS = """
 WITH mine AS (SELECT article_key, list(entity_id) AS ents FROM person_links WHERE person_id = ? GROUP BY article_key),
-ev AS (SELECT v.article_key, v.article_id, v.event_id, v.type, v.date, m.ents,
-              json_extract_string(v.actor, '$[*].entity') AS actor_ids,
+ev AS (SELECT v.article_key, v.article_id, v.event_id, v.type, v.cameo, v.date, v.actor_name, v.trigger_text,
+              v.recipient_name, v.location, v.negated, v.attributed_to, v.sentence, v.actor, v.recipient{extra},
+              m.ents, json_extract_string(v.actor, '$[*].entity') AS actor_ids,
               json_extract_string(v.recipient, '$[*].entity') AS recipient_ids
        FROM mine m JOIN events v ON v.article_key = m.article_key)
-SELECT v.article_key, v.article_id, v.event_id, v.type, v.date, ar.published,
+SELECT v.* EXCLUDE (ents, actor_ids, recipient_ids), ar.published, ar.title, ar.outlet,
        CASE WHEN list_has_any(v.actor_ids, v.ents) THEN 'actor' ELSE 'recipient' END AS role
-FROM ev v JOIN (SELECT key, published FROM articles) ar ON ar.key = v.article_key
+FROM ev v JOIN (SELECT key, published, title, outlet FROM articles) ar ON ar.key = v.article_key
 WHERE list_has_any(v.actor_ids, v.ents) OR list_has_any(v.recipient_ids, v.ents)
 """
 
 
-def _event_rows(store: Store, keys: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The full rows of the events named by KEYS (article_key, event_id, role), in their order."""
-    if not keys:
-        return []
-    rows = store.query("""
-        SELECT v.article_key, v.article_id, v.event_id, v.type, v.cameo, v.date, v.actor_name, v.trigger_text,
-               v.recipient_name, v.location, v.negated, v.attributed_to, v.sentence, v.actor, v.recipient,
-               v.sentence_text, ar.title, ar.outlet
-        FROM events v JOIN articles ar ON ar.key = v.article_key
-        WHERE v.article_key IN (SELECT unnest(?::VARCHAR[]))""", [sorted({k["article_key"] for k in keys})])
-    found = {(r["article_key"], r["event_id"]): r for r in rows}
-    out = []
-    for k in keys:
-        r = found.get((k["article_key"], k["event_id"]))
-        if r is not None:
-            _decode(r, ("sentence", "actor", "recipient"))
-            out.append({**r, "published": k["published"], "role": k["role"]})
-    return out
-
-
-def _person_events(store: Store, person_id: str) -> list[dict[str, Any]]:
-    keys = store.query(f"SELECT * FROM ({_PERSON_EVENT_KEYS}) "
+def _person_events(store: Store, person_id: str, *, sentences: bool = False) -> list[dict[str, Any]]:
+    """Every event of the person, oldest first; with `sentences`, each one's sentence text too
+    (the widest column: the CLI prints it, a page links to it)."""
+    sql = _PERSON_EVENTS.format(extra=", v.sentence_text" if sentences else "")
+    rows = store.query(f"SELECT * FROM ({sql}) "
                        "ORDER BY coalesce(date, published) NULLS LAST, article_id, event_id", [person_id])
-    return _event_rows(store, keys)
+    for r in rows:
+        _decode(r, ("sentence", "actor", "recipient"))
+    return rows
 
 
 def load_events(store: Store, person_id: str) -> list[dict[str, Any]]:
     """Every event the person took part in (as actor or recipient), oldest first, with their role."""
-    return _person_events(store, person_id)
+    return _person_events(store, person_id, sentences=True)
 
 
 def load_claims(store: Store, *, person_id: str | None = None, role: str | None = None) -> list[dict[str, Any]]:
