@@ -19,6 +19,10 @@ from typing import Any
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from ..model import Article, Meta
+from ..pipeline import analyse_batch
+from ..record import build_record
+
 Ranges = list[tuple[int, int]]
 _BIG = 10 ** 9  # a match always outweighs any overlap total: cardinality first, as in the reference
 
@@ -128,10 +132,6 @@ def score(gold: dict[str, list[dict[str, Any]]], preds: dict[str, list[dict[str,
 def predict(stories: Iterable[dict[str, Any]], *, use_stance: bool = True) -> list[dict[str, Any]]:
     """Contract-shaped conflict lines for story rows (id, text, and optional url, title,
     published, outlet), each story analysed and its record built alone."""
-    from ..model import Article, Meta
-    from ..pipeline import analyse_batch
-    from ..record import build_record
-
     articles = [Article(id=str(s["id"]), text=s["text"],
                         meta=Meta(url=s.get("url"), title=s.get("title"),
                                   published=(s.get("published") or s.get("date") or "")[:10] or None,
