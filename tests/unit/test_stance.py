@@ -23,8 +23,11 @@ def test_stance_model_ships_small() -> None:
 
 
 def test_stance_model_reads_debunk_as_disagree() -> None:
+    # Three sentences, not two: the features are rates per sentence, and a two-sentence text
+    # sits far outside the news bodies the model was trained on.
     proba = load_model().predict_proba(["Mayor met developer in March"],
-                                       ["The mayor denied he met the developer. It is a hoax, fake news."])
+                                       ["The mayor denied he met the developer in March. A spokesman called the "
+                                        "report fake news and a hoax; no meeting took place."])
     assert LABELS[int(proba.argmax())] == "disagree"
 
 
@@ -122,3 +125,24 @@ def test_stance_search_finds_denial_as_dispute() -> None:
     disputes = {h.text for h in hits if h.verdict == "disputes"}
     assert "I never met Ms. Brandt before the vote" in disputes
     assert all(h.claimant != "Helen Ward" for h in hits)  # unrelated statements are left out
+
+
+def test_stance_headline_pairs_follow_the_labels() -> None:
+    from onrecord.stance.model import headline_pairs
+    claims = ["Ship sank near the cape", "Vessel went down off the cape", "Sinking near the cape was a hoax",
+              "Storm closes airport"]
+    texts = ["article one"] * 4
+    labels = ["agree", "agree", "disagree", "unrelated"]
+    pairs = {(a, b): label for a, b, label in headline_pairs(claims, texts, labels)}
+    assert pairs[(claims[0], claims[1])] == "agree"
+    assert pairs[(claims[2], claims[0])] == pairs[(claims[0], claims[2])] == "disagree"
+    assert pairs[(claims[3], claims[2])] == "unrelated"
+    assert pairs[(claims[3], claims[0])] == "unrelated" and (claims[0], claims[0]) not in pairs
+
+
+def test_stance_short_denial_of_a_plain_claim_is_disagreement() -> None:
+    claim = "The minister signed the harbour deal in May"
+    proba = stance_proba([claim, claim], ["The minister never signed the harbour deal.",
+                                          "The minister signed the harbour deal in May, aides said."])
+    assert LABELS[int(proba[0].argmax())] == "disagree"
+    assert LABELS[int(proba[1].argmax())] == "agree"

@@ -18,7 +18,9 @@ import scipy.sparse as sp
 from ..text.words import NEGATION
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_SENT = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n+")
+# A sentence ends at . ! ? (and closing quotes), but not after a title: "Ms. Brandt" is one sentence.
+_SENT = re.compile(r"(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMrs\.)(?<!\bGov\.)(?<!\bSen\.)(?<!\bRep\.)"
+                   r"(?<=[.!?])[\"'”’)]*\s+|\n+")
 
 # Stop words, but negations and doubt words stay: they carry the stance.
 STOP = frozenset(
@@ -61,6 +63,11 @@ DEBUNK = re.compile(
     r"no such|never happened|did not happen|didn't happen|is false|was false|are false|"
     r"a myth|rumou?rs? (?:is|are|was|were) (?:false|untrue|wrong)|not the case|misleading|"
     r"there is no|there was no|has no plans|no plans|not planning|has not|had not|did not|does not)\b")
+# The strong end of DEBUNK: words that call a story false outright, never plain negation.
+FAKE = re.compile(
+    r"\b(?:no evidence|not true|isn't true|no truth|not real|photoshopped|doctored|fake|hoax\w*|"
+    r"debunk\w*|satir\w*|parody|spoof|prank\w*|fabricat\w*|baseless|unfounded|false|untrue|myth|"
+    r"bogus|never happened|nonsense|made up|misinformation)\b")
 _HEDGE_SET = frozenset(HEDGE)
 LEAD_TOKENS = 60  # the body's lead: what a reader (and a headline writer) sees first
 
@@ -146,7 +153,9 @@ class _Text:
     sent_words: list[list[str]]
     sent_stems: list[list[str]]  # every token stemmed, aligned with sents
     sent_debunk: list[int]  # DEBUNK phrases per sentence
+    sent_fake: list[int]  # FAKE phrases per sentence
     question: bool
+    question_marks: int
 
 
 def _prepare(text: str) -> _Text:
@@ -158,7 +167,9 @@ def _prepare(text: str) -> _Text:
     return _Text(raw=raw, words=words, wordset=set(words), lead=set(content(raw[:LEAD_TOKENS])),
                  bigrams=ngrams(words, 2), trigrams=ngrams(words, 3), sents=sents,
                  sent_words=[content(s) for s in sents], sent_stems=[[stem(t) for t in s] for s in sents],
-                 sent_debunk=[len(DEBUNK.findall(s.lower())) for s, _ in pieces], question="?" in text)
+                 sent_debunk=[len(DEBUNK.findall(s.lower())) for s, _ in pieces],
+                 sent_fake=[len(FAKE.findall(s.lower())) for s, _ in pieces], question="?" in text,
+                 question_marks=text.count("?"))
 
 
 FEATURE_NAMES: list[str] = [
@@ -170,6 +181,8 @@ FEATURE_NAMES: list[str] = [
     "claim_sents", "neg_near", "refute_near", "hedge_near", "debunk_claim", "neg_near_top",
     "refute_near_top", "debunk_top", "debunk_b", "debunk_lead", "neg_near_x_h_plain",
     "neg_near_x_h_neg", "debunk_claim_x_h_plain",
+    "fake_b", "fake_lead", "fake_claim", "hedge_claim", "question_b", "fake_h", "fake_b_x_h_plain",
+    "fake_b_x_h_fake",
 ]
 # Word families, not single words: one feature per refuting word (as the model once had)
 # learns which words the training stories used and does worse on stories it has not seen.
@@ -188,7 +201,7 @@ def near_features(h: _Text, b: _Text, order: np.ndarray) -> np.ndarray:
     """
     key = h.wordset
     need = 1 if len(key) < 2 else 2
-    claim = neg = refute = hedge = debunk = 0
+    claim = neg = refute = hedge = debunk = fake = hedged = 0
     per_sent: dict[int, tuple[int, int]] = {}
     for i, (raw, stems) in enumerate(zip(b.sents, b.sent_stems)):
         hits = [p for p, st in enumerate(stems) if st in key]
@@ -202,6 +215,8 @@ def near_features(h: _Text, b: _Text, order: np.ndarray) -> np.ndarray:
         refute += r
         hedge += any(raw[q] in _HEDGE_SET for q in near)
         debunk += b.sent_debunk[i] > 0
+        fake += b.sent_fake[i] > 0
+        hedged += any(t in _HEDGE_SET for t in raw)  # anywhere in the sentence: "reportedly ..."
         per_sent[i] = (n, r)
     top = [int(i) for i in order[:3]]
     neg_top = sum(per_sent.get(i, (0, 0))[0] for i in top)
@@ -211,10 +226,14 @@ def near_features(h: _Text, b: _Text, order: np.ndarray) -> np.ndarray:
     debunk_b = sum(b.sent_debunk) / max(1, len(b.sents))
     frac = max(1, claim)
     h_neg = float(any(t in NEGATION or t in REFUTE_CORE for t in h.raw))
+    h_fake = float(sum(h.sent_fake) > 0)  # the headline itself calls something fake
+    fake_b = sum(b.sent_fake) / max(1, len(b.sents))
     return np.array([
         math.log1p(claim), neg / frac, refute / frac, hedge / frac, debunk / frac, neg_top,
         refute_top, debunk_top, debunk_b, lead_debunk, (1 - h_neg) * neg / frac, h_neg * neg / frac,
         (1 - h_neg) * debunk / frac,
+        fake_b, sum(b.sent_fake[:2]), fake / frac, hedged / frac, math.log1p(b.question_marks), h_fake,
+        (1 - h_fake) * fake_b, h_fake * fake_b,
     ], dtype=np.float32)
 
 
