@@ -200,6 +200,9 @@ def test_conflicts_for_records_strongest_first(seed_text) -> None:
     ("The mayor pleaded not guilty on Monday.", "pleads", "charges"),
     ("The council denied that it had sold the land.", "restates", None),
     ("The governor denied meeting the developer.", "restates", None),
+    ("There was no meeting between the two men.", "restates", None),
+    ('The spokesman said the claims were "fabricated".', "rebuts", None),
+    ("He denied any involvement in the attack.", "points", "involvement"),
 ])
 def test_conflicts_denial_read(sentence: str, how: str, pointer: str | None) -> None:
     from onrecord.record.conflicts import read_denial
@@ -218,6 +221,9 @@ def test_conflicts_denial_read(sentence: str, how: str, pointer: str | None) -> 
     "The judges rejected the lawyers' challenges to their appointment.",
     "The weather was false spring, a warm week in February.",
     "The team won the match on Sunday.",
+    "Police said there was no sign of forced entry.",
+    "Officials denied entry to the journalists.",
+    "The minister rejected calls to resign.",
 ])
 def test_conflicts_policy_rejections_are_no_denials(sentence: str) -> None:
     from onrecord.record.conflicts import read_denial

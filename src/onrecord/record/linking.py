@@ -19,6 +19,7 @@ person gets the same id in every run and on every machine.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -26,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
 from ..entities import plausible_person_name
@@ -106,7 +108,9 @@ class Linking:
     links: dict[tuple[str, str], str] = field(default_factory=dict)
     _by_key: dict[tuple[str, str], str] = field(default_factory=dict)        # (type, key) -> id
     _by_surname: dict[str, set[str]] = field(default_factory=dict)           # surname -> person ids
-    _by_initial: dict[str, set[str]] = field(default_factory=dict)           # first letter -> person ids
+    # First letter of the folded name -> (folded surnames, person ids), append-only, so a
+    # variant search is one rapidfuzz pass over a block instead of a Python loop over people.
+    _by_initial: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
     _in_article: dict[str, set[str]] = field(default_factory=dict)           # article id -> person ids
     _counted: dict[str, set[str]] = field(default_factory=dict)              # article id -> ids in neighbours
 
@@ -170,7 +174,9 @@ class Linking:
             if entity_type in PERSON_TYPES:
                 self._by_surname.setdefault(key.split()[-1], set()).add(pid)
                 if " " in key:
-                    self._by_initial.setdefault(_fold(key)[:1], set()).add(pid)
+                    names, ids = self._by_initial.setdefault(_fold(key)[:1], ([], []))
+                    names.append(_fold(_surname_core(key)))
+                    ids.append(pid)
         person = self.people[pid]
         self._note(person, record, entity)
         return person
@@ -199,7 +205,10 @@ class Linking:
         gender = _first_name_gender(key)
         here = self._in_article.get(record.id, set())
         fits = []
-        for pid in sorted(self._by_initial.get(_fold(key)[:1], ())):
+        names, ids = self._by_initial.get(_fold(key)[:1], ([], []))
+        near = process.extract(last, names, scorer=JaroWinkler.similarity, score_cutoff=_SURNAME_SIMILAR,
+                               limit=None)
+        for pid in sorted({ids[i] for _, _, i in near}):
             person = self.people[pid]
             # Two full names in one article are two people (the entity stage would have joined them).
             if person.key == key or " " not in person.key or pid in here:
@@ -285,13 +294,17 @@ _FOLDS = (("x", "ks"), ("kh", "k"), ("dh", "d"), ("ph", "f"), ("ou", "u"), ("oo"
           ("y", "i"), ("j", "i"), ("w", "v"), ("c", "k"), ("z", "s"), ("e", "i"), ("o", "u"))
 
 
+_DOUBLED = re.compile(r"(\w)\1+")
+
+
+@functools.lru_cache(maxsize=200_000)
 def _fold(name: str) -> str:
     """A name with transliteration variants folded ("Dmitriy" and "Dmitri" -> "dmitri") and
     doubled letters single, so string similarity sees the name, not the romanisation."""
     text = name.lower()
     for a, b in _FOLDS:
         text = text.replace(a, b)
-    return re.sub(r"(\w)\1+", r"\1", text)
+    return _DOUBLED.sub(r"\1", text)
 
 
 def _surname_core(key: str) -> str:

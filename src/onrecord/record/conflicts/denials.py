@@ -58,12 +58,15 @@ _AS_EVAL = re.compile(
     r"([^.;:!?]{0,120}?)\b(?:as )?" + EVALUATIVE + r"(?=\W|$)", re.I)
 # "That is not true", "the claims are baseless", "it was politically motivated".
 _IS_EVAL = re.compile(
-    r"\b(?:is|was|are|were|'s|’s|be|been|being|remains?)\s+(?:all\s+|just\s+|nothing but\s+|pure\s+)?"
+    r"\b(?:is|was|are|were|'s|’s|be|been|being|remains?)\s+(?:all\s+|just\s+|nothing but\s+|pure\s+)?[\"“'‘]?"
     + EVALUATIVE + r"(?=\s*(?:[,.;:!?\"”’)]|$|\s(?:and|but|because|since|as)\b))", re.I)  # predicative, not "false spring"
 # "debunked conspiracy theories", "baseless allegations", "false claims that ...".
 _EVAL_NOUN = re.compile(
     r"\b(?:debunked|discredited|false|baseless|groundless|unfounded|fabricated|bogus|fake|spurious|"
     r"absurd|ridiculous)\s+(?:\w+\s+)?(" + POINTER_NOUNS + r")\b", re.I)
+# "There was no sign of ...", "no comment": an absence of knowledge, not a denial.
+_NO_KNOWLEDGE = frozenset("evidence sign signs indication indications comment comments confirmation details proof "
+                          "information word response immediate reason immediately casualties injuries".split())
 _NO_EVENT = re.compile(
     r"\bthere (?:was|were|has been|have been|had been) no\s+(?:[\w-]+\s+){0,2}?[\w-]+|"
     r"(?:^|[.!?\"“]\s*)no\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:took place|happened|occurred|(?:was|were) held)\b",
@@ -220,7 +223,7 @@ def read_denial(text: str, span: Span, *, cue: Span | None = None, content: Span
                           why=f'says "{text[start:e].strip()}"')
     # "There was no meeting", "No talks took place": the event itself is denied.
     m = _NO_EVENT.search(chunk)
-    if m:
+    if m and not set(re.findall(r"[a-z]+", m.group(0).lower())) & _NO_KNOWLEDGE:
         s = lo + m.start()
         return Denial("restates", _trim(text, (_clause_start(text, lo, s), lo + m.end())),
                       why=f'says "{m.group(0).strip()}"')
