@@ -108,8 +108,8 @@ class Linking:
     links: dict[tuple[str, str], str] = field(default_factory=dict)
     _by_key: dict[tuple[str, str], str] = field(default_factory=dict)        # (type, key) -> id
     _by_surname: dict[str, set[str]] = field(default_factory=dict)           # surname -> person ids
-    # First letter of the folded name -> (folded surnames, person ids), append-only, so a
-    # variant search is one rapidfuzz pass over a block instead of a Python loop over people.
+    # Sound classes of the first letters of first name and surname -> (folded surnames, person
+    # ids), append-only: a variant search is one rapidfuzz pass over a small block.
     _by_initial: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
     _in_article: dict[str, set[str]] = field(default_factory=dict)           # article id -> person ids
     _counted: dict[str, set[str]] = field(default_factory=dict)              # article id -> ids in neighbours
@@ -174,7 +174,7 @@ class Linking:
             if entity_type in PERSON_TYPES:
                 self._by_surname.setdefault(key.split()[-1], set()).add(pid)
                 if " " in key:
-                    names, ids = self._by_initial.setdefault(_fold(key)[:1], ([], []))
+                    names, ids = self._by_initial.setdefault(_block(key), ([], []))
                     names.append(_fold(_surname_core(key)))
                     ids.append(pid)
         person = self.people[pid]
@@ -205,7 +205,7 @@ class Linking:
         gender = _first_name_gender(key)
         here = self._in_article.get(record.id, set())
         fits = []
-        names, ids = self._by_initial.get(_fold(key)[:1], ([], []))
+        names, ids = self._by_initial.get(_block(key), ([], []))
         near = process.extract(last, names, scorer=JaroWinkler.similarity, score_cutoff=_SURNAME_SIMILAR,
                                limit=None)
         for pid in sorted({ids[i] for _, _, i in near}):
@@ -307,6 +307,16 @@ def _fold(name: str) -> str:
     return _DOUBLED.sub(r"\1", text)
 
 
+# Letters that transliterations swap at the start of a name ("Gaddafi", "Qaddafi", "Kadhafi").
+_SOUND = str.maketrans("cgqkszxiyjeouvwfbpdt", "kkkksssiiiiuufffpptt")
+
+
+def _block(key: str) -> str:
+    """The block a full name is searched in: the sound classes of its two initials."""
+    return (_fold(key)[:1] + _fold(_surname_core(key))[:1]).translate(_SOUND)
+
+
+@functools.lru_cache(maxsize=200_000)
 def _surname_core(key: str) -> str:
     """The surname without particles ("yusuf al rashidi" -> "rashidi")."""
     words = [w for w in key.split()[1:] if w not in _PARTICLES] or key.split()[-1:]

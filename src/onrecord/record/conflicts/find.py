@@ -25,10 +25,7 @@ from .candidates import _CONDITIONAL, Prepared, candidates, conditional, prepare
 from .conflict import Conflict, ConflictKind
 from ...stance import LABELS, stance_proba
 from .denials import MAY_DENY, Denial, Target, read_denial, resolve_in_text, sentence_bounds
-from ...stance.features import tokens as _tokens
-from .judge import POLES, Reading, judge, read
-
-_POLE_WORDS = frozenset(w for pair in POLES for side in pair for w in side)
+from .judge import HAS_POLE, Reading, judge, read
 from .meaning import meaning_words, overlap
 from .score import Scored, base_score, merge_repeats, signals
 
@@ -272,7 +269,7 @@ def find_conflicts(claims: Iterable[Claim], *, texts: Mapping[str, str] | None =
     voices = np.array([voice[_voice(c)] for c in claims], dtype=np.int64)
     article = {v: n for n, v in enumerate(dict.fromkeys(c.article for c in claims))}
     articles = np.array([article[c.article] for c in claims], dtype=np.int64)
-    poled = np.array([bool(_POLE_WORDS & set(_tokens(c.content or c.text))) for c in claims], dtype=bool)
+    poled = np.array([bool(HAS_POLE.search(c.content or c.text)) for c in claims], dtype=bool)
     positive = ~negative[li] & ~negative[ri]
     keep = ((negative[li] != negative[ri]) | (counted[li] & counted[ri] & positive) | (poled[li] & poled[ri] & positive)) \
         & ~((voices[li] == voices[ri]) & (articles[li] == articles[ri]))

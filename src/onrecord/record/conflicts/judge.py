@@ -27,9 +27,11 @@ from .propositions import Proposition
 # A negation of knowledge, not of the fact: "no evidence", "no comment", "not confirmed".
 _EPISTEMIC = frozenset("evidence comment comments confirmation details detail sign signs indication proof "
                        "information word immediate response plans plan".split())
-_APPROX = re.compile(r"\b(?:at least|more than|over|up to|nearly|almost|about|around|some|roughly|"
-                     r"approximately|as many as|fewer than|less than|under|dozens|hundreds|thousands)\s+$", re.I)
-_NUMBER_BEFORE = r"(\b[\w.,-]+\s+)?"
+# A count that allows others: "at least 5", "about 100", "dozens".
+_APPROX_COUNT = re.compile(
+    r"\b(?:(?:at least|more than|over|up to|nearly|almost|about|around|some|roughly|approximately|as many as|"
+    r"fewer than|less than|under)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a dozen|a hundred)|"
+    r"dozens|hundreds|thousands)", re.I)
 
 
 # Opposite poles that cannot both describe one thing: how it happened (by accident or on
@@ -47,8 +49,14 @@ POLES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
     ))
 
 
+POLE_WORDS = frozenset(w for pair in POLES for side in pair for w in side)
+HAS_POLE = re.compile(r"\b(?:" + "|".join(sorted(POLE_WORDS, key=len, reverse=True)) + r")\b", re.I)
+
+
 def poles(text: str) -> frozenset[tuple[int, int]]:
     """(pair, side) of each pole word in a text: "was a blunder" -> {(0, 0)}."""
+    if not HAS_POLE.search(text):
+        return frozenset()
     toks = set(tokens(text))
     return frozenset((n, side) for n, pair in enumerate(POLES) for side in (0, 1) if toks & pair[side])
 
@@ -97,14 +105,12 @@ def read(claim: Claim, prop: Proposition, words: list[str], denial: Denial | Non
     # The people a claim is about count as meaning too: "he" and "the mayor" are the same man.
     people = [f"@{p}" for p in dict.fromkeys(claim.about)]
     text = claim.content or claim.text
-    approx = bool(prop.numbers) and any(_APPROX.search(text[max(0, m.start() - 20):m.start()])
-                                        for m in _NUMERAL.finditer(text))
+    approx = bool(prop.numbers) and bool(_APPROX_COUNT.search(text))
     return Reading(claim=claim, prop=prop, words=words + people, denial=denial, negated=frozenset(negated),
                    topic=frozenset(words), everything=frozenset(words) | frozenset(people), approximate=approx,
                    poles=poles(text))
 
 
-_NUMERAL = re.compile(r"\b[\d,.]+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred)\b", re.I)
 
 
 def _counts_clash(x: Reading, y: Reading) -> str | None:
