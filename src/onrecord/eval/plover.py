@@ -16,6 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..entities import find_entities
+from ..events import find_events
+from ..text import nlp
 from .metrics import PRF
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -102,27 +105,13 @@ def match(preds: list[dict[str, Any]], golds: list[dict[str, Any]],
     return {g: p for p, g in owner.items()}
 
 
-def _entities(doc):  # noqa: ANN001, ANN202
-    try:
-        from ..entities import find_entities
-    except ImportError:  # entities stage not there yet: events still run on the bare parse
-        return []
-    try:
-        return find_entities(doc)
-    except Exception:  # noqa: BLE001 - a failing entities stage must not stop the benchmark
-        return []
-
-
 def predict(items: list[dict[str, Any]], docs: list[Any] | None = None,
             lexicons: list[Any] | None = None) -> list[list[dict[str, Any]]]:
     """Predicted events per gold sentence; docs, parses to reuse; lexicons, one per sentence."""
-    from ..text import nlp
-    from ..events import find_events
-
     out = []
     docs = docs if docs is not None else list(nlp.parse([i["text"] for i in items]))
     for n, (item, doc) in enumerate(zip(items, docs)):
-        events = find_events(doc, _entities(doc), [], published=item.get("date"),
+        events = find_events(doc, find_entities(doc), [], published=item.get("date"),
                              lexicon=lexicons[n] if lexicons else None)
         out.append([{"type": e.type, "cameo": e.cameo, "trigger": [item["text"][s:t] for s, t in e.trigger],
                      "actor": [(a.country, a.sector) for a in e.actor],
