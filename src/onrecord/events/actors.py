@@ -191,22 +191,16 @@ def _collective_cut(words: list[str]) -> int:
     return 0
 
 
-# code_text's answers for the tables they were computed with (the same phrases recur in an
-# article and across articles).
-_CODES: dict[tuple[str, str], Code] = {}
-_CODED_BY: list[_Tables] = []
-
-
 def code_text(text: str, *, sources: Sources = "all") -> Code:
     """Country and sector for one actor string ("US Attorney General Jeff Sessions" -> USA/GOV)."""
-    t = tables(sources)
-    if not _CODED_BY or _CODED_BY[0] is not tables() or len(_CODES) > 20_000:
-        _CODES.clear()
-        _CODED_BY[:] = [tables()]
-    code = _CODES.get((sources, text))
-    if code is None:
-        code = _CODES[(sources, text)] = _code_text(text, t)
-    return code
+    return _code_memo(text, sources)
+
+
+# The same phrases recur in an article and across articles; the tables never change within a
+# process, so an answer holds for the process (a pure memo, safe across threads).
+@lru_cache(maxsize=20_000)
+def _code_memo(text: str, sources: Sources) -> Code:
+    return _code_text(text, tables(sources))
 
 
 def _code_text(text: str, t: _Tables) -> Code:
