@@ -7,6 +7,7 @@ once a full name is known every capitalised use of its surname is taken as that 
 """
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -390,6 +391,15 @@ def title_gender(before: str) -> str | None:
     return "f" if last in FEMALE_TITLES else "m" if last in MALE_TITLES else None
 
 
+def name_gender(name: str, before: str = "") -> str | None:
+    """'f', 'm' or None for a person's name: a gendered title just before it, else the first name.
+    The one test of gender that attribution (pronoun speakers) and events (pronoun actors) share."""
+    if (g := title_gender(before)) is not None:
+        return g
+    first = name.split()[0].lower().strip(".") if name.split() else ""
+    return "f" if first in FEMALE_FIRST_NAMES else "m" if first in MALE_FIRST_NAMES else None
+
+
 def pick_namesake(people: list[_Cluster], pos: int, text: str) -> _Cluster | None:
     """Which of several people sharing a surname a bare mention at `pos` means: the one a gendered
     title fits, else the only one named in full earlier in the same paragraph; None when unsure."""
@@ -406,6 +416,7 @@ def pick_namesake(people: list[_Cluster], pos: int, text: str) -> _Cluster | Non
     return near[0] if len(near) == 1 else None
 
 
+@functools.lru_cache(maxsize=100_000)  # pure; linking asks it for every mention of every article
 def plausible_person_name(name: str) -> bool:
     """A person's name looks like one: up to six name-shaped words, no sentence words, not shouted."""
     words = name.split()

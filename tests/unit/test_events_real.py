@@ -139,3 +139,20 @@ def test_events_warning_of_danger_is_not_a_threat(nlp) -> None:  # noqa: ANN001
 
 def test_events_anti_prefix_is_not_a_country() -> None:
     assert code_text("a prominent anti-Syria journalist").country is None
+
+
+# Pronoun actors check gender as pronoun speakers do (one test of gender: entities.name_gender).
+@pytest.mark.slow
+@pytest.mark.parametrize("text, trigger, actor", [
+    ("Maria Lopez met the trade minister on Monday.\n\nJohn Smith said she signed the agreement with Canada "
+     "on Tuesday.", "signed", "Maria Lopez"),
+    ("Mrs. Anna Berg arrived in Oslo on Monday. Peter Hall told reporters that she later met the Norwegian "
+     "prime minister.", "met", "Mrs. Anna Berg"),
+])
+def test_events_pronoun_actor_agrees_in_gender(nlp, text: str, trigger: str, actor: str) -> None:  # noqa: ANN001
+    from onrecord.pipeline import analyse
+
+    record = analyse(text, on_error="raise")
+    hits = [v for v in record.events if text[v.trigger[0][0]:v.trigger[0][1]] == trigger]
+    assert hits, f"no event on {trigger!r}"
+    assert [p.text for p in hits[0].actor] == [actor]

@@ -13,10 +13,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..entities import doc_text as _doc_text
-from ..entities import ROLE_HEADS, title_gender
+from ..entities import ROLE_HEADS, name_gender, title_gender
 from ..ingest.text import dateline_length
 from ..model import Entity, Span, Speaker, SpeakerType
-from ..text.words import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -91,12 +90,7 @@ def entity_gender(ent: Entity, text: str) -> str | None:
     for s, _ in ent.mentions[:12]:
         if (g := title_gender(text[max(0, s - 20):s])) is not None:
             return g
-    first = ent.name.split()[0].lower().strip(".") if ent.name.split() else ""
-    if first in FEMALE_FIRST_NAMES:
-        return "f"
-    if first in MALE_FIRST_NAMES:
-        return "m"
-    return None
+    return name_gender(ent.name)
 
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..entities import doc_cache, span_ents, span_text
+from ..entities import doc_cache, doc_text, name_gender, span_ents, span_text
 from ..model import Entity, Participant
 from .actors import Code, code_text, tables
 
@@ -274,21 +274,33 @@ def _passive_with_agent(verb: Token) -> bool:
 
 
 def resolve_pronoun(tok: Token) -> Token:
-    """He/she/it/they -> the subject of the reporting verb above, else the nearest earlier name."""
+    """He/she/it/they -> the subject of the reporting verb above, else the nearest earlier name;
+    "she" never goes to a man the title or first name marks as one, nor "he" to a woman."""
     if tok.pos_ != "PRON" or tok.lemma_.lower() not in _PRONOUNS:
         return tok
+    lemma = tok.lemma_.lower()
+    gender = {"he": "m", "she": "f"}.get(lemma)
+    text = doc_text(tok.doc)
+
+    def fits(start: int, end: int) -> bool:
+        return gender is None or name_gender(text[start:end], text[max(0, start - 20):start]) in (None, gender)
+
     head = tok.head
     for _ in range(6):
         if head.lemma_.lower() in _SPEECH or head.dep_ == "ROOT":
             subj = next((c for c in head.children if c.dep_ == "nsubj" and c.i != tok.i), None)
             if subj is not None and subj.pos_ != "PRON":
-                return subj
+                a, b = phrase(subj)
+                named = [t for t in tok.doc[a:b] if t.ent_type_ == "PERSON"]
+                if not named or fits(named[0].idx, named[-1].idx + len(named[-1])):
+                    return subj
+                break
         if head.i == head.head.i:
             break
         head = head.head
-    want = {"PERSON"} if tok.lemma_.lower() in ("he", "she") else {"GPE", "ORG", "NORP"}
+    want = {"PERSON"} if gender else {"GPE", "ORG", "NORP"}
     for ent in reversed(span_ents(tok.doc[max(0, tok.i - 120):tok.i])):
-        if ent.label_ in want:
+        if ent.label_ in want and fits(ent.start_char, ent.end_char):
             return ent.root
     return tok
 
