@@ -48,6 +48,7 @@ _POSSESSIVE_RE = re.compile(r"(?:\s*['’]s?)+$")  # "Putin's 's" -> "Putin"
 _ORG_PREFIX_RE = re.compile(r"^the\s+")
 
 
+@functools.lru_cache(maxsize=200_000)  # pure, and called for every mention of every article
 def normalise(name: str, *, entity_type: str = "PERSON") -> str:
     """Lowercase, accents folded, titles, possessives, suffixes and middle initials removed."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
@@ -182,7 +183,7 @@ class Linking:
         return person
 
     def _note(self, person: Person, record: Record, entity: Entity) -> None:
-        if person.type in PERSON_TYPES and entity.type in PERSON_TYPES:
+        if person.type in PERSON_TYPES and entity.type in PERSON_TYPES and entity.name not in person.aliases:
             alias = normalise(entity.name)
             if " " in alias:  # a variant's surname finds the person too ("Mr. Volkhonskiy")
                 self._by_surname.setdefault(alias.split()[-1], set()).add(person.id)
@@ -350,6 +351,7 @@ def _title_words(titles: Iterable[str]) -> set[str]:
     return {w for t in titles for w in re.split(r"[\s.]+", t.lower()) if w and w not in _GENERIC_TITLE_WORDS}
 
 
+@functools.lru_cache(maxsize=200_000)
 def _clean_name(name: str) -> str:
     """The name without leading titles or a possessive, original casing kept."""
     low = name.lower()
