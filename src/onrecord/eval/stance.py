@@ -67,9 +67,11 @@ def split_by_topic(rows: list[tuple[str, str, str]], *, fold: int = 0, folds: in
     """Training and held-out rows with no headline, no body and no topic on both sides.
 
     Topics go to `folds` folds with about equal disagree and related pair counts (ties
-    shuffled with `seed`); the held-out side is fold `fold`. Unrelated pairs that join a held-out and a training topic are
-    dropped, so the held-out side shares nothing with training: like the competition test set,
-    whose claims are new. A split by body alone keeps each headline on both sides.
+    shuffled with `seed`); the held-out side is fold `fold`. Unrelated pairs that join a
+    held-out and a training topic are dropped, so the held-out side shares nothing with
+    training: like the competition test set, whose claims are new. A split by body alone
+    keeps each headline on both sides; one that also drops training pairs whose headline is
+    held out keeps almost nothing (each headline meets ten or more bodies: 717 of 50k pairs).
     """
     topic = topics(rows)
     related = np.zeros((max(topic.values(), default=-1) + 1, 2))  # (disagree, related) per topic

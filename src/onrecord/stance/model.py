@@ -4,7 +4,7 @@ The features (features.py) say how much a text restates a claim and whether it r
 hedges or negates it near the claim's own words; they never name a topic's words, so the
 model cannot memorise which stories were fakes. Earlier versions fed the claim's and the
 text's TF-IDF vectors in too: on stories the training set did not have, that cost both
-disagree F1 and the weighted score (docs/conflicts.md has the figures).
+disagree F1 and the weighted score (figures in tests/test_floors_stance.py).
 
 Disagree is rare (1.7% of FNC-1 training pairs), so its pairs weigh DISAGREE_WEIGHT in
 training and its probability is shifted by DISAGREE_PRIOR at prediction; both were chosen by
@@ -133,7 +133,8 @@ class StanceModel:
     def save(self, path: str | Path) -> None:
         words = sorted(self.vocab.index, key=self.vocab.index.__getitem__)
         arrays = {f"{pre}{name}{k}": a
-                  for pre, weights, biases in (("", self.weights, self.biases), ("s", self.short_weights, self.short_biases))
+                  for pre, weights, biases in (("", self.weights, self.biases),
+                                               ("s", self.short_weights, self.short_biases))
                   for k, (ws, bs) in enumerate(zip(weights, biases))
                   for name, a in (("w0_", ws[0]), ("w1_", ws[1]), ("b0_", bs[0]), ("b1_", bs[1]))}
         if self.short_weights:
