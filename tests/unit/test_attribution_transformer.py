@@ -85,3 +85,52 @@ def test_env_asks_for_the_linear_models(monkeypatch):
         assert transformer.load() is None
     finally:
         transformer.load.cache_clear()
+
+
+class _Fake:
+    """A stand-in for the ONNX model: the meta's decode settings only."""
+
+    def __init__(self, decode: dict) -> None:
+        self.meta = {"name": "fake", "decode": decode}
+
+
+def _tagged(doc, cue_i: int, source: set[str], content_from: str):  # noqa: ANN001
+    import numpy as np
+
+    words = [t.i for t in doc if not t.is_space]
+    probs = np.zeros((len(words), 3))
+    inside = False
+    for j, i in enumerate(words):
+        inside = inside or doc[i].text == content_from
+        k = 1 if doc[i].text in source else (2 if inside and not doc[i].is_punct else 0)
+        probs[j, k] = 1.0
+    out = transformer.Tagged()
+    out.pairs[cue_i] = probs
+    for i in words:
+        out.window_of[i] = words
+    return out
+
+
+@pytest.mark.slow
+def test_spans_from_the_transformer_replace_the_rules_inside_the_sentence(nlp, monkeypatch):
+    text = "Sessions said that the meetings were not about the campaign."
+    doc = nlp(text)
+    cue = next(t for t in doc if t.text == "said")
+    monkeypatch.setattr(transformer, "load", lambda: _Fake({"content": 0.5, "source": 0.5}))
+    source, content, head = transformer.spans_for(cue, _tagged(doc, cue.i, {"Sessions"}, "that"),
+                                                  [(14, 59)], [(0, 8)], doc[0], text)
+    assert [text[s:e] for s, e in content] == ["that the meetings were not about the campaign"]
+    assert [text[s:e] for s, e in source] == ["Sessions"] and head.text == "Sessions"
+
+
+@pytest.mark.slow
+def test_veto_drops_a_cue_with_no_content_and_keeps_the_linear_spans_otherwise(nlp, monkeypatch):
+    text = "Sessions said that the meetings were not about the campaign."
+    doc = nlp(text)
+    cue = next(t for t in doc if t.text == "said")
+    monkeypatch.setattr(transformer, "load", lambda: _Fake({"content_from": "linear", "veto": 0.5}))
+    keep = transformer.spans_for(cue, _tagged(doc, cue.i, {"Sessions"}, "that"), [(14, 59)], [(0, 8)], doc[0], text)
+    assert keep is None                              # None: the caller keeps the linear models' spans
+    none = _tagged(doc, cue.i, {"Sessions"}, "nothing-matches")
+    assert transformer.spans_for(cue, none, [(14, 59)], [(0, 8)], doc[0], text)[1] == []
+    assert transformer.spans_for(doc[0], none, [], [], None, text) is None   # an untagged word

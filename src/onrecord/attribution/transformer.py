@@ -314,6 +314,14 @@ def spans_for(cue, tagged: Tagged, rule: list, source: list, head, text: str):  
     if got is None:
         return None
     src_runs, cont_runs = got
+    if conf.get("content_from") == "linear":
+        # The linear models keep the spans; the transformer only drops a cue whose sentence
+        # holds no content for it (no word over the veto threshold) when the rules stay inside it.
+        window = tagged.window_of[cue.i]
+        ws, we = doc[window[0]].idx, doc[window[-1]].idx + len(doc[window[-1]].text)
+        if all(ws <= s and e <= we for s, e in rule) and float(tagged.pairs[cue.i][:, 2].max()) < conf.get("veto", 0.5):
+            return source, [], head
+        return None
     window = tagged.window_of[cue.i]
     ws, we = doc[window[0]].idx, doc[window[-1]].idx + len(doc[window[-1]].text)
 
