@@ -161,7 +161,10 @@ def judge(x: Reading, y: Reading) -> Verdict | None:
             why.append(f'different counts of "{clash}"' if clash else "one statement negates the other")
             return Verdict("self_contradiction", a, b, bool(clash), why)
         return None
-    if opposite and meaning >= 0.25:
+    # The same act needs more than its CAMEO family in common ("fired on" is not "killed"):
+    # a shared word or person besides the root codes.
+    anchored = any(not w.startswith("#") for w in x.everything & y.everything)
+    if opposite and meaning >= 0.25 and anchored:
         neg, pos = (x, y) if pa.predicates[opposite[0]] else (y, x)
         # Only a denial that restates what it denies reads from the predicate; a bare negation
         # ("he doesn't support the measure") must negate the other's very words (below).

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ...stance.features import STOP, stem, tokens
 from ...text.words import NEGATION, PERSON_TITLES
-from .propositions import lexicon
+from .propositions import lemmas, lexicon
 
 # Words that carry polarity or attribution, not topic: two claims sharing only these are unrelated.
 NOT_TOPIC = frozenset({"deny", "denial", "report", "told", "claim", "repeatedly", "publicly", "insist", "said",
@@ -43,8 +43,9 @@ def _meaning_of(word: str) -> tuple[str, ...]:
     s = stem(word)
     if s in _SKIP:
         return ()  # "reports", "claims": attribution in another form
+    root = lexicon().get(s)
+    s = lemmas().get(s, s)  # "met" and "meeting" are "meet"
     s = s.rstrip("e") if len(s) > 3 else s  # "vote" and "voted" (stem "vot") meet
-    root = lexicon().get(stem(word))
     return (s, f"#{root}") if root else (s,)
 
 

@@ -74,6 +74,25 @@ def _forms(lemma: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def lemmas() -> dict[str, str]:
+    """Stemmed word form -> its lemma, for the lexicon's words ("met" -> "meet", "struck" ->
+    "strike"), so two forms of one verb are one meaning word."""
+    out: dict[str, str] = {}
+    for lemma in _lexicon_lemmas():
+        for form in _forms(lemma):
+            out.setdefault(stem(form), lemma)
+    return out
+
+
+def _lexicon_lemmas() -> list[str]:
+    text = resources.files("onrecord.data.events").joinpath("triggers.tsv").read_text(encoding="utf-8")
+    out = [line.split("\t")[0].lstrip("@") for line in text.splitlines()
+           if line.strip() and not line.startswith("#") and " " not in line.split("\t")[0]
+           and not line.startswith("~")]
+    return out + list(_EXTRA)
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> dict[str, str]:
     """Stemmed word form -> CAMEO root code, for single-word verb and noun triggers."""
     text = resources.files("onrecord.data.events").joinpath("triggers.tsv").read_text(encoding="utf-8")
