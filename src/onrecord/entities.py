@@ -378,8 +378,7 @@ def _gender(p: _Cluster, text: str) -> str | None:
     for s, _ in p.mentions[:8]:
         if (g := title_gender(text[max(0, s - 20):s])) is not None:
             return g
-    first = p.tokens[0].lower().strip(".") if p.tokens else ""
-    return "f" if first in FEMALE_FIRST_NAMES else "m" if first in MALE_FIRST_NAMES else None
+    return name_gender(p.name)
 
 
 def title_gender(before: str) -> str | None:

@@ -30,9 +30,9 @@ from typing import Any
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
-from ..entities import plausible_person_name
+from ..entities import name_gender, plausible_person_name
 from ..model import Entity, Record
-from ..text.words import FEMALE_FIRST_NAMES, FEMALE_TITLES, MALE_FIRST_NAMES, MALE_TITLES, PERSON_TITLES
+from ..text.words import FEMALE_TITLES, MALE_TITLES, PERSON_TITLES
 
 PERSON_TYPES = frozenset({"PERSON"})
 LINKED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
@@ -334,8 +334,7 @@ def _title_gender(titles: Iterable[str]) -> str | None:
 
 
 def _first_name_gender(key: str) -> str | None:
-    first = key.split()[0] if key else ""
-    return "f" if first in FEMALE_FIRST_NAMES else "m" if first in MALE_FIRST_NAMES else None
+    return name_gender(key)
 
 
 def _gender_fits(person: Person, gender: str | None) -> bool:
