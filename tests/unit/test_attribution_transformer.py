@@ -68,7 +68,6 @@ def test_absent_files_fall_back_to_the_linear_models(tmp_path, monkeypatch):
 
 
 def test_a_file_that_does_not_match_its_sha256_is_an_error(tmp_path, monkeypatch):
-    pytest.importorskip("onnxruntime")
     _ship(tmp_path, monkeypatch, {"m.onnx": b"x", "v.txt": b"[UNK]\n"}, {"m.onnx": "0" * 64, "v.txt": "0" * 64})
     try:
         with pytest.raises(transformer.TaggerFileError):

@@ -148,14 +148,14 @@ def load() -> Transformer | None:
     paths = {name: DATA / name for name in meta.get("files", {})}
     if not paths or not all(p.exists() for p in paths.values()):
         return None
-    try:
-        import onnxruntime  # noqa: F401
-    except ImportError:
-        return None
     for name, path in paths.items():
         if sha256(path) != meta["files"][name]:
             raise TaggerFileError(f"{path} does not match the sha256 recorded in {META_PATH.name}; "
                                   "rebuild it with scripts/train_attribution_transformer.py")
+    try:
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        return None
     return Transformer(meta, DATA / meta["onnx"], DATA / meta["vocab"])
 
 
