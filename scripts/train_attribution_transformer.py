@@ -289,7 +289,8 @@ def export(model, src: Path, args) -> None:  # noqa: ANN001
                 f"first {args.layers} layers",
         "trained_on": "PolNeAR train" + (" less every fifth article" if args.holdout else ""),
         "epochs": args.epochs, "lr": args.lr, "batch": args.batch,
-        "decode": old.get("decode", {"content": 0.5, "source": 0.5, "cue": 0.5, "keep": 0.3}),
+        # Tuned on dev half a: keep the linear spans, drop cues with no content word over 0.5.
+        "decode": old.get("decode", {"content_from": "linear", "veto": 0.5, "cue": 2.0}),
     }
     meta_path.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     print(f"{out} {out.stat().st_size / 1e6:.1f} MB, meta -> {meta_path}")
