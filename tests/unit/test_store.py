@@ -81,3 +81,28 @@ def test_export_parquet_and_csv_tables(db_path, tmp_path):
         export(store, fmt="csv", table="attributions", output=str(tmp_path / "attr.csv"))
     assert duckdb.connect().execute(f"SELECT count(*) FROM '{tmp_path}/pq/attributions.parquet'").fetchall() == [(1,)]
     assert "John Smith" in (tmp_path / "attr.csv").read_text()
+
+
+def test_store_keeps_speaker_resolved_and_confidence_and_upgrades_old_stores(tmp_path) -> None:
+    """A store written before the speaker columns existed gains them when opened for writing."""
+    import duckdb
+
+    from onrecord.model import Attribution, Meta, Record, Speaker
+    from onrecord.store import Store
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("""CREATE TABLE attributions (article_key VARCHAR NOT NULL, article_id VARCHAR NOT NULL,
+        attribution_id VARCHAR NOT NULL, outlet VARCHAR, published VARCHAR, source JSON, cue JSON, content JSON,
+        source_text VARCHAR, cue_text VARCHAR, content_text VARCHAR, speaker_entity VARCHAR, speaker_name VARCHAR,
+        speaker_type VARCHAR, kind VARCHAR)""")
+    con.close()
+    text = "A spokesman said the port would reopen."
+    record = Record(id="port", text=text, meta=Meta(), attributions=[Attribution(
+        id="A1", source=((0, 11),), cue=((12, 16),), content=((17, 39),),
+        speaker=Speaker(entity=None, name="A spokesman", type="anonymous", resolved=False, confidence=0.8),
+        kind="indirect")])
+    with Store(path) as store:
+        store.write([record])
+        rows = store.query("SELECT speaker_name, speaker_resolved, speaker_confidence FROM attributions")
+    assert rows == [{"speaker_name": "A spokesman", "speaker_resolved": False, "speaker_confidence": 0.8}]

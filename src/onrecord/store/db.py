@@ -194,7 +194,8 @@ class Store:
                 "content": json.dumps(a.content), "source_text": span_text(text, a.source),
                 "cue_text": span_text(text, a.cue), "content_text": span_text(text, a.content),
                 "speaker_entity": a.speaker.entity, "speaker_name": a.speaker.name,
-                "speaker_type": a.speaker.type, "kind": a.kind})
+                "speaker_type": a.speaker.type, "kind": a.kind, "speaker_resolved": a.speaker.resolved,
+                "speaker_confidence": a.speaker.confidence})
         for v in record.events:
             d = v.to_dict()
             rows["events"].append({

@@ -40,7 +40,8 @@ UNKNOWN_DATE = "unknown"
 OUTPUT_TABLES = ("articles", "entities", "mentions", "attributions", "events", "errors")
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_TYPES = {"VARCHAR": "string", "JSON": "string", "INTEGER": "int32", "BOOLEAN": "bool", "TIMESTAMP": "timestamp"}
+_TYPES = {"VARCHAR": "string", "JSON": "string", "INTEGER": "int32", "BOOLEAN": "bool", "TIMESTAMP": "timestamp",
+          "DOUBLE": "double"}
 
 
 def publication_date(published: str | None) -> str:
@@ -62,7 +63,8 @@ def arrow_schema(table: str):  # noqa: ANN201 - pyarrow.Schema
     """The Arrow schema of one store table (the partition column lives in the folder name)."""
     import pyarrow as pa
 
-    arrow = {"string": pa.string(), "int32": pa.int32(), "bool": pa.bool_(), "timestamp": pa.timestamp("us")}
+    arrow = {"string": pa.string(), "int32": pa.int32(), "bool": pa.bool_(), "timestamp": pa.timestamp("us"),
+             "double": pa.float64()}
     return pa.schema([pa.field(name, arrow[_TYPES[kind]], nullable=not not_null)
                       for name, kind, not_null in column_defs(table)])
 

@@ -6,7 +6,7 @@ URL when there is one, else a hash of the text, so a re-ingest replaces, never d
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TABLES = {
     "articles": """
@@ -23,7 +23,8 @@ TABLES = {
         article_key VARCHAR NOT NULL, article_id VARCHAR NOT NULL, attribution_id VARCHAR NOT NULL,
         outlet VARCHAR, published VARCHAR, source JSON, cue JSON, content JSON,
         source_text VARCHAR, cue_text VARCHAR, content_text VARCHAR,
-        speaker_entity VARCHAR, speaker_name VARCHAR, speaker_type VARCHAR, kind VARCHAR""",
+        speaker_entity VARCHAR, speaker_name VARCHAR, speaker_type VARCHAR, kind VARCHAR,
+        speaker_resolved BOOLEAN, speaker_confidence DOUBLE""",
     "events": """
         article_key VARCHAR NOT NULL, article_id VARCHAR NOT NULL, event_id VARCHAR NOT NULL,
         type VARCHAR, cameo VARCHAR, mode VARCHAR, context JSON, trigger JSON, trigger_text VARCHAR,
@@ -103,10 +104,19 @@ def columns(table: str) -> list[str]:
     return [name for name, _, _ in column_defs(table)]
 
 
+# Columns added after a table first shipped: a store written by an older version gains them when
+# it is next opened for writing (CREATE TABLE IF NOT EXISTS leaves an existing table as it is).
+ADDED_COLUMNS = {
+    2: [("attributions", "speaker_resolved", "BOOLEAN"), ("attributions", "speaker_confidence", "DOUBLE")],
+}
+
+
 def ddl() -> list[str]:
     """Every CREATE statement, articles and record tables alike (idempotent)."""
     stmts = [f"CREATE TABLE IF NOT EXISTS {name} ({cols})" for name, cols in {**TABLES, **RECORD_TABLES}.items()]
     stmts.append("CREATE TABLE IF NOT EXISTS meta (name VARCHAR PRIMARY KEY, value VARCHAR)")
+    stmts.extend(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {col} {kind}"
+                 for added in ADDED_COLUMNS.values() for table, col, kind in added)
     stmts.extend(INDEXES)
     stmts.extend(RECORD_INDEXES)
     return stmts
