@@ -9,6 +9,7 @@ own voice becomes a claim of the outlet.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -146,26 +147,108 @@ def _extent(spans: tuple[Span, ...]) -> Span:
     return min(s for s, _ in spans), max(e for _, e in spans)
 
 
-def _sentence(text: str, span: Span) -> Span:
-    start = max((m.end() for m in SENT_END.finditer(text, 0, span[0])), default=0)
+def _sentence(text: str, span: Span, ends: list[int] | None = None) -> Span:
+    """The sentence around SPAN. With ENDS (every sentence end in TEXT, from _Index), the start is
+    found by bisection instead of a scan from the top: linear, not quadratic, on a long article."""
+    if ends is None:
+        start = max((m.end() for m in SENT_END.finditer(text, 0, span[0])), default=0)
+    else:
+        k = bisect_right(ends, span[0]) - 1
+        # a sentence end cut by span[0] itself ("...said." + span) is seen only in the window
+        near = max((m.end() for m in SENT_END.finditer(text, max(0, span[0] - 50), span[0])), default=0)
+        start = max(ends[k] if k >= 0 else 0, near)
     m = SENT_END.search(text, span[1])
     return start, (m.start() + 1 if m else len(text))
 
 
+class _Index:
+    """One article's sentence ends, mentions, content extents and events, sorted once, so each
+    attribution finds its sentence, the entities in its spans, the attributions that contain it
+    and its events by bisection (claims_of stays near-linear on a 1,000,000-character article)."""
+
+    def __init__(self, record: Record) -> None:
+        text = record.text
+        self.ends = [m.end() for m in SENT_END.finditer(text)]
+        mentions = sorted((ms, me, k) for k, e in enumerate(record.entities) for ms, me in e.mentions)
+        self.mention_starts = [m[0] for m in mentions]
+        self.mentions = mentions
+        self.entity_index = {e.id: k for k, e in enumerate(record.entities)}
+        spans = sorted(((_extent(a.content), k) for k, a in enumerate(record.attributions) if a.content))
+        self.content_starts = [x[0][0] for x in spans]
+        self.contents = spans
+        self.longest = max((e - s for (s, e), _ in spans), default=0)
+        self.by_attribution: dict[str, list[int]] = {}
+        loose = []
+        for k, e in enumerate(record.events):
+            if e.attributed_to is not None:
+                self.by_attribution.setdefault(e.attributed_to, []).append(k)
+            elif e.trigger:
+                loose.append((min(s for s, _ in e.trigger), k))
+        loose.sort()
+        self.loose_starts = [x[0] for x in loose]
+        self.loose = loose
+        self._full_names: dict[str, list[tuple[list[int], str]]] | None = None
+
+    def full_names(self, record: Record, linking: Linking) -> dict[str, list[tuple[list[int], str]]]:
+        """Surname -> (sorted mention starts, person id) of the people named in full here (built once)."""
+        if self._full_names is None:
+            self._full_names = {}
+            for entity in record.entities:
+                person = linking.person_of(record.id, entity.id)
+                if person is None or person.type not in PERSON_TYPES or " " not in person.key:
+                    continue
+                self._full_names.setdefault(person.surname, []).append(
+                    (sorted(s for s, _ in entity.mentions), person.id))
+        return self._full_names
+
+    def entities_in(self, spans: tuple[Span, ...]) -> set[int]:
+        out: set[int] = set()
+        for s, e in spans:
+            for ms, me, k in self.mentions[bisect_left(self.mention_starts, s):bisect_left(self.mention_starts, e)]:
+                if me <= e:
+                    out.add(k)
+        return out
+
+    def containers(self, record: Record, a: Attribution) -> list[Attribution]:
+        """The attributions whose content holds all of A's content, in text order."""
+        start = _extent(a.content)[0]
+        hits = []
+        for i in range(bisect_right(self.content_starts, start) - 1, -1, -1):
+            (os_, _), k = self.contents[i]
+            if os_ < start - self.longest:
+                break
+            o = record.attributions[k]
+            if o.id != a.id and _inside(a.content, o.content):
+                hits.append(k)
+        return sorted((record.attributions[k] for k in sorted(hits)), key=lambda o: _extent(o.content)[0])
+
+    def events_of(self, record: Record, a: Attribution, whole: Span, used: set[str]) -> list[Event]:
+        """A's events: those attributed to it, and unattributed ones whose trigger lies in WHOLE."""
+        ks = set(self.by_attribution.get(a.id, ()))
+        lo, hi = bisect_left(self.loose_starts, whole[0]), bisect_right(self.loose_starts, whole[1])
+        for _, k in self.loose[lo:hi]:
+            e = record.events[k]
+            if _inside(e.trigger, (whole,)) and e.id not in used:
+                ks.add(k)
+        return [record.events[k] for k in sorted(ks)]
+
+
 def _about(record: Record, linking: Linking, spans: tuple[Span, ...],
-           extra_entities: list[str | None]) -> tuple[list[str], list[str]]:
+           extra_entities: list[str | None], index: "_Index | None" = None) -> tuple[list[str], list[str]]:
     """Linked people and organisations mentioned inside the spans, plus extra entity ids."""
+    index = index or _Index(record)
+    found = index.entities_in(spans)
+    found.update(index.entity_index[x] for x in extra_entities if x in index.entity_index)
     ids: list[str] = []
-    for entity in record.entities:
-        inside = any(s <= ms and me <= e for ms, me in entity.mentions for s, e in spans)
-        if inside or entity.id in extra_entities:
-            person = linking.person_of(record.id, entity.id)
-            if person and person.type in PERSON_TYPES | {"ORG"} and person.id not in ids:
-                ids.append(person.id)
+    for entity in (record.entities[k] for k in sorted(found)):
+        person = linking.person_of(record.id, entity.id)
+        if person and person.type in PERSON_TYPES | {"ORG"} and person.id not in ids:
+            ids.append(person.id)
     return ids, [linking.people[i].name for i in ids]
 
 
-def _chain(record: Record, attribution: Attribution, containers: list[Attribution], outlet: str) -> list[str]:
+def _chain(record: Record, attribution: Attribution, containers: list[Attribution], outlet: str,
+           ends: list[int] | None = None) -> list[str]:
     """outlet -> reporting sources (outermost first) -> whom they cite -> the speaker."""
     name = attribution.speaker.name or _join(record.text, attribution.source) or "unnamed source"
     chain = [outlet]
@@ -176,7 +259,7 @@ def _chain(record: Record, attribution: Attribution, containers: list[Attributio
         chain.append(name)
     # "The Washington Post reported Friday, citing current and former US officials."
     anchor = containers[0] if containers else attribution
-    sent = _sentence(record.text, _extent(anchor.cue or anchor.content or ((0, 0),)))
+    sent = _sentence(record.text, _extent(anchor.cue or anchor.content or ((0, 0),)), ends)
     for m in CITING.finditer(record.text, sent[0], sent[1]):
         if any(s <= m.start() < e for s, e in anchor.content):
             continue  # a citation inside the content belongs to a nested account
@@ -196,6 +279,7 @@ def claims_of(record: Record, linking: Linking) -> list[Claim]:
     used_events: set[str] = set()
     attribution_ids = {a.id for a in record.attributions}
     resolved: dict[str, str] = {}   # bare surname -> person id resolved earlier in this article
+    index = _Index(record)
     for a in sorted(record.attributions, key=lambda x: _extent(x.source + x.cue + x.content)[0]):
         if not a.content:
             continue
@@ -204,37 +288,34 @@ def claims_of(record: Record, linking: Linking) -> list[Claim]:
         # An unattributed event whose trigger is this attribution's cue or content ("denied") is the
         # same statement seen by the events stage: one claim, not two.
         whole = (_extent(a.source + a.cue + a.content),)
-        events = [e for e in record.events
-                  if e.attributed_to == a.id or (e.attributed_to is None and _inside(e.trigger, whole)
-                                                 and e.id not in used_events)]
+        events = index.events_of(record, a, whole[0], used_events)
         used_events.update(e.id for e in events)
         cue, content = _join(text, a.cue), _join(text, a.content)
         polarity = polarity_of(cue, content, events)
         # A denial reads positive without its cue: its evidence runs from source to content.
         spans = (_extent(a.source + a.cue + a.content),) if polarity == "denied" and a.cue else a.content
         spans = tuple(_trim(text, s) for s in spans)
-        containers = sorted((o for o in record.attributions if o.id != a.id and _inside(a.content, o.content)),
-                            key=lambda o: _extent(o.content)[0])
-        speaker = linking.person_of(record.id, a.speaker.entity) or _resolve_speaker(record, linking, a, resolved)
+        containers = index.containers(record, a)
+        speaker = linking.person_of(record.id, a.speaker.entity) or _resolve_speaker(record, linking, a, resolved, index)
         extra = [p.entity for e in events for p in e.actor + e.recipient]
         # "I never had meetings ..." and "he discussed ..." are about the speaker too.
         if (FIRST_PERSON.search(content) or re.match(r"\s*(?:that\s+)?(?:he|she|they)\b", content, re.I)
                 or polarity == "denied"):
             extra.append(a.speaker.entity)
-        about_ids, about_names = _about(record, linking, a.content, extra)
+        about_ids, about_names = _about(record, linking, a.content, extra, index)
         main = events[0] if events else None
         claims.append(Claim(
             id=f"{record.id}#{a.id}", article=record.id, date=(main.date if main and main.date else date),
             text=_join(text, spans), spans=tuple(spans), content=content,
             claimant=speaker.name if speaker else (a.speaker.name or outlet), claimant_id=speaker.id if speaker else None,
-            claimant_type=a.speaker.type, chain=tuple(_chain(record, a, containers, outlet)),
+            claimant_type=a.speaker.type, chain=tuple(_chain(record, a, containers, outlet, index.ends)),
             about=tuple(about_ids), about_names=tuple(about_names), polarity=polarity,
             attribution=a.id, event=main.id if main else None, events=tuple(e.id for e in events),
             event_types=tuple(e.type for e in events), published=date))
         claims[-1].extras["cameo"] = [(e.cameo, e.negated) for e in events]
         claims[-1].extras["cue"] = [list(s) for s in a.cue]  # where the denial word is, for onrecord.record.conflicts
         claims[-1].extras["content_spans"] = [list(s) for s in a.content]
-        sentence = _sentence(text, _extent(a.content))
+        sentence = _sentence(text, _extent(a.content), index.ends)
         claims[-1].extras["flags_contradiction"] = bool(CONTRADICTION_FLAGS.search(text, *sentence))
         if speaker is not None and a.speaker.entity is None:
             claims[-1].extras["speaker_resolved_by"] = "surname"
@@ -249,10 +330,10 @@ def claims_of(record: Record, linking: Linking) -> list[Claim]:
             continue
         if e.attributed_to and e.attributed_to in attribution_ids:
             continue
-        sentence = e.sentence if e.sentence[1] > e.sentence[0] else _sentence(text, _extent(e.trigger))
+        sentence = e.sentence if e.sentence[1] > e.sentence[0] else _sentence(text, _extent(e.trigger), index.ends)
         sentence = _trim(text, sentence)
         polarity = polarity_of("", text[sentence[0]:sentence[1]], [e])
-        about_ids, about_names = _about(record, linking, (sentence,), [p.entity for p in e.actor + e.recipient])
+        about_ids, about_names = _about(record, linking, (sentence,), [p.entity for p in e.actor + e.recipient], index)
         claims.append(Claim(
             id=f"{record.id}#{e.id}", article=record.id, date=e.date or date,
             text=text[sentence[0]:sentence[1]].strip(), spans=(sentence,), content=text[sentence[0]:sentence[1]],
@@ -272,10 +353,14 @@ def claims_of(record: Record, linking: Linking) -> list[Claim]:
     return claims
 
 
-def _resolve_speaker(record: Record, linking: Linking, a: Attribution, resolved: dict[str, str]) -> Person | None:
+def _resolve_speaker(record: Record, linking: Linking, a: Attribution, resolved: dict[str, str],
+                     index: "_Index | None" = None) -> Person | None:
     """A speaker the attribution stage left unlinked, named by surname ("Okafor", "Chief Okafor"):
     the person this article named so last before the attribution, else one the linking
-    identifies by title; None when that is not clear."""
+    identifies by title; None when that is not clear, and None for a speaker the attribution
+    stage marked unresolved (it was unsure whose words these are: no guess here either)."""
+    if not a.speaker.resolved:
+        return None
     name = a.speaker.name or ""
     key = normalise(name)
     if not key or " " in key:
@@ -284,13 +369,10 @@ def _resolve_speaker(record: Record, linking: Linking, a: Attribution, resolved:
         return linking.people.get(resolved[key])
     start = _extent(a.source + a.cue + a.content)[0]
     best: tuple[int, str] | None = None
-    for entity in record.entities:
-        person = linking.person_of(record.id, entity.id)
-        if person is None or person.type not in PERSON_TYPES or person.surname != key or " " not in person.key:
-            continue
-        before = [s for s, _ in entity.mentions if s < start]
-        if before and (best is None or max(before) > best[0]):
-            best = (max(before), person.id)
+    for starts, person_id in (index or _Index(record)).full_names(record, linking).get(key, ()):
+        k = bisect_left(starts, start)
+        if k and (best is None or starts[k - 1] > best[0]):
+            best = (starts[k - 1], person_id)
     if best is None:
         # Not named in full in this article: a title that only one same-surname person holds.
         words = _title_words(title_of(name))
