@@ -109,7 +109,8 @@ def test_claims_statement_guard(cue: str, content: str, expected: bool) -> None:
     assert is_statement(cue, content) is expected
 
 
-def _okafor_record(article_id: str, text: str, entities: list[dict], source: str, content: str) -> Record:
+def _okafor_record(article_id: str, text: str, entities: list[dict], source: str, content: str,
+                   resolved: bool = True) -> Record:
     c = text.index(content)
     s = text.rindex(source, 0, c)
     cue = text.index("said", s)
@@ -118,7 +119,8 @@ def _okafor_record(article_id: str, text: str, entities: list[dict], source: str
         "entities": entities,
         "attributions": [{"id": "A1", "source": [[s, s + len(source)]], "cue": [[cue, cue + 4]],
                           "content": [[c, c + len(content)]],
-                          "speaker": {"entity": None, "name": source, "type": "person"}, "kind": "indirect"}]})
+                          "speaker": {"entity": None, "name": source, "type": "person", "resolved": resolved,
+                                      "confidence": 0.9 if resolved else 0.4}, "kind": "indirect"}]})
 
 
 def test_claims_unlinked_surname_speaker_resolved_by_title() -> None:
@@ -141,3 +143,14 @@ def test_claims_unlinked_surname_speaker_is_the_last_named() -> None:
     record = _okafor_record("c", text, entities, "Okafor", "officers showed restraint")
     (claim,) = claims_of(record, link_entities([record]))
     assert claim.claimant == "David Okafor"
+
+
+def test_claims_unsure_surname_speaker_is_not_given_the_nearest_full_name() -> None:
+    """The attribution stage was unsure which Okafor spoke: the claim stays with the surface name."""
+    text = ("Police Chief David Okafor said 12 people were arrested. Okafor said officers showed restraint. "
+            "Maria Okafor said she supported the protest.")
+    entities = [{"id": "E1", "name": "David Okafor", "type": "PERSON", "mentions": [[13, 25]], "titles": []},
+                {"id": "E2", "name": "Maria Okafor", "type": "PERSON", "mentions": [[97, 109]], "titles": []}]
+    record = _okafor_record("c", text, entities, "Okafor", "officers showed restraint", resolved=False)
+    (claim,) = claims_of(record, link_entities([record]))
+    assert claim.claimant == "Okafor" and claim.claimant_id is None

@@ -357,10 +357,9 @@ def _resolve_speaker(record: Record, linking: Linking, a: Attribution, resolved:
                      index: "_Index | None" = None) -> Person | None:
     """A speaker the attribution stage left unlinked, named by surname ("Okafor", "Chief Okafor"):
     the person this article named so last before the attribution, else one the linking
-    identifies by title; None when that is not clear, and None for a speaker the attribution
-    stage marked unresolved (it was unsure whose words these are: no guess here either)."""
-    if not a.speaker.resolved:
-        return None
+    identifies by title; None when that is not clear. A speaker the attribution stage marked
+    unresolved is never given the nearest full name (it was unsure whose words these are, as
+    with two of a family); only a title that one person holds can name it."""
     name = a.speaker.name or ""
     key = normalise(name)
     if not key or " " in key:
@@ -369,7 +368,8 @@ def _resolve_speaker(record: Record, linking: Linking, a: Attribution, resolved:
         return linking.people.get(resolved[key])
     start = _extent(a.source + a.cue + a.content)[0]
     best: tuple[int, str] | None = None
-    for starts, person_id in (index or _Index(record)).full_names(record, linking).get(key, ()):
+    nearest = (index or _Index(record)).full_names(record, linking).get(key, ()) if a.speaker.resolved else ()
+    for starts, person_id in nearest:
         k = bisect_left(starts, start)
         if k and (best is None or starts[k - 1] > best[0]):
             best = (starts[k - 1], person_id)
