@@ -72,9 +72,11 @@ def test_conflicts_seed_sessions_kislyak_first(seed_conflicts, seed_text) -> Non
 
 def test_conflicts_contract_shape(seed_conflicts) -> None:
     d = seed_conflicts[0].to_dict()
-    assert {"id", "kind", "score", "about", "a", "b"} <= set(d)
+    # exactly the contract's keys plus those docs/contract.md lists under "Fields onrecord adds"
+    assert set(d) == {"id", "kind", "score", "about", "a", "b"} | {"key", "why", "signals", "also"}
     for side in ("a", "b"):
-        assert {"article", "span", "text", "claimant", "attribution", "event"} <= set(d[side])
+        assert set(d[side]) == ({"article", "span", "text", "claimant", "attribution", "event"}
+                                | {"claim", "chain", "polarity", "date"})
         assert all(isinstance(s, list) and len(s) == 2 for s in d[side]["span"])
     assert d["about"][:2] == ["Jeff Sessions", "Sergey Kislyak"]
     assert 0.0 < d["score"] <= 1.0

@@ -185,6 +185,8 @@ def _echo_conflict(d: dict[str, Any]) -> None:
         when = f" {s['date']}" if s.get("date") else ""
         click.echo(textwrap.fill(f"  {side}: {s['claimant']} [{s['article']}{when} {s['span']}] "
                                  f"{_q(s['text'])}", width=100, subsequent_indent="       "))
+    if d.get("why"):
+        click.echo(textwrap.fill("  why: " + "; ".join(d["why"]), width=100, subsequent_indent="       "))
     if d.get("also"):
         click.echo(f"  also in: {', '.join(sorted({x['article'] for x in d['also']}))}")
 
