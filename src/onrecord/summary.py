@@ -4,7 +4,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable
 
-from .model import Record
+from .model import Record, span_text
 
 
 def _clip(text: str, n: int = 160) -> str:
@@ -13,7 +13,7 @@ def _clip(text: str, n: int = 160) -> str:
 
 
 def _spans(text: str, spans) -> str:  # noqa: ANN001
-    return " … ".join(text[s:e] for s, e in spans)
+    return span_text(text, spans)
 
 
 def _q(text: str, n: int) -> str:

@@ -23,7 +23,6 @@ Polarity = Literal["asserted", "denied", "negated", "hedged"]
 # The deny family and negators have one home each (onrecord.text.words); whether a denial points
 # at something and what, is onrecord.record.conflicts.denials.
 DENY_CUES = DENY_RE
-NEGATION = NEGATION_RE
 HEDGES = re.compile(
     r"\b(?:may|might|could|possibly|perhaps|reportedly|allegedly|apparently|likely|unlikely|"
     r"suspect(?:s|ed)?|believe(?:s|d)?|think(?:s)?|seem(?:s|ed)?|appear(?:s|ed)?|suggest(?:s|ed)?|"
@@ -104,7 +103,7 @@ def polarity_of(cue: str, content: str, events: list[Event]) -> Polarity:
     """denied (a denial cue or DENY event), negated (a negative statement), hedged, asserted."""
     if DENY_CUES.search(cue) or any(e.type == "DENY" for e in events):
         return "denied"
-    if any(e.negated for e in events) or NEGATION.search(content):
+    if any(e.negated for e in events) or NEGATION_RE.search(content):
         return "negated"
     if HEDGES.search(cue) or HEDGES.search(content):
         return "hedged"

@@ -12,7 +12,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from ..errors import error_record
+from ..errors import error_article
 from ..model import Article, Meta, Record
 from ..settings import Settings
 
@@ -69,7 +69,7 @@ def from_html(html: str, *, id: str | None = None, url: str | None = None, title
     try:
         article = article_from_html(html, id=id or url or pasted_id(html), url=url or None, settings=settings)
     except Exception as exc:
-        return Article(id=id or url or pasted_id(html), text="", errors=[error_record("ingest", exc)])
+        return error_article(id or url or pasted_id(html), exc)
     return with_fields(article, title=title, published=published, outlet=outlet)
 
 
@@ -79,7 +79,7 @@ def from_url(url: str, *, settings: Settings, allow_private: bool) -> Article:
     try:
         return fetch_url(url, settings=replace(settings, allow_private=allow_private), allow_private=allow_private)
     except Exception as exc:
-        return Article(id=url, text="", errors=[error_record("ingest", exc)])
+        return error_article(url, exc)
 
 
 def from_upload(data: bytes, filename: str | None, *, settings: Settings) -> list[Article]:

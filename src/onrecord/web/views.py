@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Record
+from ..model import Record, span_text
 from ..service import queries
 from ..service.queries import EXPORT_LIMIT, MAX_PER_PAGE, Paging  # noqa: F401 - re-exported for the routes
 
@@ -22,7 +22,7 @@ def speakers_of(record: Record, person_ids: dict[str, str]) -> dict[str, dict[st
     out: dict[str, dict[str, Any]] = {}
     for a in record.attributions:
         ent = record.entity(a.speaker.entity)
-        words = " … ".join(record.text[s:e] for s, e in a.source) or None
+        words = span_text(record.text, a.source) or None
         resolved = bool(a.speaker.resolved) and (ent is not None or bool(a.speaker.name))
         name = (ent.name if ent else a.speaker.name) if resolved else (words or a.speaker.name)
         out[a.id] = {"name": name, "type": a.speaker.type, "resolved": resolved,
@@ -112,7 +112,7 @@ def article_page(raw: dict[str, Any], *, person_ids: dict[str, str], conflicts: 
     text = rec.text
 
     def cut(spans) -> str:  # noqa: ANN001
-        return " … ".join(text[s:e] for s, e in spans)
+        return span_text(text, spans)
 
     said = [{"id": a.id, **{k: speakers[a.id][k] for k in ("name", "type", "resolved", "confidence", "person")},
              "source": cut(a.source), "cue": cut(a.cue), "content": cut(a.content), "kind": a.kind,
