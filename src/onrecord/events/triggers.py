@@ -81,7 +81,8 @@ class Lexicon:
 
 
 @lru_cache(maxsize=4)
-def _rows(name: str) -> tuple[tuple[str, str, str | None], ...]:
+def table_rows(name: str = OURS) -> tuple[tuple[str, str, str | None], ...]:
+    """(pattern, CAMEO code, note) of one shipped trigger table: the one reader of these files."""
     text = resources.files(_DATA).joinpath(name).read_text(encoding="utf-8")
     out = []
     for line in text.splitlines():
@@ -98,7 +99,7 @@ def build_lexicon(tables: tuple[str, ...] = _TABLES, *,
     (cross-validation drops the entries a held-out sentence alone supports)."""
     lists: dict[str, dict[str, list[Entry]]] = {"v": {}, "n": {}, "a": {}}
     for name in tables:
-        for pattern, cameo, ptype in _rows(name):
+        for pattern, cameo, ptype in table_rows(name):
             if (name, pattern) in leave_out:
                 continue
             kind = {"@": "n", "~": "a"}.get(pattern[0], "v")

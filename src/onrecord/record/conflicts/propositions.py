@@ -17,8 +17,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from ...events.triggers import OURS, table_rows
 from ...stance.features import content, stem
 from ...text.words import NEGATION
 
@@ -85,22 +85,15 @@ def lemmas() -> dict[str, str]:
 
 
 def _lexicon_lemmas() -> list[str]:
-    text = resources.files("onrecord.data.events").joinpath("triggers.tsv").read_text(encoding="utf-8")
-    out = [line.split("\t")[0].lstrip("@") for line in text.splitlines()
-           if line.strip() and not line.startswith("#") and " " not in line.split("\t")[0]
-           and not line.startswith("~")]
+    out = [pattern.lstrip("@") for pattern, _, _ in table_rows(OURS) if " " not in pattern and not pattern.startswith("~")]
     return out + list(_EXTRA)
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, str]:
     """Stemmed word form -> CAMEO root code, for single-word verb and noun triggers."""
-    text = resources.files("onrecord.data.events").joinpath("triggers.tsv").read_text(encoding="utf-8")
     pairs: list[tuple[str, str]] = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        pattern, cameo, *_ = line.split("\t")
+    for pattern, cameo, _ in table_rows(OURS):
         if " " in pattern or pattern.startswith("~"):
             continue  # multiword patterns need the parse; adjectives are states, not acts
         pairs.append((pattern.lstrip("@"), cameo))
