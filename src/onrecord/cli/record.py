@@ -111,7 +111,7 @@ def person_cmd(name: str, db: str, fmt: str) -> None:
         onrecord person "Jeff Sessions" --db onrecord.duckdb
         onrecord person Sessions --db onrecord.duckdb --format jsonl
     """
-    from ..service.queries import load_claims, load_conflicts, load_events
+    from ..service.queries import load_claims, load_conflicts, load_events, name_forms
 
     with _open_record(db) as store:
         person = _one_person(store, name)
@@ -119,15 +119,18 @@ def person_cmd(name: str, db: str, fmt: str) -> None:
         statements = load_claims(store, person_id=pid, role="claimant")
         events = load_events(store, pid)
         conflicts = load_conflicts(store, pid)
+        forms = name_forms(store, pid)
 
     if fmt == "jsonl":
-        click.echo(json.dumps({"person": person, "statements": statements, "events": events,
+        click.echo(json.dumps({"person": person, "name_forms": forms, "statements": statements, "events": events,
                                "conflicts": conflicts}, ensure_ascii=False, default=str))
         return
     click.echo(f"{person['name']} ({pid}): {_n(person['n_articles'], 'article')}, "
                f"{_n(person['n_mentions'], 'mention')}"
                + (f"; also {', '.join(a for a in person['aliases'] if a != person['name'])}"
                   if len(person["aliases"]) > 1 else ""))
+    if forms:
+        click.echo(textwrap.fill("Named as: " + ", ".join(dict.fromkeys(forms)), width=100, subsequent_indent="  "))
     click.echo(f"\nStatements ({len(statements)}):")
     for c in statements:
         chain = " → ".join(c["chain"])

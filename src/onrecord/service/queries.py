@@ -336,6 +336,14 @@ def _person_events(store: Store, person_id: str, *, sentences: bool = False) -> 
     return rows
 
 
+def name_forms(store: Store, person_id: str) -> list[str]:
+    """Every way the articles write this person's name (full name, surname, title + name), most used first."""
+    rows = store.query("""SELECT m.text AS form, count(*) AS n FROM mentions m
+                          JOIN person_links l ON l.article_key = m.article_key AND l.entity_id = m.entity_id
+                          WHERE l.person_id = ? GROUP BY m.text ORDER BY n DESC, m.text""", [person_id])
+    return [" ".join(r["form"].split()) for r in rows if r["form"] and r["form"].strip()]
+
+
 def load_events(store: Store, person_id: str) -> list[dict[str, Any]]:
     """Every event the person took part in (as actor or recipient), oldest first, with their role."""
     return _person_events(store, person_id, sentences=True)
