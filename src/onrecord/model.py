@@ -25,6 +25,16 @@ def span_text(text: str, spans: Any, *, strip: bool = False) -> str:
     return " … ".join(text[s:e].strip() if strip else text[s:e] for s, e in spans)
 
 
+def trim_span(text: str, span: Span) -> Span:
+    """SPAN without the white space at either end."""
+    s, e = span
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
 def outlet_from_url(url: str | None) -> str | None:
     """ "https://www.voanews.com/a/..." -> "voanews.com": the outlet when the input names none."""
     if not url:

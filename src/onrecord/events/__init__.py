@@ -538,6 +538,15 @@ def _subject_of_noun(noun: Token) -> Token | None:
                  and c.ent_type_ in ("NORP", "GPE", "ORG")), None)
 
 
+def _absorb(into: Event, ev: Event) -> None:
+    """Fold a second mention of one happening into the first: its triggers, and what the first lacks."""
+    into.trigger = tuple(sorted(set(into.trigger) | set(ev.trigger)))
+    into.actor = into.actor or ev.actor
+    into.recipient = into.recipient or ev.recipient
+    into.location = into.location or ev.location
+    into.date = into.date or ev.date
+
+
 def _merge(events: list[Event], background: frozenset[tuple[int, int]] | set[tuple[int, int]] = frozenset()
            ) -> list[Event]:
     """One event per happening: same type, compatible actors and recipients -> one event."""
@@ -549,11 +558,7 @@ def _merge(events: list[Event], background: frozenset[tuple[int, int]] | set[tup
         if twin is None:
             out.append(ev)
             continue
-        twin.trigger = tuple(sorted(set(twin.trigger) | set(ev.trigger)))
-        twin.actor = twin.actor or ev.actor
-        twin.recipient = twin.recipient or ev.recipient
-        twin.location = twin.location or ev.location
-        twin.date = twin.date or ev.date
+        _absorb(twin, ev)
         twin.context = list(dict.fromkeys([*twin.context, *ev.context]))
         twin.mode = twin.mode or ev.mode
     return out
@@ -653,9 +658,5 @@ def link_mentions(events: list[Event], text: str = "") -> list[Event]:
         if first is None:
             out.append(ev)
             continue
-        first.trigger = tuple(sorted(set(first.trigger) | set(ev.trigger)))
-        first.actor = first.actor or ev.actor
-        first.recipient = first.recipient or ev.recipient
-        first.location = first.location or ev.location
-        first.date = first.date or ev.date
+        _absorb(first, ev)
     return out

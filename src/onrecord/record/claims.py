@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ..model import Attribution, Event, Record, Span, outlet_from_url, span_text
+from ..model import Attribution, Event, Record, Span, outlet_from_url, span_text, trim_span
 from ..stance.features import content, tokens
 from ..text.words import DENY_RE, NEGATION_RE
 from .linking import PERSON_TYPES, Linking, Person, _title_words, normalise, title_of
@@ -127,15 +127,6 @@ def content_words(text: str) -> list[str]:
 
 def _join(text: str, spans: tuple[Span, ...]) -> str:
     return span_text(text, spans, strip=True)
-
-
-def _trim(text: str, span: Span) -> Span:
-    s, e = span
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
 
 
 def _inside(inner: tuple[Span, ...], outer: tuple[Span, ...]) -> bool:
@@ -293,7 +284,7 @@ def claims_of(record: Record, linking: Linking) -> list[Claim]:
         polarity = polarity_of(cue, content, events)
         # A denial reads positive without its cue: its evidence runs from source to content.
         spans = (_extent(a.source + a.cue + a.content),) if polarity == "denied" and a.cue else a.content
-        spans = tuple(_trim(text, s) for s in spans)
+        spans = tuple(trim_span(text, s) for s in spans)
         containers = index.containers(record, a)
         speaker = linking.person_of(record.id, a.speaker.entity) or _resolve_speaker(record, linking, a, resolved, index)
         extra = [p.entity for e in events for p in e.actor + e.recipient]
@@ -330,7 +321,7 @@ def claims_of(record: Record, linking: Linking) -> list[Claim]:
         if e.attributed_to and e.attributed_to in attribution_ids:
             continue
         sentence = e.sentence if e.sentence[1] > e.sentence[0] else _sentence(text, _extent(e.trigger), index.ends)
-        sentence = _trim(text, sentence)
+        sentence = trim_span(text, sentence)
         polarity = polarity_of("", text[sentence[0]:sentence[1]], [e])
         about_ids, about_names = _about(record, linking, (sentence,), [p.entity for p in e.actor + e.recipient], index)
         claims.append(Claim(

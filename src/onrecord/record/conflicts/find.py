@@ -23,6 +23,7 @@ import numpy as np
 from ..claims import Claim
 from .candidates import _CONDITIONAL, Prepared, candidates, conditional, prepare
 from .conflict import Conflict, ConflictKind
+from ...model import trim_span
 from ...stance import LABELS, stance_proba
 from .denials import MAY_DENY, Denial, Target, read_denial, resolve_in_text, sentence_bounds
 from .judge import HAS_POLE, Reading, judge, read
@@ -95,7 +96,7 @@ def sentence_denials(texts: Mapping[str, str], claims: list[Claim]) -> list[Clai
             pos = e
             if not MAY_DENY.search(text, s, e) or any(cs < e and s < ce for cs, ce in covered.get(article, ())):
                 continue
-            denial = read_denial(text, _trim_span(text, (s, e)))
+            denial = read_denial(text, trim_span(text, (s, e)))
             if denial is None or denial.how == "restates":
                 continue
             like = outlet.get(article)
@@ -108,15 +109,6 @@ def sentence_denials(texts: Mapping[str, str], claims: list[Claim]) -> list[Clai
                              about=(), about_names=(), polarity="denied", content=text[denial.span[0]:denial.span[1]],
                              published=like.published if like else None, extras={"sentence_denial": True}))
     return out
-
-
-def _trim_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    s, e = span
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
 
 
 def _report_at(denier: Claim, target: Target, text: str, article_claims: list[Claim], denial: Denial) -> Claim:
