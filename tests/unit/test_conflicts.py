@@ -409,3 +409,87 @@ def test_conflicts_claim_search_uses_the_judge() -> None:
     other = _said(2, "P2", "the mayor opened the new library", ())
     asked = _query_reading("the army fired on the crowd at the harbour")
     assert _disputes(asked, never) and not _disputes(asked, other)
+
+
+# --- mechanisms: demonstratives, narrated verdicts, abbreviations, possessives (made-up text) ---
+
+def test_conflicts_demonstrative_points_at_the_clause_before_it() -> None:
+    from onrecord.record.conflicts.denials import read_denial, resolve_in_text
+
+    text = ('The ministry praised the reform. "The charter says the courts answer to no minister, '
+            'but that is plainly false," said Ilse Marn.')
+    start = text.index('"The charter')
+    d = read_denial(text, (start, len(text)))
+    praised = (0, text.index(" praised") + 20)
+    t = resolve_in_text(text, d, d.span, [("x#A1", praised, True)])
+    assert t.how == "what came just before"
+    assert text[t.span[0]:t.span[1]] == "the courts answer to no minister"
+
+
+def test_conflicts_demonstrative_inside_a_quote_points_at_the_quote_before_it() -> None:
+    from onrecord.record.conflicts.denials import read_denial, resolve_in_text
+
+    text = ('The port reopened on Monday, officials said. "In Corvania, there is the common view that the '
+            'harbor board answers to nobody. That is not true," said Rina Halvek.')
+    start = text.index("That is")
+    d = read_denial(text, (start, len(text)))
+    officials = (0, text.index(" officials"))
+    t = resolve_in_text(text, d, d.span, [("x#A1", officials, True)])
+    assert text[t.span[0]:t.span[1]] == "the harbor board answers to nobody"
+
+
+def test_conflicts_demonstrative_opening_a_quote_answers_someone_else() -> None:
+    from onrecord.record.conflicts.denials import read_denial, resolve_in_text
+
+    text = 'The mayor said the bridge was safe. "That is not true," the engineer said.'
+    start = text.index('"That')
+    d = read_denial(text, (start, len(text)))
+    mayor = (text.index("the bridge"), text.index(" safe") + 5)
+    t = resolve_in_text(text, d, d.span, [("x#A1", mayor, True)])
+    assert t.how == "nearby claim" and t.claim == "x#A1"
+
+
+def test_conflicts_narrated_verdict_on_the_speakers_words() -> None:
+    from onrecord.record.conflicts.denials import read_denial
+
+    text = "He also spread false claims, saying that the U.S. Navy sank the ferry. Next, he left."
+    cue = (text.index("spread"), text.index("spread") + 6)
+    d = read_denial(text, (cue[0], text.index(" Navy")), cue=cue, content=(cue[1] + 1, text.index(" Navy")))
+    assert d is not None and d.narrated and d.pointer == "claims"
+    assert text[d.complement[0]:d.complement[1]] == "the U.S. Navy sank the ferry"
+    # The same words inside what she said are her own verdict.
+    text = "She said the false claims came from the rival camp."
+    d = read_denial(text, (0, len(text)), cue=(4, 8), content=(9, len(text)))
+    assert d is not None and not d.narrated
+
+
+def test_conflicts_narrated_verdict_conflict_sides() -> None:
+    text = "Kovac became famous online. He also repeated debunked rumors, claiming that the U.N. poisoned the wells."
+    cue = text.index("repeated")
+    claim = _said(1, "P1", text[text.index("debunked"):text.index(" poisoned")], ("P1",))
+    claim.spans = ((text.index("debunked"), text.index(" poisoned")),)
+    claim.extras["cue"] = [[cue, cue + 8]]
+    (c,) = find_conflicts([claim], texts={"x": text}, use_stance=False)
+    assert c.kind == "denial_vs_report" and c.a.claimant_type == "media" and c.b.claimant == "P1"
+    assert text[c.b.spans[0][0]:c.b.spans[0][1]] == "the U.N. poisoned the wells"
+
+
+def test_conflicts_sentences_do_not_end_at_initials() -> None:
+    from onrecord.record.conflicts.denials import sentence_bounds
+
+    text = "Mr. Venn met the U.S. envoy on Monday. He left."
+    s, e = sentence_bounds(text, 20, 20)
+    assert text[s:e].strip() == "Mr. Venn met the U.S. envoy on Monday."
+
+
+def test_conflicts_possessives_and_model_numbers() -> None:
+    from onrecord.record.conflicts.meaning import meaning_words
+    from onrecord.record.conflicts.propositions import numbers
+
+    assert "nato" in meaning_words("a threat to NATO's defenses")
+    assert numbers("the S-400 poses no threat") == {}
+    assert list(numbers("12 people were held").values()) == [12.0]
+    a = _said(1, "P1", "the system poses a threat to NATO's defenses", ("P3",))
+    b = _said(2, "P2", "the S-400 poses no threat to NATO systems", ("P3",), polarity="negated")
+    (c,) = find_conflicts([a, b], use_stance=False)
+    assert c.kind == "denial_vs_report" and c.a.id == b.id

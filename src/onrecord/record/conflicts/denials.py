@@ -42,7 +42,7 @@ POLICY_NOUNS = frozenset(
     "nomination nominations ultimatum terms conditions condition idea proposals warrant warrants summons "
     "order orders sanctions tariff tariffs measure measures calls demand reforms reform candidacy".split())
 EVALUATIVE = (
-    r"(?:completely |totally |entirely |utterly |clearly |simply |absolutely |patently |wholly )?"
+    r"(?:(?:completely|totally|entirely|utterly|clearly|simply|absolutely|patently|wholly|[a-z]{3,}ly) )?"
     r"(?:false|untrue|not true|baseless|groundless|unfounded|absurd|ridiculous|nonsense|nonsensical|"
     r"fabricated|a fabrication|fabrications|made[- ]up|fake(?: news)?|lies|a lie|lying|a hoax|a smear|"
     r"smears|slander(?:ous)?|defamatory|politically motivated|a (?:political )?witch[- ]hunt|"
@@ -85,11 +85,13 @@ _RESTATES = re.compile(r"\s+(?:that\b|having\b|ever\b|any\s+(?!of\b)|\w+ing\b)",
 _PRONOUN_SUBJECT = re.compile(
     r"(?:^|[.!?\"“”]\s*|,\s*(?:but|and)?\s*)(?:that|this|it|these|those|all this|all of this|such (?:claims|reports|"
     r"allegations|accusations))\s+(?:is|was|are|were|'s|’s)\b", re.I)
+# A full stop, not an initial's or abbreviation's period ("the U.S. military").
+_STOP = r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)\.(?=\s|$)"
 _COMPLEMENT = re.compile(
     r"\s*(?:against \w+\s+|(?:him|her|them|it|us|me)\s+)?(?:(?:on|last|this|earlier|late|in)\s+\w+\s+)?(?:that|of|relating to|related to|over|about|regarding|for|in)\s+(.{3,200}?)"
-    r"(?=[,;:.!?\"“”]|\s[-–—]\s|$)", re.I)
+    r"(?=[,;:!?\"“”]|" + _STOP + r"|\s[-–—]\s|$)", re.I)
 _CLAIMING = re.compile(r",?\s*(?:claiming|alleging|saying|suggesting),?\s+(?:for example,\s+)?(?:that\s+)?"
-                       r"(.{3,200}?)(?=[;:.!?\"“”]|$)", re.I)
+                       r"(.{3,200}?)(?=[;:!?\"“”]|" + _STOP + r"|$)", re.I)
 _RELATIVE = re.compile(r"(?:which|that)\s+(?:\w+\s+){0,4}$", re.I)
 _CLAUSE_START = re.compile(r"(?:[.!?;:\"“”]|,\s|\b(?:which|who|but|and|while|whereas)\b)\s*")
 # What an accusation looks like in running text: a charge, allegation or accusation, the verbs
@@ -119,6 +121,8 @@ class Denial:
     possessor: str | None = None     # "Pakistan" in "Pakistan's allegation"
     why: str = ""
     subject: str | None = None       # who denies, as the sentence names them ("Washington")
+    narrated: bool = False           # the narrator's verdict on what the claimant said ("repeated
+                                     # debunked theories"): the claimant is the report's side
 
 
 _AUX = re.compile(r"(?:\s+(?:has|have|had|was|were|is|are|also|later|again|repeatedly|flatly|strongly|quickly|"
@@ -134,14 +138,21 @@ def _subject(text: str, start: int, verb: int) -> str | None:
     return words if words[0].isupper() or words.split()[0].lower() in ("the", "a", "an", "some", "many") else None
 
 
+# A sentence ends at . ! ? (and closing quotes) before a space, never at an initial or an
+# abbreviation's period ("the U.S. military", "Mr. Venn").
+_SENTENCE_END = re.compile(r"(?:(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bGen)(?<!\bSen)"
+                           r"(?<!\bRep)(?<!\bGov)\.|[!?])[\"'”’)]*(?:\s|$)|\n")
+
+
 def sentence_bounds(text: str, start: int, end: int) -> Span:
-    s = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start),
-            text.rfind("! ", 0, start))
-    s = 0 if s < 0 else s + 1
+    s = 0
+    for m in _SENTENCE_END.finditer(text, max(0, start - 2000), start):
+        if m.end() <= start:
+            s = m.end()
     e = len(text)
-    for m in re.finditer(r"[.!?][\"'”’)]*(?:\s|$)|\n", text[end:]):
-        e = end + m.end()
-        break
+    m = _SENTENCE_END.search(text, end)
+    if m:
+        e = m.end()
     return s, e
 
 
@@ -195,8 +206,13 @@ def read_denial(text: str, span: Span, *, cue: Span | None = None, content: Span
             s, e = lo + m.start(), lo + m.end()
             if how == "noun":
                 noun = m.group(1)
-                return Denial("rebuts", _trim(text, (s, e)), pointer=noun,
-                              complement=_complement(text, e, hi), why=f'calls it "{text[s:e]}"')
+                # What the rebutted theory says may run past the claim, to its sentence's end.
+                comp = _complement(text, e, max(hi, sentence_bounds(text, s, e)[1]))
+                # "He repeated debunked theories": the words are the speaker's, "debunked" is the
+                # narrator's verdict on them; "she said the false claims came from ..." is hers.
+                narrated = cue is not None and 0 <= s - cue[1] <= 2
+                return Denial("rebuts", _trim(text, (s, e)), pointer=noun, complement=comp,
+                              narrated=narrated, why=f'calls it "{text[s:e]}"')
             if how == "as":
                 obj = _OBJECT.match(m.group(1)) if m.group(1).strip() else None
                 noun = obj.group(1) if obj else None
@@ -301,6 +317,12 @@ def resolve_in_text(text: str, denial: Denial, claim_span: Span,
         m = re.search(r"((?:[\w'’-]+\s+){0,3}(?:" + POINTER_NOUNS + r"))$", before, re.I)
         if m:
             return Target(_trim(text, (sent[0] + m.start(1), sent[0] + m.end(1))), "antecedent")
+    # "A, but that is clearly false" / "[Many believe A.] That is not true" inside one quote: a
+    # demonstrative points at the proposition just before it, in the speaker's own words.
+    if _DEMONSTRATIVE.match((denial.pointer or "").strip()) and denial.how == "rebuts":
+        found = _just_before(text, s0, sent)
+        if found:
+            return Target(found, "what came just before")
     pointer = (denial.pointer or "").lower()
     noun = re.match(r"(?:.*\s)?(" + POINTER_NOUNS + r")$", pointer, re.I)
     if noun or denial.how == "pleads":
@@ -340,6 +362,61 @@ def resolve_in_text(text: str, denial: Denial, claim_span: Span,
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
+_DEMONSTRATIVE = re.compile(r"(?:that|this|all this|all of this|which)$", re.I)
+# The frame that presents a view, not the view: "The charter says", "there is the view that".
+_FRAME = re.compile(
+    r"^(?:.{0,80}?\b(?:says?|said|claims?|claimed|states?|stated|insists?|argues?|believes?|thinks?|holds?|"
+    r"views?|belief|notion|idea|perception|impression|assumption|narrative|argument)\b,?\s+(?:that\s+)?)", re.I)
+_LEAD_CONJ = re.compile(r"^(?:and|but|yet|so|or)\b\s*", re.I)
+_TAIL_CONJ = re.compile(r"[\s,;]+(?:and|but|yet|so|or|though|although|however)$", re.I)
+
+
+def _open_quote(text: str, at: int) -> int | None:
+    """Where the quotation holding `at` opened, if `at` is inside one (its paragraph's quote
+    marks, curly or straight)."""
+    para = text.rfind("\n", 0, at) + 1
+    curly_open, curly_close = text.rfind("“", para, at), text.rfind("”", para, at)
+    if curly_open > curly_close:
+        return curly_open
+    last = text.rfind('"', para, at)
+    # A straight quote opens where a space comes before it and a word after it (counting them
+    # fails on one stray mark earlier in the story).
+    if last >= 0 and (last == 0 or text[last - 1] in " \t\n([—–-") and last + 1 < len(text) and text[last + 1].isalnum():
+        return last
+    return None
+
+
+def _view(text: str, span: Span) -> Span | None:
+    """A stated proposition of four words or more, without the frame presenting it."""
+    s, e = _trim(text, span)
+    chunk = text[s:e]
+    lead = _LEAD_CONJ.match(chunk)
+    if lead:
+        s += lead.end()
+        chunk = text[s:e]
+    frame = _FRAME.match(chunk)
+    if frame and len(chunk[frame.end():].split()) >= 3:
+        s += frame.end()
+    s, e = _trim(text, (s, e))
+    tail = _TAIL_CONJ.search(text, s, e)
+    if tail:
+        s, e = _trim(text, (s, tail.start()))
+    if len(text[s:e].split()) < 4 or DENY_RE.search(text, s, e):
+        return None
+    return s, e
+
+
+def _just_before(text: str, at: int, sent: Span) -> Span | None:
+    """What a demonstrative rebuttal at `at` points at: the clause before it in its sentence,
+    else, inside a quote that opened earlier, the quote's sentence before it."""
+    clause = _view(text, (sent[0], at))
+    if clause:
+        return clause
+    opened = _open_quote(text, at)
+    if opened is None or opened >= sent[0]:
+        return None  # the quote starts here: the rebutted words are someone else's (nearby claims)
+    prev = sentence_bounds(text, max(opened, sent[0] - 2), max(opened, sent[0] - 2))
+    return _view(text, (max(prev[0], opened + 1), sent[0]))
 
 
 def _accusation_against(text: str, names: tuple[str, ...], *, before: int, context: str) -> Span | None:

@@ -75,6 +75,11 @@ def _narrowed(claim: Claim, denial: Denial, text: str | None) -> Claim:
     out = dataclasses.replace(claim, spans=(span,), text=text[span[0]:span[1]], extras=dict(claim.extras))
     if narrated and denial.subject:
         out.claimant, out.claimant_type, out.chain = denial.subject, "other", (*claim.chain[:1], denial.subject)
+    elif denial.narrated and claim.chain:
+        # "He repeated debunked theories": the verdict is the outlet's, the theories his.
+        out.id = f"{claim.id}~"
+        out.claimant, out.claimant_id, out.claimant_type, out.chain = claim.chain[0], None, "media", claim.chain[:1]
+        out.polarity, out.attribution = "denied", None
     return out
 
 
@@ -120,6 +125,8 @@ def _report_at(denier: Claim, target: Target, text: str, article_claims: list[Cl
     s, e = target.span
     holder = next((c for c in article_claims if c.id != denier.id and _voice(c) != _voice(denier)
                    and any(cs <= s and e <= ce for cs, ce in c.spans)), None)
+    if denial.narrated:
+        holder = denier  # the claimant repeated what the outlet calls false
     claimant = denial.possessor or (holder.claimant if holder else (denier.chain[0] if denier.chain else "the article"))
     return Claim(id=f"{denier.article}#T{s}-{e}", article=denier.article, date=denier.published or denier.date,
                  text=text[s:e], spans=((s, e),), claimant=claimant,

@@ -38,6 +38,8 @@ _SKIP = (NOT_TOPIC | STOP | _EVAL_WORDS | _NUMBER_WORDS | frozenset(t for t in P
 
 @lru_cache(maxsize=200_000)
 def _meaning_of(word: str) -> tuple[str, ...]:
+    if word.endswith("'s"):
+        word = word[:-2]  # "NATO's defenses" and "NATO systems" meet
     if len(word) > 5 and word.endswith("ly"):
         word = word[:-2]  # "privately" and "private" meet
     s = stem(word)

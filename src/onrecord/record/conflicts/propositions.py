@@ -50,7 +50,8 @@ _NUM_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty".split())} | {"thirty": 30, "forty": 40, "fifty": 50,
                                                              "dozen": 12, "hundred": 100}
-_NUMBER = re.compile(r"\b(\d[\d,]*(?:\.\d+)?|" + "|".join(_NUM_WORDS) + r")\s+([a-z]{3,})\b", re.I)
+# Not a model or a name ("S-400", "F-16", "COVID-19"): a count stands alone.
+_NUMBER = re.compile(r"(?<![\w-])(\d[\d,]*(?:\.\d+)?|" + "|".join(_NUM_WORDS) + r")\s+([a-z]{3,})\b", re.I)
 
 
 @dataclass(slots=True)
