@@ -127,3 +127,31 @@ def test_speakers_activist_beside_an_agency_is_the_activist(nlp):
             "“People are starving,” said Marta Kovac, an activist in the camp.")
     sp = _speaker(nlp, text, "said")
     assert (sp.name, sp.type, sp.resolved) == ("Marta Kovac", "person", True)
+
+
+def test_speakers_role_noun_goes_to_the_title_that_names_that_role(nlp):
+    text = ("Rep. Adam Ward questioned the agency on Monday. Florida Rep. Lena Ortiz stayed away.\n\n"
+            "The California congressman said the agency had hidden the figures.")
+    sp = _speaker(nlp, text, "said")
+    assert (sp.name, sp.resolved) == ("Adam Ward", True)
+
+
+def test_speakers_the_judge_is_the_justice_the_article_names(nlp):
+    text = ("Supreme Court Justice Ana Ruiz ruled on the file on Thursday.\n\n"
+            "The judge said the records would stay sealed.")
+    sp = _speaker(nlp, text, "said")
+    assert (sp.name, sp.resolved) == ("Ana Ruiz", True)
+
+
+def test_speakers_press_secretary_is_not_the_secretary_of_state(nlp):
+    text = ("Secretary of State Omar Haddad flew to Oslo on Monday.\n\n"
+            "The press secretary said the trip was planned long ago.")
+    sp = _speaker(nlp, text, "said")
+    assert sp.name != "Omar Haddad" and not sp.resolved
+
+
+def test_speakers_people_inside_a_description_are_named_in_full(nlp):
+    text = ("Senator Mitchell Grayburn met the envoy on Monday.\n\n"
+            "Grayburn aides said the meeting had gone well.")
+    sp = _speaker(nlp, text, "said")
+    assert sp.name == "Mitchell Grayburn aides" and sp.type == "anonymous" and not sp.resolved

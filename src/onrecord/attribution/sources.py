@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..entities import doc_text as _doc_text
-from ..entities import ROLE_HEADS, name_gender, title_gender
+from ..entities import ROLE_HEADS, TITLE_WORDS, name_gender, title_gender
 from ..ingest.text import dateline_length
 from ..model import Entity, Span, Speaker, SpeakerType
 
@@ -71,7 +71,9 @@ _ROLE_NOUNS = frozenset(
     "spokesman spokeswoman spokesperson secretary adviser advisor aide lawyer attorney counsel "
     "deputy assistant chief director manager chairman chairwoman head ambassador envoy minister "
     "wife husband son daughter brother sister father mother ex-wife ex-husband widow "
-    "representative negotiator strategist official executive".split()) | ROLE_HEADS
+    "representative negotiator strategist official executive lawmaker legislator".split()) | ROLE_HEADS
+# Modifiers that say when, not which ("the former senator" may be titled plain "Sen.").
+_TITLE_NEUTRAL = frozenset("former then current new longtime veteran top".split())
 _GROUP_HEADS = frozenset("campaign administration government team staff office family".split())
 _DETERMINERS = frozenset("the a an this that these those".split())
 
@@ -216,7 +218,11 @@ def _antecedent(head: "Token") -> "Token | None":
     """The noun a relative pronoun stands for ("the report, which notes" -> report)."""
     verb = head.head
     if verb.dep_ in ("relcl", "acl") and verb.head is not head:
-        return verb.head
+        noun = verb.head
+        # "McConnell, now the majority leader, who said": the clause hangs on the appositive.
+        if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.pos_ != "PROPN":
+            return noun.head
+        return noun
     for tok in reversed(list(head.sent[: head.i - head.sent.start])):
         if tok.pos_ in ("NOUN", "PROPN"):
             return tok
@@ -316,16 +322,54 @@ def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+# Title words that name the same role as a noun a writer uses for it later ("Rep. Adam Ward"
+# ... "the congressman"; "Justice Ana Ruiz" ... "the judge").
+_LEGISLATOR = frozenset("rep. rep representative congressman congresswoman".split())
+_SENATOR = frozenset("sen. sen senator".split())
+_ROLE_TITLES = {
+    "judge": frozenset({"judge", "justice"}), "justice": frozenset({"judge", "justice"}),
+    "congressman": _LEGISLATOR, "congresswoman": _LEGISLATOR, "representative": _LEGISLATOR,
+    "senator": _SENATOR, "lawmaker": _LEGISLATOR | _SENATOR, "legislator": _LEGISLATOR | _SENATOR,
+    "governor": frozenset({"gov.", "gov", "governor"}),
+}
+
+
 def _role_holder(ctx: _Context, head: "Token") -> Entity | None:
-    """The one person the article names in the role a noun gives ("the spokesman")."""
+    """The one person the article names in the role a noun gives ("the spokesman", "the
+    California congressman" for "Rep. Adam Ward" when no other congressman's title names
+    another state). Lower-case modifiers must be in the title ("press secretary" is not
+    "Secretary of State"); capitalised ones (places, bodies) must not clash with it."""
     role = head.lemma_.lower()
     if role not in _ROLE_NOUNS:
         return None
-    words = {t.lower_ for t in head.subtree if t.i <= head.i and t.pos_ in ("NOUN", "ADJ", "PROPN")}
-    holders = [ent for ent in ctx.entities if ent.type == "PERSON" and any(
-        role in t.lower().split() and (len(words) < 2 or words & set(t.lower().split()) - {role})
-        for t in ent.titles)]
-    return holders[0] if len(holders) == 1 else None
+    equiv = _ROLE_TITLES.get(role, frozenset({role}))
+    mods = [t for c in head.lefts if c.dep_ not in ("det", "poss", "predet", "nummod")
+            for t in c.subtree if t.pos_ in ("NOUN", "ADJ", "PROPN")]
+    lower = {t.lower_ for t in mods if not t.text[:1].isupper() and t.lower_ not in _TITLE_NEUTRAL}
+    capital = {t.lower_ for t in mods if t.text[:1].isupper()}
+    holders = []
+    for ent in ctx.entities:
+        if ent.type != "PERSON":
+            continue
+        for title in ent.titles:
+            words = title.lower().split()
+            if not equiv & set(words) or not lower <= set(words):
+                continue
+            own = {w for w, raw in zip(words, title.split()) if raw[:1].isupper() and w not in TITLE_WORDS}
+            if capital and own and not own <= capital:
+                continue  # "the California congressman" is not the "Florida Rep."
+            holders.append(ent)
+            break
+    if len(holders) == 1:
+        return holders[0]
+    # Several hold the role: the one the article is about (named far more often) when named before.
+    headline = head.idx < ctx.text.find("\n")  # a headline's role noun: the body names the holder
+    before = [h for h in holders if h.mentions and (headline or h.mentions[0][0] < head.idx)]
+    if before:
+        top = max(before, key=lambda h: len(h.mentions))
+        if len(top.mentions) >= 3 and all(len(top.mentions) >= 2 * len(h.mentions) for h in holders if h is not top):
+            return top
+    return None
 
 
 def _named_by_head(ctx: _Context, head: "Token") -> Entity | None:
@@ -476,8 +520,8 @@ def resolve_one(ctx: _Context, spans: list[Span], head: "Token | None", *, depth
         if head.ent_type_ == "NORP" and head.tag_ == "NNPS" or lemma in _PEOPLE_NOUNS:
             return _words(name, "anonymous", _CONF_DESCRIPTIVE)
         return _words(name, kind, 0.5)
-    return _words(_owned(ctx, head, _phrase(head, text)), _of_type(head, surface) if kind in ("other", "unknown")
-                  else kind, _CONF_DESCRIPTIVE)
+    return _words(_full_names(ctx, spans[0], _owned(ctx, head, _phrase(head, text))),
+                  _of_type(head, surface) if kind in ("other", "unknown") else kind, _CONF_DESCRIPTIVE)
 
 
 _ALL_PRONOUNS = _PERSON_PRONOUNS | _PLURAL_PRONOUNS | {"his", "hers", "it", "you"}
@@ -519,6 +563,17 @@ def _of_type(head: "Token", surface: str) -> SpeakerType:
                     kind = type_of_phrase(obj, surface)
                     return "anonymous" if kind == "person" else kind
     return type_of_phrase(head, surface) if head.pos_ != "PROPN" else "other"
+
+
+def _full_names(ctx: _Context, span: Span, name: str) -> str:
+    """A description with the people inside it named in full ("Ward aides" -> "Adam Ward aides"),
+    unless their surname is shared in the article."""
+    for s, e, ent in _hits(ctx.index, span):
+        said = ctx.text[s:e]
+        if ent.type == "PERSON" and said != ent.name and ent.name.endswith(" " + said) \
+                and said.lower() not in ctx.shared_surnames and said in name and ent.name not in name:
+            name = name.replace(said, ent.name, 1)
+    return name
 
 
 def _owned(ctx: _Context, head: "Token", name: str) -> str:
