@@ -106,14 +106,16 @@ def match(preds: list[dict[str, Any]], golds: list[dict[str, Any]],
 
 
 def predict(items: list[dict[str, Any]], docs: list[Any] | None = None,
-            lexicons: list[Any] | None = None) -> list[list[dict[str, Any]]]:
-    """Predicted events per gold sentence; docs, parses to reuse; lexicons, one per sentence."""
+            lexicons: list[Any] | None = None, judges: list[Any] | None = None) -> list[list[dict[str, Any]]]:
+    """Predicted events per gold sentence; docs, parses to reuse; lexicons and judges (candidate
+    scorers), one per sentence."""
     out = []
     docs = docs if docs is not None else list(nlp.parse([i["text"] for i in items]))
     for n, (item, doc) in enumerate(zip(items, docs)):
         events = find_events(doc, find_entities(doc), [], published=item.get("date"),
-                             lexicon=lexicons[n] if lexicons else None)
+                             lexicon=lexicons[n] if lexicons else None, judge=judges[n] if judges else None)
         out.append([{"type": e.type, "cameo": e.cameo, "trigger": [item["text"][s:t] for s, t in e.trigger],
+                     "starts": [s for s, _ in e.trigger],
                      "actor": [(a.country, a.sector) for a in e.actor],
                      "recipient": [(r.country, r.sector) for r in e.recipient]} for e in events])
     return out

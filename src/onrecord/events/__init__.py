@@ -17,6 +17,7 @@ from ..entities import columns, span_ents, span_text
 from ..model import Attribution, Entity, Event, Participant
 from .actors import code_text, place_kind
 from .coding import plover
+from .confidence import Judge, Recorder, candidate_features, shipped as shipped_judge
 from .participants import (
     REFLEXIVE,
     home_country,
@@ -96,6 +97,8 @@ _HAPPENINGS = frozenset("strike airstrike attack blast explosion bombing shellin
                         "conflict violence offensive fire crash storm earthquake quake flood hurricane "
                         "shooting stampede riot".split())
 MAX_PARTICIPANTS = 10
+# Types the PLOVER gold never codes, so the learned scorer has no say on them: the rules decide.
+_RULE_ONLY = frozenset({"STATEMENT", "DENY"})
 # Characters between an event and a bare later mention ("the arrests") that may retell it.
 MENTION_WINDOW = 600
 _PLACE_PREPS = frozenset("in at into inside near across throughout around".split())
@@ -243,11 +246,12 @@ def _retype(c: _Candidate) -> None:
     if c.cameo == "130" and tok.lemma_.lower() in ("warn", "warning") and _warns_of_danger(tok):
         c.cameo, c.type = "010", "STATEMENT"
         return
-    if c.trigger.light is None and tok.pos_ in ("VERB", "AUX") and _intent(tok) and c.cameo != "0831":
+    verb = c.trigger.light or tok  # "will give a grant", "plans to impose restrictions": the light verb's intent
+    if verb.pos_ in ("VERB", "AUX") and _intent(verb) and c.cameo != "0831":
         if c.type in _COERCIVE:
             c.cameo = _COERCE_THREAT.get(c.cameo, _COERCIVE[c.type])
             c.type = "THREATEN"
-        elif c.type == "SANCTION" and _conditional(tok):
+        elif c.type == "SANCTION" and _conditional(verb):
             c.cameo, c.type = "1312", "THREATEN"  # "if X invades, we would impose sanctions"
         elif c.type in _COOPERATIVE and _negated(c):
             # "will not negotiate", "would not provide aid": a refusal, which is the event.
@@ -360,7 +364,8 @@ def _overlaps(a: list[Participant], b: list[Participant]) -> bool:
 
 def _sentence_events(sent: Span, entities: list[Entity], index, attributions: list[Attribution],  # noqa: ANN001
                      published: str | None, home: str | None = None,
-                     lex: Lexicon | None = None) -> list[Event]:
+                     lex: Lexicon | None = None, judge: Judge | None = None) -> list[Event]:
+    judge = judge if judge is not None else shipped_judge()
     persons = {e.id for e in entities if e.type == "PERSON"}  # one person is never both sides
     nouns = (lex or shipped_lexicon()).nouns
     candidates = []
@@ -443,8 +448,9 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
                            and x.pos_ in ("NOUN", "PROPN") and sent.start <= x.i < sent.end
                            and any(t.dep_ == "cc" for t in sent.doc[subj.i + 1:x.left_edge.i])]
         actors = [q for t in actor_toks for q in split_nationalities(t, participant(t, entities, index))]
+        flags = []
         if not actors and c.trigger.entry.source != OURS:
-            continue  # as in PETRARCH itself, its patterns code an event only with a source actor
+            flags.append("pet_no_actor")  # as in PETRARCH itself, its patterns code only with a source actor
         actor_ids = {t.i for t in actor_toks}
         if rec is None and c.type not in ("DENY", "STATEMENT"):
             rec = recipient(c.head, light, actor_ids, consult=c.type == "CONSULT",
@@ -473,7 +479,7 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
                 rec_pairs = [(participant(place.root, entities, index), place.root)]
                 recipients = [rec_pairs[0][0]]
         if not recipients and c.trigger.entry.source != OURS and not c.trigger.entry.words:
-            continue  # a PETRARCH verb with no pattern codes only with a source and a target
+            flags.append("pet_bare_no_target")  # a PETRARCH verb with no pattern codes only with both sides
         heads_of = {id(r): t for r, t in rec_pairs}
         for part in recipients:
             tok = heads_of.get(id(part))
@@ -486,6 +492,14 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
             for part in actors + recipients:
                 if part.country is None and part.sector and part.sector not in _NO_HOME:
                     part.country = home  # a school, a party, farmers in a Malawi story are Malawian
+        if isinstance(judge, Recorder):
+            judge.at = c.head.idx
+        if c.type in _RULE_ONLY:
+            if flags:
+                continue
+        elif not judge.keep(candidate_features(c.head, c.type, c.cameo, c.trigger.entry, c.trigger.light, subj, rec,
+                                             actors, recipients, flags, negated=_negated(c)), flags):
+            continue
         events.append(Event(
             id="", type=c.type, cameo=c.cameo, mode=_mode(c, sent), context=_context(c, sent_text),
             trigger=tuple(sorted((t.idx, t.idx + len(t.text)) for t in [c.head, *absorbed.get(c.head.i, [])]
@@ -603,12 +617,14 @@ def segments(sent: Span) -> list[Span]:
 
 
 def find_events(doc: Doc, entities: list[Entity], attributions: list[Attribution], *,
-                published: str | None = None, lexicon: Lexicon | None = None) -> list[Event]:
+                published: str | None = None, lexicon: Lexicon | None = None,
+                judge: Judge | None = None) -> list[Event]:
     """Every event in a parsed article, in text order, ids V1, V2, ...
 
     Args: doc, the parsed article (offsets are the article's); entities and attributions from
     the earlier stages; published, the ISO publication date relative dates resolve against;
-    lexicon, a trigger lexicon other than the shipped one (cross-validation).
+    lexicon, a trigger lexicon other than the shipped one (cross-validation); judge, a candidate
+    scorer other than the shipped one (confidence.py: cross-validation and training).
     """
     index = mention_index(entities)
     home = home_country(doc, entities)
@@ -616,7 +632,8 @@ def find_events(doc: Doc, entities: list[Entity], attributions: list[Attribution
     for sent in doc.sents:
         for part in segments(sent):
             if span_text(part).strip():
-                events.extend(_sentence_events(part, entities, index, attributions, published, home, lexicon))
+                events.extend(_sentence_events(part, entities, index, attributions, published, home, lexicon,
+                                                       judge))
     events = link_mentions(events, doc.text)
     for n, ev in enumerate(events, 1):
         ev.id = f"V{n}"

@@ -176,6 +176,33 @@ def _match(entries: tuple[Entry, ...], lemmas: set[str]) -> Entry | None:
     return next((e for e in entries if all(w in lemmas for w in e.words)), None)
 
 
+# Nominalisations: "staged a demonstration" is the verb "demonstrate" made a noun. The suffixes
+# that turn an English verb into the noun of its act, and what the verb ends in instead.
+_NOMINAL_SUFFIXES = (("ation", "ate"), ("ation", "e"), ("ation", ""), ("ition", "ite"), ("sion", "de"),
+                     ("ion", "e"), ("ion", ""), ("ment", ""), ("ial", "y"), ("al", "e"), ("al", ""),
+                     ("ance", ""), ("ance", "e"), ("ence", "e"), ("ence", ""), ("ure", "e"), ("ing", ""),
+                     ("ing", "e"), ("y", ""), ("", "en"), ("", ""))
+
+
+@lru_cache(maxsize=8192)
+def _verb_forms(noun: str) -> tuple[str, ...]:
+    out = []
+    for suffix, ending in _NOMINAL_SUFFIXES:
+        if noun.endswith(suffix) and len(noun) - len(suffix) >= 3:
+            out.append(noun[:len(noun) - len(suffix)] + ending)
+    return tuple(dict.fromkeys(out))
+
+
+def _derived_entries(noun: str, verbs: dict[str, tuple[Entry, ...]]) -> tuple[Entry, ...]:
+    """The bare coded entry of the verb a noun names the act of ("deployment" -> "deploy"), for a
+    noun no table lists: the verb tables are broad, the noun table is short."""
+    for verb in _verb_forms(noun):
+        bare = [e for e in verbs.get(verb, ()) if not e.words]
+        if bare and bare[0].cameo != NO_EVENT:
+            return (bare[0],)
+    return ()
+
+
 def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
     """Every lexicon trigger in one sentence, verbs first matched with their children."""
     lex = lex or lexicon()
@@ -219,11 +246,14 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
         if pos not in ("NOUN", "PROPN") or i in claimed:
             continue
         entries = nouns.get(lemmas[i])
-        if not entries:
-            continue
         tok = doc[i]
         head = tok.head
-        if tok.dep_ in ("dobj", "attr") and head.lemma_.lower() in _LIGHT_VERBS:
+        light = tok.dep_ in ("dobj", "attr") and head.lemma_.lower() in _LIGHT_VERBS
+        if not entries and light:
+            entries = _derived_entries(lemmas[i], verbs)
+        if not entries:
+            continue
+        if light:
             yield Trigger(tok, entries[0], light=head)
         elif tok.dep_ in ("nsubj", "nsubjpass") and (entries[0].cameo[:2] in _EVENTFUL_CODES
                                                      or head.lemma_.lower() in _OCCUR_VERBS):
