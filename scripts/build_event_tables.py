@@ -32,6 +32,12 @@ def convert(src: Path) -> list[tuple[str, str, str, str, str]]:
         code, ptype, mode, context, desc = (g.strip() for g in m.groups())
         contexts = ";".join(c.strip() for c in context.split(";") if c.strip())
         rows.setdefault(code, (code, ptype, mode.replace(" ", ""), contexts, desc))
+    for code, (_, ptype, mode, contexts, desc) in list(rows.items()):
+        parent = rows.get(code[:-1]) if len(code) == 4 else None
+        if parent and mode and parent[2] == mode and parent[1] != ptype:
+            # A sub-code with its parent's mode is of its parent's type: 1712 "destroy property" has
+            # COERCE's mode "seize" under 171 "seize or damage property", but ASSAULT in the table.
+            rows[code] = (code, parent[1], mode, contexts, desc)
     return sorted(rows.values())
 
 

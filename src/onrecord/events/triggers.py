@@ -203,6 +203,25 @@ def _derived_entries(noun: str, verbs: dict[str, tuple[Entry, ...]]) -> tuple[En
     return ()
 
 
+# Nouns that only say an act was undertaken: the act is their modifier ("a mediation effort",
+# "a campaign of arrests", "a new round of talks").
+_GENERIC_ACTS = frozenset("effort mission campaign operation drive bid initiative round wave series process "
+                          "attempt spate string".split())
+
+
+def _modifier_entries(tok: Token, nouns: dict[str, tuple[Entry, ...]],
+                      verbs: dict[str, tuple[Entry, ...]]) -> tuple[Entry, ...]:
+    mods = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    mods += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+             if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+    for m in mods:
+        lemma = m.lemma_.lower()
+        entries = nouns.get(lemma) or _derived_entries(lemma, verbs)
+        if entries:
+            return entries
+    return ()
+
+
 def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
     """Every lexicon trigger in one sentence, verbs first matched with their children."""
     lex = lex or lexicon()
@@ -251,6 +270,8 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
         light = tok.dep_ in ("dobj", "attr") and head.lemma_.lower() in _LIGHT_VERBS
         if not entries and light:
             entries = _derived_entries(lemmas[i], verbs)
+        if not entries and light and lemmas[i] in _GENERIC_ACTS:
+            entries = _modifier_entries(tok, nouns, verbs)
         if not entries:
             continue
         if light:
