@@ -393,8 +393,8 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
             if o.type == "DENY" and c.type not in ("STATEMENT", "DENY") and _frames(o.head, c.head):
                 c.denied_by = o  # "denied that X met Y": the meeting stays, as what is denied
                 continue
-            if o.type in _FRAMING and o.trigger.entry.source == OURS and _frames(o.head, c.head):
-                framed = True  # PETRARCH's own verb-combination rules are not ours to borrow
+            if o.type in _FRAMING and _frames(o.head, c.head):
+                framed = True  # whichever table proposed the frame: its content is not a second happening
             if c.type == "STATEMENT" and _frames(c.head, o.head):
                 framed = True
         if not framed:
