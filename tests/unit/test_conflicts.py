@@ -493,3 +493,74 @@ def test_conflicts_possessives_and_model_numbers() -> None:
     b = _said(2, "P2", "the S-400 poses no threat to NATO systems", ("P3",), polarity="negated")
     (c,) = find_conflicts([a, b], use_stance=False)
     assert c.kind == "denial_vs_report" and c.a.id == b.id
+
+
+def test_conflicts_denied_label_against_the_label_given() -> None:
+    police = _said(1, "P1", "the man they shot on Sunday was a militant", ("P3",))
+    brother = _said(2, "P2", "he was not a militant but a student at the college", ("P3",), polarity="negated")
+    (c,) = find_conflicts([police, brother], use_stance=False)
+    assert c.kind == "denial_vs_report" and c.a.id == brother.id and c.b.id == police.id
+    # An opinion about a thing is no identity: "the plan is not a threat" denies no label.
+    plan = _said(3, "P1", "the new plan is a threat to farmers", ())
+    not_plan = _said(4, "P2", "the new plan is not a threat to farmers", (), polarity="negated")
+    assert all("label" not in " ".join(x.why) for x in find_conflicts([plan, not_plan], use_stance=False))
+
+
+def test_conflicts_one_speaker_reports_the_label_and_denies_it() -> None:
+    called = _said(1, "P1", "one guard at the border post recognized her but another called her a smuggler", ("P1",))
+    denied = _said(2, "P1", "she told the guard at the border post that she was not a smuggler", ("P1",),
+                   polarity="negated")
+    (c,) = find_conflicts([called, denied], use_stance=False)
+    assert c.a.id == denied.id and c.b.id == called.id
+    # Her own two statements with no one else's word in them stay one account.
+    plain = _said(3, "P1", "she was a teacher in the town for years", ("P1",))
+    also = _said(4, "P1", "she was not a teacher in the capital", ("P1",), polarity="negated")
+    assert find_conflicts([plain, also], use_stance=False) == []
+
+
+def test_conflicts_denied_responsibility_points_at_the_account_of_the_event() -> None:
+    from onrecord.record.conflicts.denials import read_denial, resolve_in_text
+
+    text = ("Witnesses said jets bombed the market in Orsk, killing nine people. "
+            "The army denied responsibility for the strike.")
+    start = text.index("The army")
+    d = read_denial(text, (start, len(text)))
+    account = (text.index("jets"), text.index(" people") + 7)
+    t = resolve_in_text(text, d, d.span, [("x#A1", account, True)])
+    assert t.how == "account of it" and t.claim == "x#A1"
+    # With no account of the event, the complement itself is what is denied.
+    t = resolve_in_text(text, d, d.span, [])
+    assert t.how == "complement" and text[t.span[0]:t.span[1]] == "the strike"
+
+
+def test_conflicts_said_no_meeting_took_place_restates() -> None:
+    from onrecord.record.conflicts import read_denial
+
+    text = "A spokesman said no meeting took place."
+    assert read_denial(text, (0, len(text))).how == "restates"
+    met = _said(1, "P1", "the prime minister met the rebel commander in Geneva", ("P3", "P4"))
+    no = _said(2, "P2", "no meeting took place", ("P3", "P4"), polarity="negated")
+    no.extras["cue"] = [[0, 0]]
+    (c,) = find_conflicts([met, no], texts={"x": "no meeting took place"}, use_stance=False)
+    assert c.a.id == no.id and c.b.id == met.id
+
+
+def test_conflicts_accused_of_is_the_accusation_mentioned() -> None:
+    from onrecord.record.conflicts.denials import read_denial, resolve_in_text
+
+    text = ("Prosecutors accuse opposition leader Mira Tal of laundering money through a charity. "
+            "Tal dismissed the accusations as politically motivated.")
+    start = text.index("Tal dismissed")
+    d = read_denial(text, (start, len(text)))
+    t = resolve_in_text(text, d, d.span, [])
+    assert t.how == "mention" and text[t.span[0]:t.span[1]].endswith("laundering money through a charity")
+
+
+def test_conflicts_negation_against_an_account_with_time_and_place() -> None:
+    fired = _said(1, "P1", "soldiers fired on protesters in the main square on Saturday", ())
+    never = _said(2, "P2", "troops did not fire on protesters", (), polarity="negated")
+    (c,) = find_conflicts([fired, never], use_stance=False)
+    assert c.a.id == never.id
+    # A negation of a passing detail is no denial of the account.
+    detail = _said(3, "P2", "the square was not closed to traffic", (), polarity="negated")
+    assert find_conflicts([fired, detail], use_stance=False) == []

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ...text.words import DENY_RE
+from .meaning import meaning_words
 
 Span = tuple[int, int]
 
@@ -69,7 +70,8 @@ _NO_KNOWLEDGE = frozenset("evidence sign signs indication indications comment co
                           "information word response immediate reason immediately casualties injuries".split())
 _NO_EVENT = re.compile(
     r"\bthere (?:was|were|has been|have been|had been) no\s+(?:[\w-]+\s+){0,2}?[\w-]+|"
-    r"(?:^|[.!?\"“]\s*)no\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:took place|happened|occurred|(?:was|were) held)\b",
+    r"(?:^|[.!?\"“]\s*|\b(?:said|says|that|insisted|insists|added)\s+)no\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+"
+    r"(?:(?:had|has|have)\s+)?(?:took place|taken place|happened|occurred|(?:was|were|been) held)\b",
     re.I)
 _PLEA = re.compile(
     r"\b(?:plead(?:s|ed|ing)?|pled)\s+(?:not guilty|innocent)|\bprotest(?:s|ed|ing)?\s+(?:his|her|their)\s+"
@@ -100,6 +102,9 @@ ACCUSATION = re.compile(
     r"\b(?:accus(?:e|es|ed|ing|ation|ations)|alleg(?:e|es|ed|edly|ing|ation|ations)|charg(?:e|es|ed|ing)|"
     r"indict(?:s|ed|ment|ments)?|impeach(?:ed|ment)?|arrest(?:s|ed)?|warrant|"
     r"blam(?:e|es|ed|ing)|suspect(?:s|ed)?|prosecut(?:e|es|ed|ion)|sued|lawsuit)\b", re.I)
+
+
+_ACCUSED_OF = re.compile(r"\s+(?:[\w.'’-]+\s+){0,6}?of\s+(.{3,200}?)(?=[,;:!?\"“”]|" + _STOP + r"|$)", re.I)
 
 
 # A cheap screen before `read_denial`: no denial without one of these words.
@@ -198,8 +203,9 @@ def read_denial(text: str, span: Span, *, cue: Span | None = None, content: Span
         s, e = lo + m.start(), lo + m.end()
         to = re.match(r"\s+to\s+(.{3,200}?)(?=[.;:!?]|$)", text[e:hi])
         comp = _trim(text, (e + to.start(1), e + to.end(1))) if to else None
-        return Denial("pleads", (_clause_start(text, lo, s), e), pointer="charges", complement=comp,
-                      why=f'pleaded "{text[s:e]}"')
+        start = _clause_start(text, lo, s)
+        return Denial("pleads", (start, e), pointer="charges", complement=comp,
+                      subject=_subject(text, start, s), why=f'pleaded "{text[s:e]}"')
     # An evaluative rebuttal: "dismissed X as baseless", "That is not true", "debunked theories".
     for pattern, how in ((_AS_EVAL, "as"), (_IS_EVAL, "is"), (_EVAL_NOUN, "noun")):
         for m in pattern.finditer(chunk):
@@ -306,9 +312,15 @@ def resolve_in_text(text: str, denial: Denial, claim_span: Span,
     Returns:
         the target, or None when nothing fits (then the denial is compared by meaning).
     """
-    if denial.complement:
-        return Target(denial.complement, "complement")
     s0 = denial.span[0]
+    if denial.complement:
+        # "denied responsibility for the strike": the complement only names the event; the
+        # account of that event just before is what is denied.
+        if _BARE_NP.fullmatch(text[denial.complement[0]:denial.complement[1]]):
+            account = _account_of(text, denial.complement, s0, nearby)
+            if account is not None:
+                return account
+        return Target(denial.complement, "complement")
     sent = sentence_bounds(text, s0, denial.span[1])
     # "... espionage charges which Washington has dismissed as baseless": the antecedent.
     rel = _RELATIVE.search(text, sent[0], s0)
@@ -362,6 +374,22 @@ def resolve_in_text(text: str, denial: Denial, claim_span: Span,
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
+_BARE_NP = re.compile(r"(?:the|this|that|these|those|its|his|her|their|last \w+'s|[A-Z]\w+'s)\s+(?:[\w-]+\s+){0,2}[\w-]+",
+                      re.I)
+
+
+def _account_of(text: str, event: Span, before: int, nearby: list[tuple[str, Span, bool]]) -> Target | None:
+    """The nearest earlier claim of someone else that tells of the event a noun phrase names."""
+    want = set(meaning_words(text[event[0]:event[1]]))
+    best: tuple[int, str, Span] | None = None
+    for cid, span, opposing in nearby:
+        if not opposing or span[0] >= before or before - span[1] > 600:
+            continue
+        if want & set(meaning_words(text[span[0]:span[1]])) and (best is None or span[1] > best[0]):
+            best = (span[1], cid, span)
+    return Target(best[2], "account of it", claim=best[1]) if best else None
+
+
 _DEMONSTRATIVE = re.compile(r"(?:that|this|all this|all of this|which)$", re.I)
 # The frame that presents a view, not the view: "The charter says", "there is the view that".
 _FRAME = re.compile(
@@ -451,6 +479,11 @@ def _accusation_mention(text: str, head: str, *, before: int, exclude: Span) -> 
     earlier = [m for m in hits if m.start() < before]
     m = earlier[-1] if earlier else hits[0]
     comp = _complement(text, m.end(), len(text))
+    if comp is None and m.group(0).lower().startswith("accus"):
+        # "accuse the opposition leader of laundering money": the object, then what it is accused of
+        of = _ACCUSED_OF.match(text, m.end())
+        if of and len(of.group(1).split()) >= 2:
+            comp = _trim(text, of.span(1))
     if comp is None:
         nxt = re.match(r"[^.;:!?]{0,40}?\b(?:which included|including|such as|namely)\s+(.{3,200}?)(?=[.;:!?]|$)",
                        text[m.end():])

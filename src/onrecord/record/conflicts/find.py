@@ -26,7 +26,7 @@ from .conflict import Conflict, ConflictKind
 from ...model import trim_span
 from ...stance import LABELS, stance_proba
 from .denials import MAY_DENY, Denial, Target, read_denial, resolve_in_text, sentence_bounds
-from .judge import HAS_POLE, Reading, judge, read
+from .judge import CALLED, HAS_POLE, Reading, judge, read
 from .meaning import meaning_words, overlap
 from .score import Scored, base_score, merge_repeats, signals
 
@@ -123,8 +123,11 @@ def _report_at(denier: Claim, target: Target, text: str, article_claims: list[Cl
         if c.id == target.claim:
             return c
     s, e = target.span
-    holder = next((c for c in article_claims if c.id != denier.id and _voice(c) != _voice(denier)
-                   and any(cs <= s and e <= ce for cs, ce in c.spans)), None)
+    # Whose words the target is: the other voice's claim sharing most of its text.
+    shares = [(sum(max(0, min(e, ce) - max(s, cs)) for cs, ce in c.spans), n) for n, c in enumerate(article_claims)
+              if c.id != denier.id and _voice(c) != _voice(denier)]
+    best = max(shares, default=(0, -1))
+    holder = article_claims[best[1]] if best[0] > 0 else None
     if denial.narrated:
         holder = denier  # the claimant repeated what the outlet calls false
     claimant = denial.possessor or (holder.claimant if holder else (denier.chain[0] if denier.chain else "the article"))
@@ -197,7 +200,7 @@ def _names_of(claim: Claim) -> tuple[str, ...]:
 
 
 _HOW = {"what came just before": "what was said just before", "accusation": "the accusation against them", "complement": "its own content", "antecedent": "the noun it qualifies", "mention": "the story's mention of it",
-        "nearby claim": "the claim just before it"}
+        "nearby claim": "the claim just before it", "account of it": "the account of that event just before it"}
 
 
 def _short(text: str, n: int = 90) -> str:
@@ -270,8 +273,11 @@ def find_conflicts(claims: Iterable[Claim], *, texts: Mapping[str, str] | None =
     articles = np.array([article[c.article] for c in claims], dtype=np.int64)
     poled = np.array([bool(HAS_POLE.search(c.content or c.text)) for c in claims], dtype=bool)
     positive = ~negative[li] & ~negative[ri]
+    # One voice inside one article is one account, unless it reports someone else's label for
+    # itself ("another called her X") and denies it.
+    called = np.array([bool(CALLED.search(c.content or c.text)) for c in claims], dtype=bool)
     keep = ((negative[li] != negative[ri]) | (counted[li] & counted[ri] & positive) | (poled[li] & poled[ri] & positive)) \
-        & ~((voices[li] == voices[ri]) & (articles[li] == articles[ri]))
+        & ~((voices[li] == voices[ri]) & (articles[li] == articles[ri]) & ~(called[li] | called[ri]))
     li, ri, sims = li[keep], ri[keep], sims[keep]
     # A forecast or condition anywhere in the claim's extent ("is expected to meet next week").
     iffy = [not c.negative and (conditional(c) or bool(texts.get(c.article)) and c.spans and bool(

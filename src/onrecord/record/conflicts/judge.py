@@ -27,6 +27,9 @@ from .propositions import Proposition
 # A negation of knowledge, not of the fact: "no evidence", "no comment", "not confirmed".
 _EPISTEMIC = frozenset("evidence comment comments confirmation details detail sign signs indication proof "
                        "information word immediate response plans plan".split())
+_WHEN = frozenset(meaning_words("monday tuesday wednesday thursday friday saturday sunday january february march "
+                                 "april may june july august september october november december yesterday today "
+                                 "tonight morning afternoon evening night week month weekend earlier later"))
 # A count that allows others: "at least 5", "about 100", "dozens".
 _APPROX_COUNT = re.compile(
     r"\b(?:(?:at least|more than|over|up to|nearly|almost|about|around|some|roughly|approximately|as many as|"
@@ -73,6 +76,9 @@ class Reading:
     everything: frozenset[str] = frozenset()  # meaning words and the people ("@P1")
     approximate: bool = False                 # "at least 5", "about 100": a count that allows others
     poles: frozenset[tuple[int, int]] = frozenset()
+    label_denied: frozenset[str] = frozenset()   # "she was not a militant" -> {militant}
+    label_given: frozenset[str] = frozenset()    # "called her a militant", "the man was a militant"
+    labelled_by_other: bool = False              # the label is someone else's word ("called her ...")
 
 
 @dataclass(slots=True)
@@ -106,9 +112,39 @@ def read(claim: Claim, prop: Proposition, words: list[str], denial: Denial | Non
     people = [f"@{p}" for p in dict.fromkeys(claim.about)]
     text = claim.content or claim.text
     approx = bool(prop.numbers) and bool(_APPROX_COUNT.search(text))
+    denied_label, given_label, by_other = labels(text)
     return Reading(claim=claim, prop=prop, words=words + people, denial=denial, negated=frozenset(negated),
                    topic=frozenset(words), everything=frozenset(words) | frozenset(people), approximate=approx,
-                   poles=poles(text))
+                   poles=poles(text), label_denied=denied_label, label_given=given_label, labelled_by_other=by_other)
+
+
+# What someone is: "he was not a militant" denies the label "militant"; "police called him a
+# militant", "branded her a spy", "the man was a militant" give it. Only of people (a pronoun or
+# a name as subject or object): "the plan is not a threat" is an opinion, not an identity.
+_WHO = r"(?:he|she|they|i|we|you|him|her|them|me|us|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}|the (?:man|woman|men|women|boy|girl|suspect|victim|driver|journalist|reporter|student|group))"
+_LABEL = r"((?:[\w-]+\s+){0,2}?[\w-]+?)(?=\s*(?:[,.;:!?\"“”]|\s(?:but|and|who|which|because|when|or|in|at|on|from|for|with|after|before)\b|$))"
+_NOT_LABEL = re.compile(r"\b" + _WHO + r"\s+(?:is|was|are|were|am|'s|’s)\s+(?:not|never|no longer)\s+(?:a\s+|an\s+|the\s+|"
+                        r"(?:a\s+)?(?:member|part|one|supporter)s?\s+of\s+(?:the\s+)?)?" + _LABEL)
+CALLED = re.compile(r"\b(?:call(?:s|ed|ing)?|brand(?:s|ed|ing)?|label(?:s|ed|led|ing)?|dub(?:s|bed|bing)?|"
+                     r"accus(?:e|es|ed|ing)\s+\w+\s+of\s+being|denounc(?:e|es|ed|ing)\s+\w+\s+as)\s+"
+                     r"(?:him|her|them|me|us|[A-Z][\w'’-]+)?\s*(?:a\s+|an\s+|the\s+)?" + _LABEL)
+_IS_LABEL = re.compile(r"\b" + _WHO + r"\s+(?:\w+\s+){0,4}?(?:is|was|are|were)\s+(?:a\s+|an\s+|"
+                       r"(?:a\s+)?(?:member|part|one|supporter)s?\s+of\s+(?:the\s+)?)" + _LABEL)
+
+
+def labels(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
+    """(label denied, label given, given by someone else's word) of a claim's text."""
+    denied = given = frozenset()
+    m = _NOT_LABEL.search(text)
+    if m:
+        denied = frozenset(meaning_words(m.group(1)))
+    m = CALLED.search(text)
+    if m:
+        return denied, frozenset(meaning_words(m.group(1))), True
+    m = _IS_LABEL.search(text)
+    if m and not _NOT_LABEL.search(text, m.start(), m.end() + 1):
+        given = frozenset(meaning_words(m.group(1)))
+    return denied, given, False
 
 
 
@@ -136,6 +172,25 @@ def _contain(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
+def _label_denied(neg: Reading, pos: Reading) -> Verdict | None:
+    """"She was not a militant" against "police called her a militant": a denied identity.
+    One speaker may tell both when the label was someone else's word ("called her ...")."""
+    a, b = neg.claim, pos.claim
+    if not neg.label_denied or not pos.label_given or not a.negative or b.negative:
+        return None
+    if not neg.label_denied <= pos.label_given or not any(not w.startswith("#") for w in neg.label_denied):
+        return None
+    one_voice = (a.claimant_id or a.claimant) == (b.claimant_id or b.claimant)
+    if one_voice and not (pos.labelled_by_other and a.article == b.article):
+        return None
+    if a.article != b.article and not set(a.about) & set(b.about):
+        return None  # across articles the same label needs the same person
+    word = ", ".join(sorted(w for w in neg.label_denied if not w.startswith("#")))
+    return Verdict("denial_vs_report", a, b, False,
+                   [f'{a.claimant} says they are not what {b.claimant} reports they are ("{word}")',
+                    "a denied label against the label given"])
+
+
 def judge(x: Reading, y: Reading) -> Verdict | None:
     """The kind of disagreement between two claims, if any, with the denial first."""
     a, b = x.claim, y.claim
@@ -145,6 +200,9 @@ def judge(x: Reading, y: Reading) -> Verdict | None:
         return None  # two denials agree
     if not a.negative and not b.negative and not (x.prop.numbers and y.prop.numbers) and not (x.poles and y.poles):
         return None  # two positive accounts disagree only in their counts or opposite poles
+    label = _label_denied(x, y) or _label_denied(y, x)
+    if label is not None:
+        return label
     same = a.claimant_id is not None and a.claimant_id == b.claimant_id
     one_voice = a.claimant_id is None and b.claimant_id is None and a.claimant == b.claimant
     pa, pb = x.prop, y.prop
@@ -187,8 +245,11 @@ def judge(x: Reading, y: Reading) -> Verdict | None:
     if not pos.claim.negative and neg.negated and neg.claim.polarity in ("negated", "denied"):
         scope = neg.negated
         # The negated words are the other claim's point, not a passing mention in it.
-        covered = len(scope & pos.topic) / max(1, len(pos.topic))
-        if scope <= pos.topic and len(scope) >= 2 and covered >= 0.5:
+        # When and where it happened are circumstances, not the point ("on Saturday").
+        # The CAMEO tags restate the verbs, so words alone count.
+        point = {w for w in pos.topic - _WHEN if not w.startswith("#")}
+        covered = len(scope & point) / max(1, len(point))
+        if scope <= pos.topic and len(scope) >= 2 and covered >= 0.4:
             return Verdict("denial_vs_report", neg.claim, pos.claim, False,
                            [f"{neg.claim.claimant} negates what {pos.claim.claimant} asserts",
                             "the negated words (" + ", ".join(sorted(w for w in scope if not w.startswith("#")))

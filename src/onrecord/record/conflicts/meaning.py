@@ -36,6 +36,10 @@ _SKIP = (NOT_TOPIC | STOP | _EVAL_WORDS | _NUMBER_WORDS | frozenset(t for t in P
                                  "repudiate repudiated").split()))
 
 
+_FORCE_ROOTS = frozenset({"18", "19", "20"})
+_FORCE_WORDS = frozenset({"strik", "airstrik", "blast", "explosion"})
+
+
 @lru_cache(maxsize=200_000)
 def _meaning_of(word: str) -> tuple[str, ...]:
     if word.endswith("'s"):
@@ -48,7 +52,12 @@ def _meaning_of(word: str) -> tuple[str, ...]:
     root = lexicon().get(s)
     s = lemmas().get(s, s)  # "met" and "meeting" are "meet"
     s = s.rstrip("e") if len(s) > 3 else s  # "vote" and "voted" (stem "vot") meet
-    return (s, f"#{root}") if root else (s,)
+    out = (s, f"#{root}") if root else (s,)
+    # CAMEO splits force into assault, fight and mass violence (18, 19, 20) and reads "strike" as
+    # a labour strike (14); a bombing, an attack and an airstrike are one kind of act in news.
+    if root in _FORCE_ROOTS or s in _FORCE_WORDS:
+        out += ("#force",)
+    return out
 
 
 def meaning_words(text: str) -> list[str]:
