@@ -132,6 +132,20 @@ class Trigger:
     light: Token | None = None   # the light verb of a nominal trigger ("held talks": held)
 
 
+_INFLECTIONS = {"VBD": (("ed", "e"), ("ed", ""), ("d", "")), "VBN": (("ed", "e"), ("ed", ""), ("d", "")),
+                "VBG": (("ing", "e"), ("ing", "")), "VBZ": (("es", ""), ("s", ""))}
+
+
+@lru_cache(maxsize=8192)
+def _stems(text: str, tag: str) -> tuple[str, ...]:
+    return tuple(text[:-len(a)] + b for a, b in _INFLECTIONS.get(tag, ()) if text.endswith(a) and len(text) > len(a) + 2)
+
+
+def _verb_lemmas(tok: Token) -> tuple[str, ...]:
+    """Lemmas to try when the tagger's lemma is wrong ("staged" -> "stag"): the form less its ending."""
+    return _stems(tok.lower_, tok.tag_) if tok.pos_ in ("VERB", "AUX") else ()
+
+
 def _child_lemmas(tok: Token) -> set[str]:
     out: set[str] = set()
     for c in tok.children:
@@ -236,6 +250,8 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
             continue
         entries = verbs.get(lemmas[i])
         if not entries:
+            entries = next((verbs[f] for f in _verb_lemmas(doc[i]) if f in verbs), None)
+        if not entries:
             continue
         tok = doc[i]
         if _background(tok):
@@ -267,7 +283,8 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
         entries = nouns.get(lemmas[i])
         tok = doc[i]
         head = tok.head
-        light = tok.dep_ in ("dobj", "attr") and head.lemma_.lower() in _LIGHT_VERBS
+        light = tok.dep_ in ("dobj", "attr") and (head.lemma_.lower() in _LIGHT_VERBS or any(
+            f in _LIGHT_VERBS for f in _verb_lemmas(head)))
         if not entries and light:
             entries = _derived_entries(lemmas[i], verbs)
         if not entries and light and lemmas[i] in _GENERIC_ACTS:
