@@ -564,3 +564,56 @@ def test_conflicts_negation_against_an_account_with_time_and_place() -> None:
     # A negation of a passing detail is no denial of the account.
     detail = _said(3, "P2", "the square was not closed to traffic", (), polarity="negated")
     assert find_conflicts([fired, detail], use_stance=False) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "A link will be added if the story is officially confirmed or denied.",
+    "The ministry neither confirmed nor denied the report.",
+    "It is unclear whether the company will reject the allegations.",
+    "Denial.",
+    "If he pleads not guilty, the trial will start in May.",
+])
+def test_conflicts_possible_denials_are_no_denials(sentence: str) -> None:
+    from onrecord.record.conflicts import read_denial
+
+    assert read_denial(sentence, (0, len(sentence))) is None
+
+
+def test_conflicts_asked_whether_then_denied_is_a_denial() -> None:
+    from onrecord.record.conflicts import read_denial
+
+    text = "Asked whether he met the envoy, the minister denied it."
+    assert read_denial(text, (0, len(text))) is not None
+
+
+def test_conflicts_mention_must_say_what_it_reports() -> None:
+    from onrecord.record.conflicts.denials import read_denial, resolve_in_text
+
+    # "reportedly" and "reporters" are no reports; "a report that ..." is, without its verdict.
+    text = ("Reporters gathered outside. A report that the singer had died turned out to be false. "
+            "The band reportedly cancelled a show. His agent denied the report.")
+    start = text.index("His agent")
+    d = read_denial(text, (start, len(text)))
+    t = resolve_in_text(text, d, d.span, [])
+    assert t.how == "mention" and text[t.span[0]:t.span[1]] == "A report that the singer had died"
+    text = "Reports of the singer’s death are not accurate, his agent wrote. The band denied the reports."
+    d = read_denial(text, (text.index("The band"), len(text)))
+    t = resolve_in_text(text, d, d.span, [])
+    assert text[t.span[0]:t.span[1]] == "Reports of the singer’s death"
+
+
+def test_conflicts_complement_keeps_scare_quotes() -> None:
+    from onrecord.record.conflicts.denials import _complement
+
+    text = 'posted a false report stating that the “Brat Pack” actor was found dead. Then'
+    s, e = _complement(text, text.index(" stating"), len(text))
+    assert text[s:e] == "the “Brat Pack” actor was found dead"
+
+
+def test_conflicts_denied_it_points_at_the_question() -> None:
+    from onrecord.record.conflicts.denials import read_denial, resolve_in_text
+
+    text = "Asked whether he met the envoy in Rome, the minister denied it."
+    d = read_denial(text, (0, len(text)))
+    t = resolve_in_text(text, d, d.span, [])
+    assert t.how == "question" and text[t.span[0]:t.span[1]] == "he met the envoy in Rome"

@@ -90,10 +90,20 @@ _PRONOUN_SUBJECT = re.compile(
 # A full stop, not an initial's or abbreviation's period ("the U.S. military").
 _STOP = r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)\.(?=\s|$)"
 _COMPLEMENT = re.compile(
-    r"\s*(?:against \w+\s+|(?:him|her|them|it|us|me)\s+)?(?:(?:on|last|this|earlier|late|in)\s+\w+\s+)?(?:that|of|relating to|related to|over|about|regarding|for|in)\s+(.{3,200}?)"
-    r"(?=[,;:!?\"“”]|" + _STOP + r"|\s[-–—]\s|$)", re.I)
-_CLAIMING = re.compile(r",?\s*(?:claiming|alleging|saying|suggesting),?\s+(?:for example,\s+)?(?:that\s+)?"
-                       r"(.{3,200}?)(?=[;:!?\"“”]|" + _STOP + r"|$)", re.I)
+    r"\s*(?:against \w+\s+|(?:him|her|them|it|us|me)\s+)?(?:(?:on|last|this|earlier|late|in)\s+\w+\s+)?(?P<prep>that|of|relating to|related to|over|about|regarding|for|in)\s+(.{3,200}?)"
+    r"(?=[,;:!?]|" + _STOP + r"|\s[-–—]\s|$)", re.I)
+# "She said the false claims came from ...": after a verb of saying the words are hers.
+_SAYING = re.compile(r"(?:say|says|said|tell|tells|told|add|adds|added|state|states|stated|note|notes|noted|explain|"
+                     r"explains|explained|write|writes|wrote|insist|insists|insisted|argue|argues|argued|warn|warned)",
+                     re.I)
+_OBJECT_GAP = re.compile(r"\s*(?:(?:a|an|the|these|those|its|his|her|their|such|more|other)\s+)?")
+_CLAIMING = re.compile(r",?\s*(?:claiming|alleging|saying|suggesting|stating|asserting),?\s+(?:for example,\s+)?(?:that\s+)?"
+                       r"(.{3,200}?)(?=[;:!?]|" + _STOP + r"|$)", re.I)
+# Where a complement's own content ends: the verdict on it ("reports of his death are not
+# accurate", "a report that he had died turned out to be false"), or, after "of", its verb.
+_VERDICT = re.compile(r"\s(?:is|are|was|were|has been|have been|turned out|proved|proves|remains?)\s+(?:\w+\s+){0,3}?"
+                      r"(?:false|untrue|not|inaccurate|baseless|wrong|unfounded|a hoax|fake|incorrect)\b", re.I)
+_NP_VERB = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|could|turned|proved)\b", re.I)
 _RELATIVE = re.compile(r"(?:which|that)\s+(?:\w+\s+){0,4}$", re.I)
 _CLAUSE_START = re.compile(r"(?:[.!?;:\"“”]|,\s|\b(?:which|who|but|and|while|whereas)\b)\s*")
 # What an accusation looks like in running text: a charge, allegation or accusation, the verbs
@@ -114,6 +124,22 @@ MAY_DENY = re.compile(
     r"absurd|ridiculous|nonsens|fabricat|made[- ]up|fake|lie|lies|lying|hoax|smear|slander|defamat|motivated|"
     r"witch|conspiracy|propaganda|disinformation|misinformation|fiction|basis|foundation|inaccurate|incorrect|"
     r"distort|misleading|debunked|discredited|bogus|spurious|fraud|liar|forged|forger|doctored)|\bno\s", re.I)
+
+
+# A denial that may or may not come: "if the story is confirmed or denied", "whether he
+# rejects the claims". "Asked whether he met them, he denied it" is a denial.
+_IF = re.compile(r"\b(?:if|whether|unless)\b|\bconfirm(?:s|ed)?\s+(?:or|nor)\s*$|\bneither\s+(?:\w+\s+)?$", re.I)
+_ASKED_WHAT = re.compile(r"\basked\s+(?:\w+\s+){0,3}?(?:if|whether|about)\s+([^,;:]{8,200}?)\s*,", re.I)
+_ASKED_IF = re.compile(r"\basked\s+(?:\w+\s+){0,2}?(?:if|whether)\b", re.I)
+
+
+def hypothetical(text: str, at: int) -> bool:
+    """Whether what starts at `at` is only a possibility: a condition or an open question
+    earlier in its clause ("if ... denied", "confirmed or denied")."""
+    start = sentence_bounds(text, at, at)[0]
+    cut = [start + m.end() for m in re.finditer(r"[;:]|,\s*(?:but|and|yet)\b", text[start:at])]
+    before = text[cut[-1] if cut else start:at]
+    return any(not _ASKED_IF.search(before, max(0, m.start() - 25), m.end()) for m in _IF.finditer(before))
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,13 +201,37 @@ def _clause_start(text: str, lo: int, at: int) -> int:
     return starts[-1] if starts else lo
 
 
+def _quote_end(text: str, s: int, e: int) -> int:
+    """Where a quotation that was open before `s` closes inside [s, e); scare quotes opened and
+    closed inside it ("the “Brat Pack” actor") run on."""
+    depth = 0
+    for i in range(s, e):
+        ch = text[i]
+        opening = ch == "“" or (ch == '"' and (i == 0 or text[i - 1].isspace()) and i + 1 < len(text)
+                                 and text[i + 1].isalnum())
+        if opening:
+            depth += 1
+        elif ch in '”"':
+            if depth == 0:
+                return i
+            depth -= 1
+    return e
+
+
 def _complement(text: str, at: int, limit: int) -> Span | None:
     m = _COMPLEMENT.match(text, at, limit)
-    if m and len(m.group(1).split()) >= 2:
-        return _trim(text, m.span(1))
+    if m:
+        s, e = m.span(2)
+        e = _quote_end(text, s, e)
+        cut = (_NP_VERB if m.group("prep").lower() != "that" else _VERDICT).search(text, s, e)
+        e = cut.start() if cut else e
+        if len(text[s:e].split()) >= 2:
+            return _trim(text, (s, e))
     m = _CLAIMING.match(text, at, limit)
-    if m and len(m.group(1).split()) >= 3:
-        return _trim(text, m.span(1))
+    if m:
+        s, e = m.start(1), _quote_end(text, m.start(1), m.end(1))
+        if len(text[s:e].split()) >= 3:
+            return _trim(text, (s, e))
     return None
 
 
@@ -199,7 +249,7 @@ def read_denial(text: str, span: Span, *, cue: Span | None = None, content: Span
     lo, hi = span
     chunk = text[lo:hi]
     m = _PLEA.search(chunk)
-    if m:
+    if m and not hypothetical(text, lo + m.start()):
         s, e = lo + m.start(), lo + m.end()
         to = re.match(r"\s+to\s+(.{3,200}?)(?=[.;:!?]|$)", text[e:hi])
         comp = _trim(text, (e + to.start(1), e + to.end(1))) if to else None
@@ -210,13 +260,16 @@ def read_denial(text: str, span: Span, *, cue: Span | None = None, content: Span
     for pattern, how in ((_AS_EVAL, "as"), (_IS_EVAL, "is"), (_EVAL_NOUN, "noun")):
         for m in pattern.finditer(chunk):
             s, e = lo + m.start(), lo + m.end()
+            if hypothetical(text, s):
+                continue
             if how == "noun":
                 noun = m.group(1)
                 # What the rebutted theory says may run past the claim, to its sentence's end.
                 comp = _complement(text, e, max(hi, sentence_bounds(text, s, e)[1]))
                 # "He repeated debunked theories": the words are the speaker's, "debunked" is the
                 # narrator's verdict on them; "she said the false claims came from ..." is hers.
-                narrated = cue is not None and 0 <= s - cue[1] <= 2
+                narrated = (cue is not None and s >= cue[1] and bool(_OBJECT_GAP.fullmatch(text, cue[1], s))
+                            and not _SAYING.fullmatch(text[cue[0]:cue[1]].strip()))
                 return Denial("rebuts", _trim(text, (s, e)), pointer=noun, complement=comp,
                               narrated=narrated, why=f'calls it "{text[s:e]}"')
             if how == "as":
@@ -245,7 +298,7 @@ def read_denial(text: str, span: Span, *, cue: Span | None = None, content: Span
                           why=f'says "{text[start:e].strip()}"')
     # "There was no meeting", "No talks took place": the event itself is denied.
     m = _NO_EVENT.search(chunk)
-    if m and not set(re.findall(r"[a-z]+", m.group(0).lower())) & _NO_KNOWLEDGE:
+    if m and not set(re.findall(r"[a-z]+", m.group(0).lower())) & _NO_KNOWLEDGE and not hypothetical(text, lo + m.start()):
         s = lo + m.start()
         return Denial("restates", _trim(text, (_clause_start(text, lo, s), lo + m.end())),
                       why=f'says "{m.group(0).strip()}"')
@@ -260,6 +313,10 @@ def read_denial(text: str, span: Span, *, cue: Span | None = None, content: Span
     for v in verbs:
         vs, ve = base + v.start(), base + v.end()
         word = v.group(0).lower()
+        if hypothetical(text, vs):
+            continue
+        if word.startswith("denial") and not re.match(r"\s+(?:of|that)\b", text[ve:ve + 6]):
+            continue  # "Denial." as a heading, "in denial": no denial of anything said
         rest_end = content[1] if content else hi
         obj = _OBJECT.match(text, ve, rest_end)
         if obj and obj.start(1) - ve < 40:
@@ -283,8 +340,10 @@ def read_denial(text: str, span: Span, *, cue: Span | None = None, content: Span
                 _RESTATES.match(text, ve, ve + 40) or (content and content[0] >= ve - 1)):
             start = cue[0] if cue else _clause_start(text, lo, vs)
             return Denial("restates", _trim(text, (start, max(hi, ve))), why=f'{word} it')
-        if word.startswith(("den", "refut", "rebut")) and not head:
-            return Denial("points", _trim(text, (_clause_start(text, lo, vs), ve)), pointer="it",
+        pronoun = head is not None and head.group(1).lower() in ("it", "this", "that", "them", "these", "those")
+        if word.startswith(("den", "refut", "rebut")) and (not head or pronoun):
+            end = ve + head.end() if pronoun else ve
+            return Denial("points", _trim(text, (_clause_start(text, lo, vs), end)), pointer="it",
                           why=f'{word} it')
     return None
 
@@ -329,6 +388,10 @@ def resolve_in_text(text: str, denial: Denial, claim_span: Span,
         m = re.search(r"((?:[\w'’-]+\s+){0,3}(?:" + POINTER_NOUNS + r"))$", before, re.I)
         if m:
             return Target(_trim(text, (sent[0] + m.start(1), sent[0] + m.end(1))), "antecedent")
+    # "Asked whether he met the envoy, the minister denied it": the question is what is denied.
+    asked = _ASKED_WHAT.search(text, sent[0], s0)
+    if asked and (denial.pointer or "").lower() in ("it", "that", "this", "them"):
+        return Target(_trim(text, asked.span(1)), "question")
     # "A, but that is clearly false" / "[Many believe A.] That is not true" inside one quote: a
     # demonstrative points at the proposition just before it, in the speaker's own words.
     if _DEMONSTRATIVE.match((denial.pointer or "").strip()) and denial.how == "rebuts":
@@ -471,26 +534,40 @@ def _accusation_against(text: str, names: tuple[str, ...], *, before: int, conte
 
 def _accusation_mention(text: str, head: str, *, before: int, exclude: Span) -> Span | None:
     """The story's nearest earlier mention of an accusation of this kind ("charge" for "the
-    charges"), with its complement when it has one; any later one when none comes before."""
+    charges") that says what it is ("charges relating to ...", "accuse X of ...", "a report that
+    ..."); a later one when none before does. A mention that says nothing ("in a report",
+    "reportedly", "reporters") is no target."""
     pattern = re.compile(r"\b" + re.escape(head) + r"\w*\b", re.I)
-    hits = [m for m in pattern.finditer(text) if not (exclude[0] <= m.start() < exclude[1])]
-    if not hits:
-        return None
+    hits = [m for m in pattern.finditer(text) if not (exclude[0] <= m.start() < exclude[1])
+            and not re.search(r"(?:ly|ers?)$", m.group(0), re.I)]
     earlier = [m for m in hits if m.start() < before]
-    m = earlier[-1] if earlier else hits[0]
+    for m in [*reversed(earlier), *[m for m in hits if m.start() >= before]]:
+        comp = _mention_content(text, m)
+        if comp is not None:
+            start = _clause_start(text, sentence_bounds(text, m.start(), m.end())[0], m.start())
+            return _trim(text, (start, comp[1]))
+    return None
+
+
+def _mention_content(text: str, m: re.Match[str]) -> Span | None:
+    """What a mentioned accusation says: its complement, "accuse X of Y", "charged with Y", or
+    the list it introduces ("charges, including ...")."""
     comp = _complement(text, m.end(), len(text))
-    if comp is None and m.group(0).lower().startswith("accus"):
-        # "accuse the opposition leader of laundering money": the object, then what it is accused of
+    word = m.group(0).lower()
+    if comp is None and word.startswith("accus"):
         of = _ACCUSED_OF.match(text, m.end())
         if of and len(of.group(1).split()) >= 2:
             comp = _trim(text, of.span(1))
+    if comp is None and word.startswith(("charg", "accus", "indict")):
+        with_ = re.match(r"\s+with\s+(.{3,200}?)(?=[,;:!?\"“”]|" + _STOP + r"|$)", text[m.end():])
+        if with_:
+            comp = _trim(text, (m.end() + with_.start(1), m.end() + with_.end(1)))
     if comp is None:
         nxt = re.match(r"[^.;:!?]{0,40}?\b(?:which included|including|such as|namely)\s+(.{3,200}?)(?=[.;:!?]|$)",
                        text[m.end():])
         if nxt:
             comp = _trim(text, (m.end() + nxt.start(1), m.end() + nxt.end(1)))
-    start = _clause_start(text, sentence_bounds(text, m.start(), m.end())[0], m.start())
-    return _trim(text, (start, comp[1] if comp else m.end()))
+    return comp
 
 
 def is_accusation(text: str) -> bool:

@@ -150,9 +150,13 @@ def _pointing(prep: Prepared, texts: Mapping[str, str], readings: dict[str, Read
             if key[0] == "person":
                 by_person[key[1]].append(i)
     out: list[Scored] = []
+    done: set[tuple[str, tuple[int, int]]] = set()
     for i, (claim, denial) in enumerate(zip(prep.claims, prep.denials)):
         if denial is None or denial.how == "restates" or not prep.eligible[i]:
             continue
+        if (claim.article, denial.span) in done:
+            continue  # two claims read the same denial words (a nested attribution): one denial
+        done.add((claim.article, denial.span))
         text = texts.get(claim.article)
         mine = [prep.claims[j] for j in by_article[claim.article]]
         denier = _narrowed(claim, denial, text)
@@ -200,7 +204,7 @@ def _names_of(claim: Claim) -> tuple[str, ...]:
 
 
 _HOW = {"what came just before": "what was said just before", "accusation": "the accusation against them", "complement": "its own content", "antecedent": "the noun it qualifies", "mention": "the story's mention of it",
-        "nearby claim": "the claim just before it", "account of it": "the account of that event just before it"}
+        "nearby claim": "the claim just before it", "account of it": "the account of that event just before it", "question": "the question put to them"}
 
 
 def _short(text: str, n: int = 90) -> str:
