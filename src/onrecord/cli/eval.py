@@ -66,15 +66,19 @@ def eval_events_cmd(path: str, as_json: bool) -> None:
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
 @click.option("--k", default=5, show_default=True, help="Number of folds.")
 @click.option("--tables", default="both", show_default=True, type=click.Choice(["both", "petrarch", "ours"]))
+@click.option("--scorer", default="auto", show_default=True, type=click.Choice(["auto", "learned", "rules", "shipped"]),
+              help="Candidate scorer: trained on the other folds, none, or the shipped one (not fair).")
+@click.option("--folds", default=None, help="Score only these folds, e.g. 3,4 (the ones never read while tuning).")
 @json_option
-def eval_events_cv_cmd(path: str, k: int, tables: str, as_json: bool) -> None:
+def eval_events_cv_cmd(path: str, k: int, tables: str, scorer: str, folds: str | None, as_json: bool) -> None:
     """PLOVER event coding, k-fold: no sentence is coded with lexicon entries only its fold supports.
 
     \b
     Example:
-        onrecord eval events-cv ../shared/data/events/plover_gsr_dev.jsonl
+        onrecord eval events-cv ../shared/data/events/plover_gsr_dev.jsonl --folds 3,4
     """
-    _run("events_cv", path, as_json, k=k, tables=tables)
+    chosen = tuple(int(f) for f in folds.split(",")) if folds else None
+    _run("events_cv", path, as_json, k=k, tables=tables, scorer=scorer, folds=chosen)
 
 
 @eval_group.command("stories")

@@ -17,7 +17,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from ..events.confidence import Recorder, RuleScorer, fit
+from ..events.confidence import Recorder, RuleScorer, fit, shipped
 from ..events.triggers import OURS, Lexicon, build_lexicon, find_triggers
 from ..text import nlp
 from . import plover
@@ -80,15 +80,15 @@ def training_rows(items: list[dict[str, Any]], docs: list[Any], lexicons: list[L
 
 
 def cross_validate(path: str | Path, *, k: int = 5, tables: str = "both",
-                   folds: tuple[int, ...] | None = None, scorer: str = "learned") -> dict[str, Any]:
+                   folds: tuple[int, ...] | None = None, scorer: str = "auto") -> dict[str, Any]:
     """Score each fold with a lexicon built without the entries only that fold supports.
 
     Args: path, PLOVER gold JSONL; k, the number of folds; tables, 'both', 'petrarch' (PETRARCH-2
     verbs and none of ours: nothing to leave out) or 'ours'; folds, score only these folds (the
     rest were read while tuning); scorer, 'learned' (the candidate scorer of events/confidence.py
     trained on the other folds' candidates, each coded with its own fold's lexicon), 'rules' (no
-    scorer: every unflagged candidate kept) or 'shipped' (the shipped scorer, trained on every
-    fold: not a fair figure). Returns plover.score's figures plus 'left_out' (entries dropped,
+    scorer: every unflagged candidate kept), 'shipped' (the shipped scorer, trained on every fold:
+    not a fair figure) or 'auto' ('learned' when a scorer ships, else 'rules'). Returns plover.score's figures plus 'left_out' (entries dropped,
     summed over folds) and 'folds'.
     """
     items = plover.load(path)
@@ -96,6 +96,8 @@ def cross_validate(path: str | Path, *, k: int = 5, tables: str = "both",
     fold, lexicons, left_out = fold_lexicons(items, docs, k, tables)
     keep = [n for n in range(len(items)) if folds is None or fold[n] in folds]
     judges: list[Any] | None = None
+    if scorer == "auto":
+        scorer = "rules" if isinstance(shipped(), RuleScorer) else "learned"
     if scorer == "rules":
         judges = [RuleScorer()] * len(items)
     elif scorer == "learned":
@@ -110,11 +112,13 @@ def cross_validate(path: str | Path, *, k: int = 5, tables: str = "both",
     result["folds"] = k
     result["tables"] = tables
     result["scorer"] = scorer
+    result["scored_folds"] = sorted(set(folds)) if folds is not None else list(range(k))
     return result
 
 
 def report(result: dict[str, Any]) -> str:
-    head = (f"{result['folds']}-fold cross-validated, tables '{result['tables']}', scorer '{result['scorer']}', "
+    head = (f"{result['folds']}-fold cross-validated (folds scored: {result.get('scored_folds')}), "
+            f"tables '{result['tables']}', scorer '{result['scorer']}', "
             f"{result['left_out']} entries of ours left out over the folds "
             f"(rules in events/ were tuned on dev and are not cross-validated)")
     return head + "\n" + plover.report(result)
