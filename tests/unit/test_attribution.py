@@ -165,3 +165,25 @@ def test_attribution_the_newspaper_is_the_outlet_named_before(nlp):
     attrs = find_attributions(doc, find_entities(doc))
     (later,) = [a for a in attrs if doc.text[a.cue[0][0]:a.cue[0][1]] == "reported"]
     assert later.speaker.type == "media" and "Harbor Gazette" in (later.speaker.name or "")
+
+
+def test_verb_with_a_named_source_is_a_cue_from_a_lower_score(nlp):
+    from onrecord.attribution.cues import NAMED_SOURCE_CUT, cue_probability, find_cues
+    from onrecord.attribution.quotes import QuoteIndex, find_quotes
+
+    text = "Halima Oduya grilled the minister on the dam project."
+    doc = nlp(text)
+    quotes = QuoteIndex(find_quotes(text))
+    verb = next(t for t in doc if t.text == "grilled")
+    assert NAMED_SOURCE_CUT <= cue_probability(verb, quotes) < 0.5   # the case this rule is for
+    assert [t.text for t in find_cues(doc, quotes)] == ["grilled"]
+    assert find_cues(doc, quotes, threshold=0.5) == []               # one cut for all: not a cue
+
+
+def test_low_scored_verb_inside_another_cues_clause_is_no_cue(nlp):
+    from onrecord.attribution.cues import find_cues
+    from onrecord.attribution.quotes import QuoteIndex, find_quotes
+
+    text = "Halima Oduya denied that Ruiz grilled the minister on the dam project."
+    doc = nlp(text)
+    assert [t.text for t in find_cues(doc, QuoteIndex(find_quotes(text)))] == ["denied"]
