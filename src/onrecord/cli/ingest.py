@@ -65,7 +65,8 @@ def ingest_cmd(paths: tuple[str, ...], db: str, no_db: bool, parquet: str | None
         summary = ingest(paths, db=None if no_db else db, parquet=parquet, engine=engine, workers=workers,
                          address=address, resume=resume, batch=batch, part_articles=part_size,
                          settings=settings, on_record=progress.advance,
-                         on_phase=None if quiet else (lambda words: echo_err(f"onrecord: {words}")))
+                         on_phase=None if quiet else (lambda words: echo_err(f"onrecord: {words}")),
+                         on_record_progress=lambda done, total: progress.update(done, total, label="recording"))
     if not quiet:
         where = " and ".join(summary.outputs)
         skipped = f", {summary.skipped} already stored" if resume else ""

@@ -247,13 +247,12 @@ def rebuild_cmd(db: str, no_stance: bool) -> None:
     Example:
         onrecord rebuild --db onrecord.duckdb
     """
-    from ..service.record import refresh_record
+    from ..service.record import rebuild_record
 
     with open_store(db, read_only=False) as store:
-        story = refresh_record(store, use_stance=not no_stance)
-        n_people = sum(1 for p in story.people if p.type == "PERSON")
-    echo_err(f"onrecord: record rebuilt in {db}: {n_people} people, {len(story.claims)} claims, "
-             f"{len(story.conflicts)} conflicts")
+        done = rebuild_record(store, use_stance=not no_stance)
+    echo_err(f"onrecord: record rebuilt in {db}: {done.people} people, {done.claims} claims, "
+             f"{done.conflicts} conflicts")
 
 
 def register(cli: click.Group) -> None:

@@ -82,6 +82,26 @@ class Claim:
     def negative(self) -> bool:
         return self.polarity in ("denied", "negated")
 
+    def to_state(self) -> dict[str, Any]:
+        """Every field, JSON-ready: what a store keeps to rebuild this Claim exactly (`from_state`)."""
+        return {"id": self.id, "article": self.article, "date": self.date, "text": self.text,
+                "spans": [list(s) for s in self.spans], "claimant": self.claimant, "claimant_id": self.claimant_id,
+                "claimant_type": self.claimant_type, "chain": list(self.chain), "about": list(self.about),
+                "about_names": list(self.about_names), "polarity": self.polarity, "attribution": self.attribution,
+                "event": self.event, "events": list(self.events), "event_types": list(self.event_types),
+                "content": self.content, "extras": self.extras, "published": self.published}
+
+    @classmethod
+    def from_state(cls, d: dict[str, Any]) -> "Claim":
+        return cls(id=d["id"], article=d["article"], date=d.get("date"), text=d.get("text") or "",
+                   spans=tuple(tuple(s) for s in d.get("spans") or ()), claimant=d.get("claimant") or "",
+                   claimant_id=d.get("claimant_id"), claimant_type=d.get("claimant_type") or "",
+                   chain=tuple(d.get("chain") or ()), about=tuple(d.get("about") or ()),
+                   about_names=tuple(d.get("about_names") or ()), polarity=d.get("polarity") or "asserted",
+                   attribution=d.get("attribution"), event=d.get("event"), events=tuple(d.get("events") or ()),
+                   event_types=tuple(d.get("event_types") or ()), content=d.get("content") or "",
+                   extras=dict(d.get("extras") or {}), published=d.get("published"))
+
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "article": self.article, "date": self.date, "text": self.text,
                 "span": [list(s) for s in self.spans], "claimant": self.claimant,
@@ -366,8 +386,7 @@ def _resolve_speaker(record: Record, linking: Linking, a: Attribution, resolved:
     if best is None:
         # Not named in full in this article: a title that only one same-surname person holds.
         words = _title_words(title_of(name))
-        fitting = [p for p in linking.people.values()
-                   if p.type in PERSON_TYPES and p.surname == key and " " in p.key and words & _title_words(p.titles)]
+        fitting = [p for p in linking.with_surname(key) if words & _title_words(p.titles)]
         if len(fitting) != 1:
             return None
         best = (0, fitting[0].id)

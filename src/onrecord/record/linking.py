@@ -16,6 +16,13 @@ person gets the same id in every run and on every machine.
   title's gender and role AND the article gives other evidence (a shared title or a
   co-occurring entity). Otherwise it stays its own record, scoped to its article: two
   Okafors are never merged on the surname alone.
+
+A Linking holds its people in memory, or reads them as needed from a `LinkingSource` (the
+store's people, `onrecord.store.record_tables.StoredPeople`): `prefetch` loads, for a batch
+of articles, only the people those articles can meet (their exact keys, surnames and name
+blocks), so a store's new articles are linked without loading its old ones. Linked one
+article at a time (`link_each`), the result depends only on the order of the articles, never
+on how they were batched or split into runs (see docs/scale.md, "The incremental record").
 """
 from __future__ import annotations
 
@@ -25,7 +32,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
@@ -102,11 +109,45 @@ class Person:
                 "mentions": self.mentions, "article_ids": sorted(self.articles)}
 
 
+class LinkingSource(Protocol):
+    """Where a Linking finds the people it does not hold: a store's `people` and `person_links`."""
+
+    def fetch(self, keys: set[tuple[str, str]], surnames: set[str],
+              blocks: set[str]) -> tuple[list[tuple["Person", str]], dict[str, set[str]], dict[str, list[tuple[str, str]]]]:
+        """(people with their link key) for KEYS ((type, link key)) and for SURNAMES; surname ->
+        person ids; name block -> (folded surname, person id), for the given surnames and blocks."""
+        ...
+
+    def person(self, pid: str) -> tuple["Person", str] | None:
+        """One stored person (neighbours included) and its link key, or None."""
+        ...
+
+
+class _People(dict):  # type: ignore[type-arg]
+    """person id -> Person; a stored person not yet held is read from the source when asked for."""
+
+    def __init__(self, owner: "Linking | None" = None) -> None:
+        super().__init__()
+        self._owner = owner
+
+    def __missing__(self, pid: str) -> "Person":
+        owner = self._owner
+        found = owner.source.person(pid) if owner is not None and owner.source is not None else None
+        if found is None:
+            raise KeyError(pid)
+        owner._adopt(*found)  # type: ignore[union-attr]
+        return dict.__getitem__(self, pid)
+
+
 @dataclass(slots=True)
 class Linking:
     """(article id, entity id) -> person id, and the people. Add articles one at a time."""
-    people: dict[str, Person] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=_People)
     links: dict[tuple[str, str], str] = field(default_factory=dict)
+    source: LinkingSource | None = None   # stored people, read as needed (None: all are held)
+    touched: set[str] = field(default_factory=set)                          # ids changed since cleared
+    _key_of: dict[str, str] = field(default_factory=dict)                   # person id -> its _by_key key
+    _fetched: tuple[set, set, set] = field(default_factory=lambda: (set(), set(), set()))
     _by_key: dict[tuple[str, str], str] = field(default_factory=dict)        # (type, key) -> id
     _by_surname: dict[str, set[str]] = field(default_factory=dict)           # surname -> person ids
     # Sound classes of the first letters of first name and surname -> (folded surnames, person
@@ -114,6 +155,12 @@ class Linking:
     _by_initial: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
     _in_article: dict[str, set[str]] = field(default_factory=dict)           # article id -> person ids
     _counted: dict[str, set[str]] = field(default_factory=dict)              # article id -> ids in neighbours
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.people, _People):
+            held, self.people = self.people, _People(self)
+            self.people.update(held)
+        self.people._owner = self  # type: ignore[attr-defined]
 
     def person_of(self, article_id: str, entity_id: str | None) -> Person | None:
         pid = self.links.get((article_id, entity_id or ""))
@@ -127,6 +174,68 @@ class Linking:
                             or (" " not in key and key == p.surname))]
         return sorted(hits, key=lambda p: (-p.mentions, p.name))
 
+    def with_surname(self, surname: str) -> list[Person]:
+        """People named in full with this surname ("okafor"), in id order."""
+        self._fetch(set(), {surname}, set())
+        return [p for p in (self.people[pid] for pid in sorted(self._by_surname.get(surname, ())))
+                if p.type in PERSON_TYPES and " " in p.key and p.surname == surname]
+
+    def link_key(self, pid: str) -> str:
+        """The key a person is filed under: its normalised name, or "surname@article" for a bare
+        surname scoped to its article."""
+        return self._key_of.get(pid) or self.people[pid].key
+
+    def prefetch(self, records: Iterable[Record]) -> None:
+        """Read from the source every stored person these articles can be linked to: those with
+        their names' keys, their bare surnames, or a full name in their name blocks."""
+        if self.source is None:
+            return
+        keys, surnames, blocks = set(), set(), set()
+        for record in records:
+            for entity in record.entities:
+                if entity.type not in LINKED_TYPES:
+                    continue
+                key = normalise(entity.name, entity_type=entity.type)
+                if not key:
+                    continue
+                keys.add((entity.type, key))
+                if entity.type in PERSON_TYPES:
+                    surnames.add(key.split()[-1])
+                    if " " in key:
+                        blocks.add(_block(key))
+        self._fetch(keys, surnames, blocks)
+
+    def _fetch(self, keys: set[tuple[str, str]], surnames: set[str], blocks: set[str]) -> None:
+        if self.source is None:
+            return
+        done_keys, done_surnames, done_blocks = self._fetched
+        keys, surnames, blocks = keys - done_keys, surnames - done_surnames, blocks - done_blocks
+        if not (keys or surnames or blocks):
+            return
+        people, by_surname, by_block = self.source.fetch(keys, surnames, blocks)
+        for person, link_key in people:
+            if person.id not in self.people.keys():
+                self._adopt(person, link_key)
+        # Union with what this run added: stored people and new ones are both candidates.
+        for surname, ids in by_surname.items():
+            self._by_surname.setdefault(surname, set()).update(ids)
+        for block, entries in by_block.items():
+            names, ids = self._by_initial.setdefault(block, ([], []))
+            held = set(ids)
+            for fold, pid in entries:
+                if pid not in held:
+                    names.append(fold)
+                    ids.append(pid)
+        done_keys |= keys
+        done_surnames |= surnames
+        done_blocks |= blocks
+
+    def _adopt(self, person: Person, link_key: str) -> None:
+        """Hold a stored person: filed under its link key, as when it was first linked."""
+        dict.__setitem__(self.people, person.id, person)
+        self._by_key.setdefault((person.type, link_key), person.id)
+        self._key_of[person.id] = link_key
+
     def add(self, record: Record) -> None:
         """Link one article's entities against the people known so far."""
         self.add_all([record])
@@ -135,6 +244,7 @@ class Linking:
         """Link a batch, article by article: exact full names, then name variants the article's
         context supports; bare surnames last, so a full name anywhere in the batch can claim them."""
         records = list(records)
+        self.prefetch(records)
         deferred: list[tuple[Record, Entity, str]] = []
         for record in records:
             variants: list[tuple[Entity, str]] = []
@@ -172,6 +282,7 @@ class Linking:
             name = _clean_name(entity.name) if entity_type in PERSON_TYPES else entity.name
             self.people[pid] = Person(id=pid, name=name, type=entity_type, key=key)
             self._by_key[(entity_type, key)] = pid
+            self._key_of[pid] = key
             if entity_type in PERSON_TYPES:
                 self._by_surname.setdefault(key.split()[-1], set()).add(pid)
                 if " " in key:
@@ -188,6 +299,7 @@ class Linking:
             if " " in alias:  # a variant's surname finds the person too ("Mr. Volkhonskiy")
                 self._by_surname.setdefault(alias.split()[-1], set()).add(person.id)
         self.links[(record.id, entity.id)] = person.id
+        self.touched.add(person.id)
         self._in_article.setdefault(record.id, set()).add(person.id)
         person.aliases.add(entity.name)
         titles = {t.lower().strip(" .") for t in entity.titles} | set(title_of(entity.name))
@@ -235,7 +347,10 @@ class Linking:
         here = {self.links.get((record.id, e.id)) for e in record.entities if e.id != entity.id}
         here.discard(None)
         here.discard(person.id)
-        return any(here & self._in_article.get(article, set()) for article in person.articles)
+        # `neighbours` holds the people of every article linked before (a stored person's are
+        # read from the store); `_in_article` those of a batch not yet counted in it.
+        return bool(here & person.neighbours.keys()) or any(
+            here & self._in_article.get(article, set()) for article in person.articles)
 
     def _link_surname(self, record: Record, entity: Entity, surname: str) -> None:
         """A bare surname joins a known person only with evidence beyond the surname."""
@@ -268,6 +383,7 @@ class Linking:
         if pid not in self.people:
             self.people[pid] = Person(id=pid, name=_clean_name(entity.name), type=entity.type, key=surname)
             self._by_key[(entity.type, key)] = pid
+            self._key_of[pid] = key
         self._note(self.people[pid], record, entity)
 
     def _note_neighbours(self, record: Record) -> None:
@@ -280,6 +396,7 @@ class Linking:
                 if pid in before and other in before:
                     continue
                 person.neighbours[other] = person.neighbours.get(other, 0) + 1
+                self.touched.add(pid)
         self._counted[record.id] = pids | before
 
 
@@ -360,7 +477,24 @@ def _clean_name(name: str) -> str:
 
 
 def link_entities(records: Iterable[Record], *, linking: Linking | None = None) -> Linking:
-    """Link every article's entities into people; pass `linking` to extend an existing one."""
+    """Link every article's entities into people as one batch (a bare surname may join a full
+    name given later in the batch); pass `linking` to extend an existing one."""
     linking = linking if linking is not None else Linking()
     linking.add_all(records)
     return linking
+
+
+def surnames_of(person: Person) -> set[str]:
+    """The surnames a person is found by: the last word of every full name form it was given.
+    The same set `Linking` files it under, so a store can index it."""
+    if person.type not in PERSON_TYPES:
+        return set()
+    forms = (normalise(a) for a in person.aliases)
+    return {form.split()[-1] for form in forms if " " in form}
+
+
+def name_block(person: Person, link_key: str) -> tuple[str, str] | None:
+    """(block, folded surname) under which a person is searched for name variants, or None."""
+    if person.type not in PERSON_TYPES or " " not in link_key or "@" in link_key:
+        return None
+    return _block(link_key), _fold(_surname_core(link_key))

@@ -263,13 +263,21 @@ def _isolate(pool: LocalPool, chunk: list[Article]) -> Iterator[Record]:
 
 
 class Progress:
-    """Articles/s and errors so far on stderr; a silent no-op when piped or quiet."""
+    """Progress on stderr: a rich line on a terminal; when piped, a log line every `log_every`
+    seconds (a long run in a scheduler's log shows it is alive); nothing when `enabled` is False.
 
-    def __init__(self, *, enabled: bool | None = None, label: str = "analysing") -> None:
-        self.enabled = sys.stderr.isatty() if enabled is None else enabled
+    `advance(record)` counts analysed articles (rate and errors); `update(done, total)` reports
+    a phase whose size is known (the record)."""
+
+    def __init__(self, *, enabled: bool | None = None, label: str = "analysing", log_every: float = 30.0) -> None:
+        tty = sys.stderr.isatty()
+        self.enabled = tty if enabled is None else enabled
+        self.logging = enabled is None and not tty and log_every > 0
+        self.log_every = log_every
         self.label = label
         self.done = self.errors = 0
-        self._start = time.perf_counter()
+        self.total: int | None = None
+        self._start = self._logged = time.perf_counter()
         self._bar = None
 
     def __enter__(self) -> "Progress":
@@ -285,10 +293,26 @@ class Progress:
     def advance(self, record: Record) -> None:
         self.done += 1
         self.errors += bool(record.errors)
+        self._show()
+
+    def update(self, done: int, total: int, *, label: str | None = None) -> None:
+        if label is not None and label != self.label:  # a new phase: its own rate
+            self.label, self._start = label, time.perf_counter()
+        self.done, self.total = done, total
+        self._show()
+
+    def _words(self) -> str:
+        rate = self.done / max(time.perf_counter() - self._start, 1e-9)
+        if self.total is not None:
+            return f"{self.label}: {self.done} of {self.total} articles, {rate:.1f}/s"
+        return f"{self.label}: {self.done} articles, {rate:.1f}/s, {self.errors} errors"
+
+    def _show(self) -> None:
         if self._bar is not None:
-            rate = self.done / max(time.perf_counter() - self._start, 1e-9)
-            self._bar.update(self._task, description=(
-                f"{self.label}: {self.done} articles, {rate:.1f}/s, {self.errors} errors"))
+            self._bar.update(self._task, description=self._words())
+        elif self.logging and time.perf_counter() - self._logged >= self.log_every:
+            self._logged = time.perf_counter()
+            print(f"onrecord: {self._words()}", file=sys.stderr, flush=True)
 
     def __exit__(self, *exc: object) -> None:
         if self._bar is not None:

@@ -18,7 +18,7 @@ from typing import Callable
 
 from ..model import Article, Record
 from ..settings import DEFAULT, Settings
-from ..store.record_tables import is_stale
+from ..store.record_tables import is_stale, pending
 from .record import refresh_record
 
 ENGINES = ("local", "ray")
@@ -102,13 +102,15 @@ def ingest(paths: Iterable[str], *, db: str | None = "onrecord.duckdb", parquet:
            engine: str = "local", workers: int | None = None, address: str | None = None,
            resume: bool = False, batch: int = 64, part_articles: int = 5000, settings: Settings = DEFAULT,
            on_record: Callable[[Record], None] | None = None, build_record: bool = True,
-           on_phase: Callable[[str], None] | None = None) -> IngestSummary:
+           on_phase: Callable[[str], None] | None = None,
+           on_record_progress: Callable[[int, int], None] | None = None) -> IngestSummary:
     """Analyse every article of `paths` into the DuckDB store `db` and/or Parquet folder `parquet`.
 
     `workers` defaults to every core (local) or every CPU of the cluster (Ray). Each batch of
     `batch` Records is one store transaction; the Parquet sink commits every `part_articles`.
-    With `build_record`, the store's record tables (people, claims, conflicts) are rebuilt after
-    (`on_phase` is told, in words, before that phase starts).
+    With `build_record`, the store's record (people, claims, conflicts) then grows by the new
+    articles (`on_phase` is told, in words, before that phase starts; `on_record_progress`
+    (done, total) after each unit of it).
     """
     from ..ingest import read
 
@@ -155,12 +157,16 @@ def ingest(paths: Iterable[str], *, db: str | None = "onrecord.duckdb", parquet:
             if close:
                 close()   # stop the workers before the outputs close
         if store is not None:
-            # People, claims and conflicts are derived over the whole store, so they follow each
-            # ingest; and a run that added nothing still rebuilds them when a killed run left them stale.
+            # The record grows by what this run stored; a run that stored nothing still finishes
+            # what a killed run left (is_stale: articles the record does not hold yet).
             if build_record and (summary.analysed or is_stale(store)):
+                plan = pending(store)
                 if on_phase:
-                    on_phase(f"building the record (people, claims, conflicts) from {store.count('articles')} articles")
-                refresh_record(store)
+                    n = store.count("articles") if plan.rebuild else len(plan.keys)
+                    what = "rebuilding the record (people, claims, conflicts) from" if plan.rebuild else \
+                        "adding to the record (people, claims, conflicts)"
+                    on_phase(f"{what} {n} articles")
+                refresh_record(store, on_progress=on_record_progress)
             summary.store_articles = store.count("articles")
             summary.store_errors = store.count("errors")
     return summary

@@ -131,9 +131,15 @@ class Store:
         if not keys:
             return 0
         # One ingestion time per article, a microsecond apart in input order: `records()` (and
-        # the record built from it) then follows the input order, whatever the batch size.
+        # the record built from it) then follows the input order, whatever the batch size. An
+        # article written again unchanged (a resumed run) keeps its time and its place in the
+        # record, which then has nothing to redo.
+        before = {key: (at, raw) for key, at, raw in self.con.execute(
+            "SELECT key, ingested_at, CAST(record AS VARCHAR) FROM articles WHERE key IN (SELECT unnest(?::VARCHAR[]))",
+            [sorted(set(keys))]).fetchall()}
         for row in rows["articles"]:
-            row["ingested_at"] = self._next_time()
+            at, raw = before.get(row["key"], (None, None))
+            row["ingested_at"] = at if raw is not None and raw == row["record"] else self._next_time()
         self.con.execute("BEGIN TRANSACTION")
         try:
             self._delete(set(keys))

@@ -1,36 +1,50 @@
-"""Writing the story record's tables: people, their links, claims and conflicts.
+"""The record's tables: written a unit of articles at a time, read back only where needed.
 
-The record is derived data (`onrecord.service.record` builds it from the stored articles), so
-`write_record` replaces these tables whole in one transaction. A fingerprint of the articles
+The record (people, claims, conflicts; `onrecord.record.incremental` says what it is) grows
+with the articles: `onrecord.service.record` links and claims the articles not yet recorded,
+writes what they changed here, and reads back only the stored people and claims they can
+meet (`StoredPeople`, `StoredClaims`), never the whole store. A fingerprint of the articles
 (count, latest ingestion, record version) is kept in `meta`; `is_stale` compares it, so
-commands that only read the record never rebuild it. The DDL lives in `store/schema.py`.
+commands that only read the record never build it. The DDL lives in `store/schema.py`.
 
     people          person_id, name, type, key, aliases, titles, n_articles, n_mentions,
-                    n_claims, n_conflicts, article_ids
+                    n_claims, n_conflicts, article_ids, link_key (the key it is filed
+                    under), block, fold (its name-variant block and folded surname)
     person_links    article_key, article_id, entity_id, person_id
+    person_surnames surname, person_id   (every surname a person is found by)
     claims          claim_id, article_key, article_id, attribution_id, event_id, claimant,
                     claimant_id, claimant_type, chain, about, about_ids, polarity, date,
-                    published, text, span, event_types
+                    published, text, span, event_types, seq, ord (the article's place in
+                    the order, the claim's in the article), events, content, extras
     claim_people    claim_id, person_id, role ('claimant' or 'about')
+    claim_blocks    block, seq, ord, points (each claim's blocking keys; whether it is a
+                    denial that points, read without its article)
     conflicts       conflict_id, key, rank, kind, score, about, about_ids, article_a,
                     article_b, claim_a, claim_b, claimant_a, claimant_b, record (the
-                    contract's JSON line)
+                    contract's JSON line), unit, pos (the unit that found it, its place there)
     conflict_people conflict_key, person_id
+    record_articles article_key, article_id, seq, ingested_at (what the record holds)
 """
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
-from ..record import StoryRecord
+from ..model import Record
 from ..record.claims import Claim
+from ..record.conflicts import Conflict
+from ..record.incremental import UNIT, block_names, points
+from ..record.linking import Linking, Person, name_block, surnames_of
 from .db import Store
 from .schema import RECORD_TABLES, columns
 
 # Bump when the record's logic changes, so stored tables are rebuilt by the new version.
-RECORD_VERSION = 2
+RECORD_VERSION = 3
 FINGERPRINT = "record_fingerprint"
-
+VERSION = "record_version"
 
 
 def fingerprint(store: Store) -> str:
@@ -53,29 +67,71 @@ def is_stale(store: Store) -> bool:
     return row is None or row[0] != fingerprint(store)
 
 
-def write_record(store: Store, story: StoryRecord) -> None:
-    """Replace the record tables with STORY (one transaction) and stamp the fingerprint.
-    The store must be writable; `onrecord.service.record.refresh_record` builds STORY."""
-    keys = {aid: key for aid, key in store.con.execute("SELECT id, key FROM articles").fetchall()}
-    rows = _rows(story, keys)
-    stamp = fingerprint(store)
-    con = store.con
-    con.execute("BEGIN TRANSACTION")
+def stamp(store: Store) -> None:
+    """The record is current: the articles' fingerprint (what `is_stale` compares)."""
+    store.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [FINGERPRINT, fingerprint(store)])
+    stamp_version(store)
+
+
+def stamp_version(store: Store) -> None:
+    """Which record version wrote the tables (each committed unit says so: a later run may grow them)."""
+    store.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [VERSION, str(RECORD_VERSION)])
+
+
+@contextmanager
+def transaction(store: Store) -> Iterator[None]:
+    store.con.execute("BEGIN TRANSACTION")
     try:
-        for table in RECORD_TABLES:
-            con.execute(f"DELETE FROM {table}")
-            if rows[table]:
-                _insert(store, table, rows[table])
-        con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [FINGERPRINT, stamp])
-        con.execute("COMMIT")
+        yield
+        store.con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        store.con.execute("ROLLBACK")
         raise
 
+
+# --- what is left to record ---------------------------------------------------------------------
+
+@dataclass
+class Pending:
+    """Articles not yet in the record, in ingestion order; `rebuild` when the record cannot
+    grow from what it holds (another record version, or articles replaced or gone)."""
+    keys: list[str] = field(default_factory=list)
+    next_seq: int = 0
+    rebuild: bool = False
+
+
+def pending(store: Store) -> Pending:
+    con = store.con
+    version = con.execute("SELECT value FROM meta WHERE name = ?", [VERSION]).fetchone()
+    n_recorded = con.execute("SELECT count(*) FROM record_articles").fetchone()[0]
+    if n_recorded and (version is None or version[0] != str(RECORD_VERSION)):
+        return Pending(rebuild=True)
+    if not n_recorded and con.execute("SELECT count(*) FROM people").fetchone()[0]:
+        return Pending(rebuild=True)  # a record written by a version that did not grow it
+    changed = con.execute("""
+        SELECT count(*) FROM record_articles r LEFT JOIN articles a ON a.key = r.article_key
+        WHERE a.key IS NULL OR a.ingested_at IS DISTINCT FROM r.ingested_at""").fetchone()[0]
+    if changed:
+        return Pending(rebuild=True)
+    keys = [k for (k,) in con.execute("""
+        SELECT a.key FROM articles a ANTI JOIN record_articles r ON r.article_key = a.key
+        ORDER BY a.ingested_at, a.key""").fetchall()]
+    top = con.execute("SELECT max(seq) FROM record_articles").fetchone()[0]
+    return Pending(keys=keys, next_seq=0 if top is None else top + 1)
+
+
+def clear(store: Store) -> None:
+    for table in RECORD_TABLES:
+        store.con.execute(f"DELETE FROM {table}")
+
+
+# --- writing ------------------------------------------------------------------------------------
 
 def _insert(store: Store, table: str, items: list[dict[str, Any]]) -> None:
     import pyarrow as pa
 
+    if not items:
+        return
     cols = columns(table)
     data = pa.table({c: [item.get(c) for item in items] for c in cols})
     store.con.register("_record_rows", data)
@@ -86,52 +142,213 @@ def _insert(store: Store, table: str, items: list[dict[str, Any]]) -> None:
         store.con.unregister("_record_rows")
 
 
-def _rows(story: StoryRecord, keys: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in RECORD_TABLES}
-    n_claims: dict[str, int] = {}
-    for c in story.claims:
-        if c.claimant_id:
-            n_claims[c.claimant_id] = n_claims.get(c.claimant_id, 0) + 1
-    n_conflicts: dict[str, int] = {}
-    for conflict in story.conflicts:
-        for pid in conflict.about_ids:
-            n_conflicts[pid] = n_conflicts.get(pid, 0) + 1
-    for p in story.people:
-        rows["people"].append({
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def write_people(store: Store, linking: Linking, ids: Iterable[str]) -> None:
+    """Replace the rows of these people (and their surnames) with the Linking's."""
+    ids = sorted(set(ids))
+    if not ids:
+        return
+    store.con.execute("DELETE FROM people WHERE person_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+    store.con.execute("DELETE FROM person_surnames WHERE person_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+    people, surnames = [], []
+    for pid in ids:
+        p = linking.people[pid]
+        link_key = linking.link_key(pid)
+        block = name_block(p, link_key)
+        people.append({
             "person_id": p.id, "name": p.name, "type": p.type, "key": p.key,
-            "aliases": json.dumps(sorted(p.aliases), ensure_ascii=False), "titles": json.dumps(sorted(p.titles)),
-            "n_articles": len(p.articles), "n_mentions": p.mentions, "n_claims": n_claims.get(p.id, 0),
-            "n_conflicts": n_conflicts.get(p.id, 0), "article_ids": json.dumps(sorted(p.articles))})
-    for (article_id, entity_id), pid in story.linking.links.items():
-        rows["person_links"].append({"article_key": keys.get(article_id), "article_id": article_id,
-                                     "entity_id": entity_id, "person_id": pid})
-    for c in story.claims:
-        rows["claims"].append(_claim_row(c, keys))
-        if c.claimant_id:
-            rows["claim_people"].append({"claim_id": c.id, "person_id": c.claimant_id, "role": "claimant"})
-        for pid in dict.fromkeys(c.about):
-            rows["claim_people"].append({"claim_id": c.id, "person_id": pid, "role": "about"})
-    for rank, conflict in enumerate(story.conflicts, 1):
+            "aliases": _dumps(sorted(p.aliases)), "titles": json.dumps(sorted(p.titles)),
+            "n_articles": len(p.articles), "n_mentions": p.mentions, "n_claims": 0, "n_conflicts": 0,
+            "article_ids": _dumps(sorted(p.articles)), "link_key": link_key,
+            "block": block[0] if block else None, "fold": block[1] if block else None})
+        surnames.extend({"surname": s, "person_id": pid} for s in sorted(surnames_of(p)))
+    _insert(store, "people", people)
+    _insert(store, "person_surnames", surnames)
+
+
+def append_articles(store: Store, articles: list[tuple[str, Record, int, list[Claim]]], linking: Linking) -> None:
+    """Record articles (key, record, seq, claims): their links, claims, claim people and blocks."""
+    if not articles:
+        return
+    keys = [key for key, _, _, _ in articles]
+    stamps = dict(store.con.execute(
+        "SELECT key, ingested_at FROM articles WHERE key IN (SELECT unnest(?::VARCHAR[]))", [keys]).fetchall())
+    links, claims, claim_people, blocks, recorded = [], [], [], [], []
+    for key, record, seq, cl in articles:
+        recorded.append({"article_key": key, "article_id": record.id, "seq": seq, "ingested_at": stamps.get(key)})
+        for entity_id in dict.fromkeys(e.id for e in record.entities):
+            pid = linking.links.get((record.id, entity_id))
+            if pid is not None:
+                links.append({"article_key": key, "article_id": record.id, "entity_id": entity_id, "person_id": pid})
+        for place, c in enumerate(cl):
+            claims.append(_claim_row(c, key, seq, place))
+            if c.claimant_id:
+                claim_people.append({"claim_id": c.id, "person_id": c.claimant_id, "role": "claimant"})
+            claim_people.extend({"claim_id": c.id, "person_id": pid, "role": "about"} for pid in dict.fromkeys(c.about))
+            flagged = points(c)
+            blocks.extend({"block": b, "seq": seq, "ord": place, "points": flagged} for b in block_names(c))
+    for table, rows in (("person_links", links), ("claims", claims), ("claim_people", claim_people),
+                        ("claim_blocks", blocks), ("record_articles", recorded)):
+        _insert(store, table, rows)
+
+
+def _claim_row(c: Claim, key: str, seq: int, place: int) -> dict[str, Any]:
+    return {"claim_id": c.id, "article_key": key, "article_id": c.article,
+            "attribution_id": c.attribution, "event_id": c.event, "claimant": c.claimant,
+            "claimant_id": c.claimant_id, "claimant_type": c.claimant_type,
+            "chain": _dumps(list(c.chain)), "about": _dumps(list(c.about_names)), "about_ids": json.dumps(list(c.about)),
+            "polarity": c.polarity, "date": c.date, "published": c.published, "text": c.text,
+            "span": json.dumps([list(s) for s in c.spans]), "event_types": json.dumps(list(c.event_types)),
+            "seq": seq, "ord": place, "events": json.dumps(list(c.events)), "content": c.content,
+            "extras": _dumps(c.extras)}
+
+
+def _claim(row: dict[str, Any]) -> Claim:
+    def js(name: str) -> Any:
+        value = row.get(name)
+        return json.loads(value) if isinstance(value, str) else value
+
+    return Claim.from_state({
+        "id": row["claim_id"], "article": row["article_id"], "date": row["date"], "text": row["text"],
+        "spans": js("span"), "claimant": row["claimant"], "claimant_id": row["claimant_id"],
+        "claimant_type": row["claimant_type"], "chain": js("chain"), "about": js("about_ids"),
+        "about_names": js("about"), "polarity": row["polarity"], "attribution": row["attribution_id"],
+        "event": row["event_id"], "events": js("events"), "event_types": js("event_types"),
+        "content": row["content"], "extras": js("extras"), "published": row["published"]})
+
+
+def replace_unit(store: Store, unit: int, conflicts: list[Conflict]) -> set[str]:
+    """Replace the conflicts a unit found; the people of the old and new ones (to recount)."""
+    con = store.con
+    touched = {pid for (pid,) in con.execute("""SELECT DISTINCT person_id FROM conflict_people
+        WHERE conflict_key IN (SELECT key FROM conflicts WHERE unit = ?)""", [unit]).fetchall()}
+    con.execute("DELETE FROM conflict_people WHERE conflict_key IN (SELECT key FROM conflicts WHERE unit = ?)", [unit])
+    con.execute("DELETE FROM conflicts WHERE unit = ?", [unit])
+    rows, people = [], []
+    for pos, conflict in enumerate(conflicts):
         d = conflict.to_dict()
-        rows["conflicts"].append({
-            "conflict_id": conflict.id, "key": conflict.key, "rank": rank, "kind": conflict.kind,
-            "score": float(conflict.score), "about": json.dumps(list(conflict.about), ensure_ascii=False),
+        d["id"] = "C0"  # numbered store-wide by `renumber`
+        rows.append({
+            "conflict_id": "C0", "key": conflict.key, "rank": 0, "kind": conflict.kind,
+            "score": float(conflict.score), "about": _dumps(list(conflict.about)),
             "about_ids": json.dumps(list(conflict.about_ids)), "article_a": conflict.a.article,
             "article_b": conflict.b.article, "claim_a": conflict.a.id, "claim_b": conflict.b.id,
             "claimant_a": conflict.a.claimant, "claimant_b": conflict.b.claimant,
-            "record": json.dumps(d, ensure_ascii=False)})
+            "record": _dumps(d), "unit": unit, "pos": pos})
         for pid in dict.fromkeys(conflict.about_ids):
-            rows["conflict_people"].append({"conflict_key": conflict.key, "person_id": pid})
-    return rows
+            people.append({"conflict_key": conflict.key, "person_id": pid})
+            touched.add(pid)
+    _insert(store, "conflicts", rows)
+    _insert(store, "conflict_people", people)
+    return touched
 
 
-def _claim_row(c: Claim, keys: dict[str, str]) -> dict[str, Any]:
-    return {"claim_id": c.id, "article_key": keys.get(c.article), "article_id": c.article,
-            "attribution_id": c.attribution, "event_id": c.event, "claimant": c.claimant,
-            "claimant_id": c.claimant_id, "claimant_type": c.claimant_type,
-            "chain": json.dumps(list(c.chain), ensure_ascii=False),
-            "about": json.dumps(list(c.about_names), ensure_ascii=False), "about_ids": json.dumps(list(c.about)),
-            "polarity": c.polarity, "date": c.date, "published": c.published, "text": c.text,
-            "span": json.dumps([list(s) for s in c.spans]), "event_types": json.dumps(list(c.event_types))}
+def renumber(store: Store) -> None:
+    """Ranks and ids (C1, C2, ...) store-wide: score, then unit, then place in the unit. Only
+    the rows whose rank moved are written."""
+    store.con.execute("""
+        UPDATE conflicts SET rank = r.rank, conflict_id = 'C' || r.rank,
+               record = regexp_replace(CAST(record AS VARCHAR), '^\\{"id": "[^"]*"', '{"id": "C' || r.rank || '"')
+        FROM (SELECT unit, pos, row_number() OVER (ORDER BY score DESC, unit, pos) AS rank FROM conflicts) r
+        WHERE conflicts.unit = r.unit AND conflicts.pos = r.pos AND conflicts.rank <> r.rank""")
 
 
+def recount(store: Store, ids: Iterable[str] | None = None) -> None:
+    """people.n_claims and n_conflicts from the claims and conflicts (of IDS, or everyone)."""
+    where, params = "", []
+    if ids is not None:
+        ids = sorted(set(ids))
+        if not ids:
+            return
+        where, params = "WHERE person_id IN (SELECT unnest(?::VARCHAR[]))", [ids]
+    store.con.execute(f"""
+        UPDATE people SET n_claims = coalesce(c.n, 0), n_conflicts = coalesce(k.n, 0)
+        FROM (SELECT person_id FROM people {where}) p
+        LEFT JOIN (SELECT person_id, count(*) AS n FROM claim_people WHERE role = 'claimant' GROUP BY 1) c
+               USING (person_id)
+        LEFT JOIN (SELECT person_id, count(*) AS n FROM conflict_people GROUP BY 1) k USING (person_id)
+        WHERE people.person_id = p.person_id""", params)
+
+
+# --- reading back what new articles meet ----------------------------------------------------------
+
+def _person(row: dict[str, Any]) -> Person:
+    return Person(id=row["person_id"], name=row["name"], type=row["type"], key=row["key"],
+                  aliases=set(json.loads(row["aliases"] or "[]")), titles=set(json.loads(row["titles"] or "[]")),
+                  articles=set(json.loads(row["article_ids"] or "[]")), mentions=row["n_mentions"] or 0)
+
+
+class StoredPeople:
+    """The store's people as a `LinkingSource`: read by key, surname or name block, each with
+    the people they were named beside (from person_links)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def fetch(self, keys: set[tuple[str, str]], surnames: set[str],
+              blocks: set[str]) -> tuple[list[tuple[Person, str]], dict[str, set[str]], dict[str, list[tuple[str, str]]]]:
+        q = self.store.query
+        rows = [r for r in q("SELECT * FROM people WHERE link_key IN (SELECT unnest(?::VARCHAR[]))",
+                             [sorted({k for _, k in keys})]) if (r["type"], r["link_key"]) in keys] if keys else []
+        by_surname: dict[str, set[str]] = {s: set() for s in surnames}
+        if surnames:
+            for r in q("SELECT surname, person_id FROM person_surnames WHERE surname IN (SELECT unnest(?::VARCHAR[]))",
+                       [sorted(surnames)]):
+                by_surname[r["surname"]].add(r["person_id"])
+            have = {r["person_id"] for r in rows}
+            more = sorted({pid for ids in by_surname.values() for pid in ids} - have)
+            if more:
+                rows += q("SELECT * FROM people WHERE person_id IN (SELECT unnest(?::VARCHAR[]))", [more])
+        by_block: dict[str, list[tuple[str, str]]] = {b: [] for b in blocks}
+        if blocks:
+            for r in q("""SELECT block, fold, person_id FROM people WHERE block IN (SELECT unnest(?::VARCHAR[]))
+                          ORDER BY person_id""", [sorted(blocks)]):
+                by_block[r["block"]].append((r["fold"], r["person_id"]))
+        return self._with_neighbours(rows), by_surname, by_block
+
+    def person(self, pid: str) -> tuple[Person, str] | None:
+        rows = self.store.query("SELECT * FROM people WHERE person_id = ?", [pid])
+        found = self._with_neighbours(rows)
+        return found[0] if found else None
+
+    def _with_neighbours(self, rows: list[dict[str, Any]]) -> list[tuple[Person, str]]:
+        people = {r["person_id"]: (_person(r), r["link_key"] or r["key"]) for r in rows}
+        if people:
+            for pid, other, n in self.store.con.execute("""
+                    SELECT a.person_id, b.person_id, count(DISTINCT a.article_id) FROM person_links a
+                    JOIN person_links b ON b.article_id = a.article_id AND b.person_id <> a.person_id
+                    WHERE a.person_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY 1, 2""", [sorted(people)]).fetchall():
+                people[pid][0].neighbours[other] = n
+        return list(people.values())
+
+
+class StoredClaims:
+    """The store's claims as a `ClaimSource` (onrecord.record.incremental): a unit's claims and
+    texts, and the latest claims filed under given blocks."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def unit(self, unit: int) -> tuple[list[Claim], dict[str, str]]:
+        lo, hi = unit * UNIT, (unit + 1) * UNIT
+        claims = [_claim(r) for r in self.store.query(
+            "SELECT * FROM claims WHERE seq >= ? AND seq < ? ORDER BY seq, ord", [lo, hi])]
+        texts = {aid: text for aid, text in self.store.con.execute("""
+            SELECT a.id, json_extract_string(a.record, '$.text') FROM record_articles r JOIN articles a ON a.key = r.article_key
+            WHERE r.seq >= ? AND r.seq < ? ORDER BY r.seq""", [lo, hi]).fetchall()}
+        return claims, texts
+
+    def neighbours(self, blocks: set[str], before: int, limit: int, *, pointing: set[str] = frozenset()) -> list[Claim]:
+        if not blocks and not pointing:
+            return []
+        latest = """SELECT seq, ord FROM (
+                SELECT seq, ord, row_number() OVER (PARTITION BY block ORDER BY seq DESC, ord DESC) AS n
+                FROM claim_blocks WHERE seq < ? AND block IN (SELECT unnest(?::VARCHAR[])) {only}) WHERE n <= ?"""
+        rows = self.store.query(f"""
+            SELECT c.* FROM claims c JOIN ({latest.format(only="")} UNION {latest.format(only="AND points")}) b
+                 ON b.seq = c.seq AND b.ord = c.ord
+            ORDER BY c.seq, c.ord""", [before, sorted(blocks), limit, before, sorted(pointing), limit])
+        return [_claim(r) for r in rows]

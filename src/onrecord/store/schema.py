@@ -6,7 +6,7 @@ URL when there is one, else a hash of the text, so a re-ingest replaces, never d
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TABLES = {
     "articles": """
@@ -48,13 +48,13 @@ INDEXES = [
 
 CHILD_TABLES = ("entities", "mentions", "attributions", "events", "errors")
 
-# The cross-article record: derived from the articles (`onrecord.service.record` builds it,
-# `Store.write_record` replaces it whole).
+# The cross-article record: derived from the articles, grown article by article
+# (`onrecord.service.record`; `store/record_tables.py` writes and reads it).
 RECORD_TABLES = {
     "people": """
         person_id VARCHAR NOT NULL, name VARCHAR NOT NULL, type VARCHAR, key VARCHAR, aliases JSON,
         titles JSON, n_articles INTEGER, n_mentions INTEGER, n_claims INTEGER, n_conflicts INTEGER,
-        article_ids JSON""",
+        article_ids JSON, link_key VARCHAR, block VARCHAR, fold VARCHAR""",
     "person_links": """
         article_key VARCHAR NOT NULL, article_id VARCHAR NOT NULL, entity_id VARCHAR NOT NULL,
         person_id VARCHAR NOT NULL""",
@@ -62,13 +62,20 @@ RECORD_TABLES = {
         claim_id VARCHAR NOT NULL, article_key VARCHAR, article_id VARCHAR NOT NULL, attribution_id VARCHAR,
         event_id VARCHAR, claimant VARCHAR, claimant_id VARCHAR, claimant_type VARCHAR, chain JSON,
         about JSON, about_ids JSON, polarity VARCHAR, date VARCHAR, published VARCHAR, text VARCHAR,
-        span JSON, event_types JSON""",
+        span JSON, event_types JSON, seq BIGINT, ord INTEGER, events JSON, content VARCHAR, extras JSON""",
     "claim_people": "claim_id VARCHAR NOT NULL, person_id VARCHAR NOT NULL, role VARCHAR NOT NULL",
     "conflicts": """
         conflict_id VARCHAR NOT NULL, key VARCHAR NOT NULL, rank INTEGER NOT NULL, kind VARCHAR NOT NULL,
         score DOUBLE, about JSON, about_ids JSON, article_a VARCHAR, article_b VARCHAR, claim_a VARCHAR,
-        claim_b VARCHAR, claimant_a VARCHAR, claimant_b VARCHAR, record JSON NOT NULL""",
+        claim_b VARCHAR, claimant_a VARCHAR, claimant_b VARCHAR, record JSON NOT NULL, unit BIGINT,
+        pos INTEGER""",
     "conflict_people": "conflict_key VARCHAR NOT NULL, person_id VARCHAR NOT NULL",
+    # What the incremental record keeps to grow without reading the whole store (record_tables.py):
+    # each recorded article's place in the order, each claim's blocking keys, people by surname.
+    "record_articles": "article_key VARCHAR NOT NULL, article_id VARCHAR NOT NULL, seq BIGINT NOT NULL, "
+                       "ingested_at TIMESTAMP",
+    "claim_blocks": "block VARCHAR NOT NULL, seq BIGINT NOT NULL, ord INTEGER NOT NULL, points BOOLEAN",
+    "person_surnames": "surname VARCHAR NOT NULL, person_id VARCHAR NOT NULL",
     # The full-text index (store/search_index.py builds it with the record).
     "search_docs": """
         doc_id BIGINT NOT NULL, kind VARCHAR NOT NULL, article_key VARCHAR, article_id VARCHAR, ref VARCHAR,
@@ -86,6 +93,10 @@ RECORD_INDEXES = [
     "CREATE INDEX IF NOT EXISTS idx_conflicts_rank ON conflicts(rank)",
     "CREATE INDEX IF NOT EXISTS idx_conflict_people ON conflict_people(person_id)",
     "CREATE INDEX IF NOT EXISTS idx_search_docs ON search_docs(doc_id)",
+    "CREATE INDEX IF NOT EXISTS idx_claim_blocks ON claim_blocks(block)",
+    "CREATE INDEX IF NOT EXISTS idx_record_articles ON record_articles(article_key)",
+    "CREATE INDEX IF NOT EXISTS idx_person_surnames ON person_surnames(surname)",
+    "CREATE INDEX IF NOT EXISTS idx_people_link_key ON people(link_key)",
 ]
 
 
@@ -108,6 +119,10 @@ def columns(table: str) -> list[str]:
 # it is next opened for writing (CREATE TABLE IF NOT EXISTS leaves an existing table as it is).
 ADDED_COLUMNS = {
     2: [("attributions", "speaker_resolved", "BOOLEAN"), ("attributions", "speaker_confidence", "DOUBLE")],
+    3: [("people", "link_key", "VARCHAR"), ("people", "block", "VARCHAR"), ("people", "fold", "VARCHAR"),
+        ("claims", "seq", "BIGINT"), ("claims", "ord", "INTEGER"), ("claims", "events", "JSON"),
+        ("claims", "content", "VARCHAR"), ("claims", "extras", "JSON"), ("conflicts", "unit", "BIGINT"),
+        ("conflicts", "pos", "INTEGER")],
 }
 
 

@@ -1,0 +1,192 @@
+"""The incremental record equals a rebuild, whatever the runs: made-up analysed articles, no model.
+
+The articles are generated here (a seeded generator, no shared text): people named in full,
+by surname with a title, in transliterated variants, namesakes sharing a surname, quotes
+whose speaker is only a surname, denials of what other articles report, and counts that
+disagree, so linking, claims and conflicts all have work across more than one unit.
+"""
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from onrecord.model import Attribution, Entity, Meta, Record, Speaker
+from onrecord.record.incremental import UNIT
+from onrecord.service import record as service
+from onrecord.store import Store
+from onrecord.store import record_tables
+
+PEOPLE = [("Dmitry Volkhonskiy", "Dmitri Volkhonsky", "minister"), ("David Okafor", None, "police chief"),
+          ("Maria Okafor", None, "council member"), ("Yusuf al-Rashidi", "Yusuf Rashidi", "general"),
+          ("Hanna Lindqvist", None, "mayor"), ("Tomas Varga", "Tamas Varga", "senator"),
+          ("Ines Moreau", None, "spokeswoman"), ("Kemal Yilmaz", None, "judge")]
+THINGS = ["the harbour contract", "the bridge plan", "the water deal", "the tariff talks"]
+COMPARED = ["id", "text"]  # fields of a record not in the tables' comparison
+
+# Every record table, in an order that makes rows comparable (ingestion times differ by store).
+TABLES = {"people": "person_id", "person_links": "article_key, entity_id", "person_surnames": "surname, person_id",
+          "claims": "seq, ord", "claim_people": "claim_id, person_id, role", "claim_blocks": "seq, ord, block",
+          "conflicts": "rank", "conflict_people": "conflict_key, person_id",
+          "record_articles": "seq"}
+
+
+def article(i: int) -> Record:
+    """A short story: two or three people, how they are named varies, one quotes, one denies."""
+    r = random.Random(i)
+    cast = r.sample(PEOPLE, 3)
+    thing = r.choice(THINGS)
+    parts: list[str] = []
+    ents: dict[str, Entity] = {}
+    attributions = []
+
+    def add(text: str) -> tuple[int, int]:
+        start = sum(len(p) for p in parts)
+        parts.append(text)
+        return start, start + len(text)
+
+    def mention(name: str, titles: list[str]) -> tuple[int, int]:
+        span = add(name)
+        ent = ents.setdefault(name, Entity(f"E{len(ents) + 1}", name, "PERSON", [], titles=titles))
+        ent.mentions.append(span)
+        return span
+
+    for k, (full, variant, title) in enumerate(cast):
+        surname = full.split()[-1]
+        style = r.random()
+        name = variant if variant and style < 0.3 else (f"{title.title()} {surname}" if style < 0.45 else full)
+        titles = [title] if style < 0.7 else []
+        denies = (i + k) % 5 == 0
+        src = mention(name, titles)
+        cue = add(" denied" if denies else " said")
+        add(" that ")
+        number = 12 + (i % 3) * 7
+        content = add(f"the city had never paid for {thing}" if denies else
+                      f"the city paid {number} million dollars for {thing} last year")
+        add(". ")
+        entity = ents[name]
+        speaker = Speaker(entity.id, name, "person", True, 0.9)
+        if k == 2 and style > 0.8:  # a quote whose speaker the attribution stage left a bare surname
+            speaker = Speaker(None, surname, "person", True, 0.6)
+        attributions.append(Attribution(f"A{k + 1}", (src,), (cue,), (content,), speaker, "indirect"))
+    add("Officials gave few other details. ")
+    return Record(id=f"made-up-{i:04d}", text="".join(parts),
+                  meta=Meta(url=f"https://made-up.example/{i}", title=f"Story {i}", published=f"2024-0{1 + i % 9}-1{i % 10}",
+                            outlet="made-up.example", language="en"),
+                  entities=list(ents.values()), attributions=attributions)
+
+
+N = 2 * UNIT + 23   # three units, the last one partial
+ARTICLES = [article(i) for i in range(N)]
+
+
+def tables(db: Path) -> dict[str, list[tuple]]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {t: con.execute(f"SELECT * EXCLUDE (ingested_at) FROM {t} ORDER BY {order}" if t == "record_articles"
+                               else f"SELECT * FROM {t} ORDER BY {order}").fetchall()
+                for t, order in TABLES.items()}
+    finally:
+        con.close()
+
+
+def grow(db: Path, sizes: list[int]) -> list[service.RecordUpdate]:
+    """Write the articles in runs of these sizes (cycled), growing the record after each."""
+    done, k, out = 0, 0, []
+    with Store(db) as store:
+        while done < N:
+            size = sizes[k % len(sizes)]
+            store.write(ARTICLES[done:done + size])
+            out.append(service.refresh_record(store, use_stance=False))
+            done, k = done + size, k + 1
+    return out
+
+
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple]]:
+    db = tmp_path_factory.mktemp("rebuilt") / "rebuilt.duckdb"
+    with Store(db) as store:
+        store.write(ARTICLES)
+        done = service.rebuild_record(store, use_stance=False)
+    assert done.rebuilt and done.claims and done.conflicts > 3, "a corpus with claims and conflicts"
+    out = tables(db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        units = {u for (u,) in con.execute("SELECT DISTINCT unit FROM conflicts").fetchall()}
+        assert len(units) >= 2, "conflicts found in more than one unit"
+    return out
+
+
+@pytest.mark.parametrize("sizes", [[N], [1, 1, 2, 40], [5, 17, 64, 3]], ids=["one run", "small runs", "mixed"])
+def test_record_grown_in_runs_equals_the_rebuild(tmp_path: Path, rebuilt: dict, sizes: list[int]) -> None:
+    updates = grow(tmp_path / "grown.duckdb", sizes)
+    assert not any(u.rebuilt for u in updates), "the record grew, it was never rebuilt"
+    grown = tables(tmp_path / "grown.duckdb")
+    for table in TABLES:
+        assert grown[table] == rebuilt[table], table
+
+
+def test_the_linking_met_stored_people(rebuilt: dict) -> None:
+    """Variants, titled surnames and namesakes are linked as one store-wide Linking links them."""
+    names = {row[1] for row in rebuilt["people"]}
+    assert "Dmitry Volkhonskiy" in names or "Dmitri Volkhonsky" in names
+    assert {"David Okafor", "Maria Okafor"} <= names          # namesakes stay apart
+    by_name = {row[1]: row for row in rebuilt["people"]}
+    assert by_name["David Okafor"][6] > 10                    # n_articles: linked across articles
+
+
+def test_a_record_step_killed_midway_is_finished_by_the_next(tmp_path: Path, rebuilt: dict,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "killed.duckdb"
+    calls = {"n": 0}
+    real = record_tables.replace_unit
+
+    def dies_on_the_second_unit(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    with Store(db) as store:
+        store.write(ARTICLES)
+        monkeypatch.setattr(record_tables, "replace_unit", dies_on_the_second_unit)
+        with pytest.raises(KeyboardInterrupt):
+            service.refresh_record(store, use_stance=False)
+        monkeypatch.setattr(record_tables, "replace_unit", real)
+        assert record_tables.is_stale(store)
+        assert store.count("record_articles") == UNIT             # the first unit was committed
+        finished = service.refresh_record(store, use_stance=False)
+        assert not finished.rebuilt and finished.added == N - UNIT
+        assert not record_tables.is_stale(store)
+    assert tables(db) == rebuilt
+
+
+def test_an_unchanged_article_written_again_changes_nothing(tmp_path: Path, rebuilt: dict) -> None:
+    db = tmp_path / "again.duckdb"
+    with Store(db) as store:
+        store.write(ARTICLES)
+        service.refresh_record(store, use_stance=False)
+        store.write(ARTICLES[10:20])                               # as a resumed run writes again
+        assert not record_tables.is_stale(store)
+        again = service.refresh_record(store, use_stance=False)
+        assert again.added == 0 and not again.rebuilt
+    assert tables(db) == rebuilt
+
+
+def test_a_changed_article_rebuilds_the_record(tmp_path: Path) -> None:
+    db = tmp_path / "changed.duckdb"
+    changed = article(5)
+    changed.attributions = changed.attributions[:1]
+    with Store(db) as store:
+        store.write(ARTICLES[:40])
+        service.refresh_record(store, use_stance=False)
+        store.write([changed])
+        update = service.refresh_record(store, use_stance=False)
+        assert update.rebuilt
+    grown = tables(db)
+    other = tmp_path / "other.duckdb"
+    with Store(other) as store:
+        store.write(ARTICLES[:5] + ARTICLES[6:40] + [changed])     # the changed article is now the latest
+        service.rebuild_record(store, use_stance=False)
+    assert grown == tables(other)
