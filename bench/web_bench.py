@@ -114,9 +114,9 @@ def build_store(path: Path, n: int) -> None:
         for k in range(0, len(records), 500):
             store.write(records[k:k + 500])
         t1 = time.perf_counter()
-        story = refresh_record(store, use_stance=False)  # the model-free conflict finder: a timing store
+        done = refresh_record(store, use_stance=False)  # the model-free conflict finder: a timing store
         print(f"store: {n:,} articles written in {t1 - t0:.1f} s; record built in {time.perf_counter() - t1:.1f} s "
-              f"({len(story.people):,} people, {len(story.claims):,} claims, {len(story.conflicts):,} conflicts)",
+              f"({done.people:,} people, {done.claims:,} claims, {done.conflicts:,} conflicts)",
               file=sys.stderr)
 
 
