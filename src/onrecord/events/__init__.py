@@ -364,7 +364,8 @@ def _overlaps(a: list[Participant], b: list[Participant]) -> bool:
 
 def _sentence_events(sent: Span, entities: list[Entity], index, attributions: list[Attribution],  # noqa: ANN001
                      published: str | None, home: str | None = None,
-                     lex: Lexicon | None = None, judge: Judge | None = None) -> list[Event]:
+                     lex: Lexicon | None = None, judge: Judge | None = None,
+                     weak: set[int] | None = None) -> list[Event]:
     judge = judge if judge is not None else shipped_judge()
     persons = {e.id for e in entities if e.type == "PERSON"}  # one person is never both sides
     nouns = (lex or shipped_lexicon()).nouns
@@ -494,12 +495,15 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
                     part.country = home  # a school, a party, farmers in a Malawi story are Malawian
         if isinstance(judge, Recorder):
             judge.at = c.head.idx
+        weak_here = False
         if c.type in _RULE_ONLY:
             if flags:
                 continue
         elif not judge.keep(candidate_features(c.head, c.type, c.cameo, c.trigger.entry, c.trigger.light, subj, rec,
                                              actors, recipients, flags, negated=_negated(c)), flags):
-            continue
+            if flags or weak is None:
+                continue
+            weak_here = True  # kept only as another telling of an event the scorer kept
         events.append(Event(
             id="", type=c.type, cameo=c.cameo, mode=_mode(c, sent), context=_context(c, sent_text),
             trigger=tuple(sorted((t.idx, t.idx + len(t.text)) for t in [c.head, *absorbed.get(c.head.i, [])]
@@ -510,11 +514,13 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
             negated=_negated(c) and not c.refused or c.denied_by is not None or _called_false(c.head),
             attributed_to=_attribution(c.head.idx, attributions)))
         made[c.head.i] = events[-1]
+        if weak_here:
+            weak.add(id(events[-1]))  # type: ignore[union-attr]
     _link_denials(keep, made)
     # A relative clause tells of another happening ("the minister, who visited Baghdad in 2019,
     # met ... on Thursday"): never one with the main clause's event.
     background = {made[c.head.i].trigger[0] for c in keep if c.head.i in made and c.head.dep_ in ("relcl", "acl")}
-    return _merge(events, background)
+    return _merge(events, background, weak or set())
 
 
 def _link_denials(keep: list[_Candidate], made: dict[int, Event]) -> None:
@@ -561,13 +567,13 @@ def _absorb(into: Event, ev: Event) -> None:
     into.date = into.date or ev.date
 
 
-def _merge(events: list[Event], background: frozenset[tuple[int, int]] | set[tuple[int, int]] = frozenset()
-           ) -> list[Event]:
+def _merge(events: list[Event], background: frozenset[tuple[int, int]] | set[tuple[int, int]] = frozenset(),
+           weak: set[int] | frozenset[int] = frozenset()) -> list[Event]:
     """One event per happening: same type, compatible actors and recipients -> one event."""
     out: list[Event] = []
     for ev in events:
         twin = None if ev.trigger[0] in background else next((
-            o for o in out if o.trigger[0] not in background and o.type == ev.type and o.negated == ev.negated
+            o for o in out if id(o) not in weak and o.trigger[0] not in background and o.type == ev.type and o.negated == ev.negated
             and _overlaps(o.actor, ev.actor) and _overlaps(o.recipient, ev.recipient)), None)
         if twin is None:
             out.append(ev)
@@ -629,12 +635,13 @@ def find_events(doc: Doc, entities: list[Entity], attributions: list[Attribution
     index = mention_index(entities)
     home = home_country(doc, entities)
     events: list[Event] = []
+    weak: set[int] = set()  # ids of events the scorer turned down: kept only if they retell a kept one
     for sent in doc.sents:
         for part in segments(sent):
             if span_text(part).strip():
                 events.extend(_sentence_events(part, entities, index, attributions, published, home, lexicon,
-                                                       judge))
-    events = link_mentions(events, doc.text)
+                                                       judge, weak))
+    events = link_mentions(events, doc.text, weak=weak)
     for n, ev in enumerate(events, 1):
         ev.id = f"V{n}"
     return events
@@ -663,17 +670,20 @@ def _same_happening(first: Event, later: Event) -> bool:
 _ANEW = re.compile(r"\b(again|another|anew|renewed|fresh|second|new round|latest)\b", re.I)
 
 
-def link_mentions(events: list[Event], text: str = "") -> list[Event]:
+def link_mentions(events: list[Event], text: str = "", *, weak: set[int] | frozenset[int] = frozenset()
+                  ) -> list[Event]:
     """One event per happening across a story: a later sentence that retells an earlier event
     (see _same_happening) adds its trigger spans to it (so `trigger` may reach past `sentence`,
-    which stays the first telling's) and fills what it lacked: parties, place, date."""
+    which stays the first telling's) and fills what it lacked: parties, place, date. Events whose
+    ids are in weak (turned down by the scorer) count only as such retellings."""
     out: list[Event] = []
     for ev in events:
         anew = bool(text) and _ANEW.search(text[ev.sentence[0]:ev.sentence[1]]) is not None
         first = None if anew else next(
-            (o for o in reversed(out) if o.sentence != ev.sentence and _same_happening(o, ev)), None)
+            (o for o in reversed(out) if id(o) not in weak and o.sentence != ev.sentence and _same_happening(o, ev)),
+            None)
         if first is None:
             out.append(ev)
             continue
         _absorb(first, ev)
-    return out
+    return [ev for ev in out if id(ev) not in weak]

@@ -3,15 +3,17 @@
 The trigger tables and the parse rules propose candidates; a logistic regression over features of
 the candidate (its type and CAMEO root, which table proposed it and how specific the pattern was,
 the trigger's part of speech and dependency, negation and intent, whether it found an actor and a
-recipient and whether they have a country, the entity types of its subject and object, the rule
-flags that would otherwise drop it) keeps or drops it. It is trained by
+recipient, the entity types of its subject and object, the rule flags that would otherwise drop
+it) keeps or drops it. Not whether the parties have a country: the PLOVER gold codes only events
+between coded actors, so that feature would learn the benchmark's selection, not what happened. It is trained by
 scripts/train_event_scorer.py on the PLOVER dev sentences coded the way unseen sentences are:
 each with the lexicon of its cross-validation fold (eval/events_cv.py), so the candidates it
 learns from are those an unseen sentence gets, PETRARCH fall-backs included. Lemmas are not
 features: the model must hold on verbs it never saw.
 
+A candidate it turns down still counts as another telling of an event it kept (events.link_mentions).
 Without a shipped model (data/events/event_scorer.json) every unflagged candidate is kept, as
-before the scorer existed.
+before the scorer existed. STATEMENT and DENY, which the PLOVER gold never codes, are left to the rules.
 """
 from __future__ import annotations
 
@@ -96,13 +98,10 @@ def candidate_features(head: Token, etype: str, cameo: str, entry: Any, light: T
     kids = list(verb.children)
     auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
     obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    a_country = any(getattr(p, "country", None) for p in actors)
-    r_country = any(getattr(p, "country", None) for p in recipients)
     feats = [
         f"type={etype}", f"root={root}", f"src={source}", f"spec={spec}", f"src_spec={source}{spec}",
         f"pos={head.pos_}", f"tag={head.tag_}", f"dep={verb.dep_}", f"headpos={verb.head.pos_}",
         f"light={light is not None}", f"actor={bool(actors)}", f"rec={bool(recipients)}",
-        f"actor_c={a_country}", f"rec_c={r_country}",
         f"type_actor={etype}:{bool(actors)}", f"type_rec={etype}:{bool(recipients)}",
         f"src_actor={source}:{bool(actors)}:{bool(recipients)}",
         f"subj={_ent(subj)}", f"obj={_ent(obj if rec is None else rec)}", f"type_dep={etype}:{verb.dep_}",
