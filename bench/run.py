@@ -14,6 +14,8 @@ Measured, all in one run:
   workers N    run.local.run on a warm pool of N processes (one model each)
   ray N        run.ray.run on N warm actors of a local Ray
   stages       per-stage cost on a sample (parse, entities, attribution, events)
+  record       bench/record_bench.py: 100 articles added to the record of 1k and 10k-article
+               synthetic stores (time, 10k/1k ratio <= 2, peak RSS <= 1 GB; --no-record skips it)
 The last line is the summary the floors are checked against:
   bench: pipeline/parse=0.NN workers2/1=N.NN ray/local=0.NN peak_rss_mb=NNN
 """
@@ -146,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=1, help="best of R runs per measurement")
     ap.add_argument("--profile", type=int, default=16, help="articles in the per-stage profile (0: skip)")
     ap.add_argument("--no-ray", action="store_true")
+    ap.add_argument("--no-record", action="store_true", help="skip the incremental record line")
     args = ap.parse_args(argv)
     start = time.perf_counter()
 
@@ -255,6 +258,12 @@ def main(argv: list[str] | None = None) -> int:
         if floor is not None:
             print(f"{name:15} {value:5.2f}  floor {floor:.2f}  {'ok' if value >= floor else 'BELOW FLOOR'}")
     print(f"{'peak_rss_mb':15} {peak:5.0f}  limit {MAX_RSS_MB}  {'ok' if peak <= MAX_RSS_MB else 'OVER LIMIT'}")
+    if not args.no_record:
+        import subprocess
+
+        # Its own processes: each measurement's peak RSS is the record step's alone.
+        sys.stdout.flush()
+        subprocess.run([sys.executable, str(ROOT / "bench" / "record_bench.py")], check=False)
     print(f"bench took {time.perf_counter() - start:.0f}s")
     print(f"bench: pipeline/parse={ratio_pipe:.2f} workers{args.workers}/1={ratio_workers:.2f} "
           f"ray/local={ratio_ray:.2f} peak_rss_mb={peak:.0f}")

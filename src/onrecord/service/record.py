@@ -42,8 +42,7 @@ def refresh_record(store: Store, *, use_stance: bool = True, on_progress: OnProg
     plan = tables.pending(store)
     if plan.rebuild:
         return rebuild_record(store, use_stance=use_stance, on_progress=on_progress)
-    linking = Linking(source=tables.StoredPeople(store))
-    source = tables.StoredClaims(store)
+    people, source = tables.StoredPeople(store), tables.StoredClaims(store)
     seq, done = plan.next_seq, 0
     keys = plan.keys
     while done < len(keys):
@@ -51,17 +50,20 @@ def refresh_record(store: Store, *, use_stance: bool = True, on_progress: OnProg
         take = UNIT - seq % UNIT
         chunk = keys[done:done + take]
         records = list(store.records(where="key IN (SELECT unnest(?::VARCHAR[]))", params=[chunk]))
+        # A Linking per unit: what it needs is in the store once the unit before is committed,
+        # so memory stays one unit's whatever the run's length.
+        linking = Linking(source=people)
         claims = link_and_claim(records, linking)
         rows = [(article_key(r), r, seq + k, cl) for k, (r, cl) in enumerate(zip(records, claims))]
         with tables.transaction(store):
             tables.write_people(store, linking, linking.touched)
             tables.append_articles(store, rows, linking)
-            touched = set(linking.touched)
+            # A claimant found by title alone may be named nowhere in the article: count them too.
+            touched = linking.touched | {c.claimant_id for cl in claims for c in cl if c.claimant_id}
             touched |= tables.replace_unit(store, unit_of(seq), unit_conflicts(source, unit_of(seq),
                                                                                 use_stance=use_stance))
             tables.recount(store, touched)
             tables.stamp_version(store)
-        linking.touched.clear()
         seq += len(chunk)
         done += len(chunk)
         if on_progress:
