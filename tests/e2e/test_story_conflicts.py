@@ -189,3 +189,35 @@ def test_e2e_denial_finds_what_it_denies(text: str, denial: str, denied: str) ->
     (c,) = conflicts
     assert c.kind == "denial_vs_report"
     assert denial in c.a.text and denied in text[c.b.spans[0][0]:c.b.spans[-1][1]]
+
+
+CLUSTER = Path(__file__).resolve().parents[1] / "fixtures" / "conflicts_cluster"
+
+
+@pytest.fixture(scope="module")
+def cluster_records():
+    meta = json.loads((CLUSTER / "meta.json").read_text(encoding="utf-8"))
+    articles = [Article(id=p.stem, text=p.read_text(encoding="utf-8"),
+                        meta=Meta(outlet=meta[p.stem]["outlet"], published=meta[p.stem]["published"]))
+                for p in sorted(CLUSTER.glob("*.txt"))]
+    records = list(analyse_batch(articles, on_error="raise"))
+    _need_attributions(records)
+    return records
+
+
+@pytest.mark.slow
+def test_e2e_cluster_each_dispute_once_allies_as_also(cluster_records) -> None:
+    # A made-up cluster: a meeting reported by officials, denied by the government in one
+    # article and called "absurd" by an ally in another; a bombing told by witnesses, denied by
+    # both accused governments; a separate attack elsewhere with its own death toll.
+    story = build_record(cluster_records, use_stance=False)
+    assert [c.kind for c in story.conflicts] == ["denial_vs_report", "denial_vs_report"]
+    sides = [{c.a.article, *(x.article for x in c.also)} | {c.b.article} for c in story.conflicts]
+    meeting = next(c for c, s in zip(story.conflicts, sides) if "01-gazette-meeting" in s)
+    strike = next(c for c, s in zip(story.conflicts, sides) if "04-gazette-orsk-strike" in s)
+    meeting_articles = {meeting.a.article, meeting.b.article} | {x.article for x in meeting.also}
+    assert {"01-gazette-meeting", "02-courier-government-denies", "03-wire-kordavia-absurd"} <= meeting_articles
+    assert meeting.b.article == "01-gazette-meeting" and not meeting.a.article.startswith("01")
+    assert strike.a.article == "05-courier-both-deny" and strike.b.article == "04-gazette-orsk-strike"
+    # Two death tolls of two different attacks are no conflict.
+    assert not [c for c in story.conflicts if "06-wire-lissa-attack" in {c.a.article, c.b.article}]

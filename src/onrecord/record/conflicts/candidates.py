@@ -59,6 +59,10 @@ def blocking_keys(claim: Claim, prop: Proposition | None = None) -> list[tuple[s
     prop = prop if prop is not None else claim_proposition(claim)
     about = list(dict.fromkeys(claim.about))
     keys: list[tuple[str, ...]] = [("p", person, root) for person in about for root in prop.predicates]
+    # The same name under the same act, whatever linking made of it (a town read as a person in
+    # one article and a place in the next still meets itself).
+    names = list(dict.fromkeys(n.lower() for n in claim.about_names if n))
+    keys.extend(("pn", name, root) for name in names for root in prop.predicates)
     for noun in prop.numbers:
         keys.append(("#", claim.article, noun))
         keys.extend(("#", person, noun) for person in about)

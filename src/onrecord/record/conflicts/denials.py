@@ -282,8 +282,9 @@ def read_denial(text: str, span: Span, *, cue: Span | None = None, content: Span
                 start = _clause_start(text, lo, s)
                 subj = _subject(text, start, s)
                 return Denial("rebuts", _trim(text, (start, e)), pointer=noun or "it", subject=subj,
-                              complement=_complement(text, lo + m.start(1) + (obj.end() if obj else 0), hi)
-                              if obj else None,
+                              # "called reports of a meeting ... absurd": the complement ends at the verdict
+                              complement=_complement(text, lo + m.start(1) + (obj.end() if obj else 0),
+                                                     lo + m.end(1)) if obj else None,
                               why=f'calls it {_EVAL.search(text, s, e).group(0)!r}'.replace("'", '"'))
             start = _clause_start(text, lo, s)
             subject = text[start:s].strip()
@@ -402,7 +403,7 @@ def resolve_in_text(text: str, denial: Denial, claim_span: Span,
     noun = re.match(r"(?:.*\s)?(" + POINTER_NOUNS + r")$", pointer, re.I)
     if noun or denial.how == "pleads":
         head = (noun.group(1) if noun else "charges")[:5]  # "accus": accusations, accused
-        found = _accusation_mention(text, head, before=s0, exclude=denial.span)
+        found = _accusation_mention(text, head, before=s0, exclude=denial.span, verdict=_verdict_word(text, denial))
         if found:
             return Target(found, "mention")
     # A bare rebuttal by someone accused: the accusation against them that shares most with
@@ -532,7 +533,13 @@ def _accusation_against(text: str, names: tuple[str, ...], *, before: int, conte
     return best[2] if best else None
 
 
-def _accusation_mention(text: str, head: str, *, before: int, exclude: Span) -> Span | None:
+def _verdict_word(text: str, denial: Denial) -> str | None:
+    """The word a denial turns on ("absurd", "denied"), its first five letters."""
+    m = _EVAL.search(text, *denial.span) or DENY_RE.search(text, *denial.span) or _PLEA.search(text, *denial.span)
+    return m.group(0).split()[-1].lower()[:5] if m else None
+
+
+def _accusation_mention(text: str, head: str, *, before: int, exclude: Span, verdict: str | None = None) -> Span | None:
     """The story's nearest earlier mention of an accusation of this kind ("charge" for "the
     charges") that says what it is ("charges relating to ...", "accuse X of ...", "a report that
     ..."); a later one when none before does. A mention that says nothing ("in a report",
@@ -543,9 +550,15 @@ def _accusation_mention(text: str, head: str, *, before: int, exclude: Span) -> 
     earlier = [m for m in hits if m.start() < before]
     for m in [*reversed(earlier), *[m for m in hits if m.start() >= before]]:
         comp = _mention_content(text, m)
-        if comp is not None:
-            start = _clause_start(text, sentence_bounds(text, m.start(), m.end())[0], m.start())
-            return _trim(text, (start, comp[1]))
+        if comp is None:
+            continue
+        sent = sentence_bounds(text, m.start(), m.end())
+        again = read_denial(text, sent) if verdict and MAY_DENY.search(text, sent[0], sent[1]) else None
+        if again is not None and again.span[0] <= m.start() < again.span[1] \
+                and verdict in text[again.span[0]:again.span[1]].lower():
+            continue  # the same denial told again (a headline and its story), not the report
+        start = _clause_start(text, sent[0], m.start())
+        return _trim(text, (start, comp[1]))
     return None
 
 

@@ -149,6 +149,8 @@ def _pointing(prep: Prepared, texts: Mapping[str, str], readings: dict[str, Read
         for key in prep.keys[i]:
             if key[0] == "person":
                 by_person[key[1]].append(i)
+        for name in dict.fromkeys(n.lower() for n in c.about_names if n):
+            by_person["name:" + name].append(i)
     out: list[Scored] = []
     done: set[tuple[str, tuple[int, int]]] = set()
     for i, (claim, denial) in enumerate(zip(prep.claims, prep.denials)):
@@ -170,6 +172,13 @@ def _pointing(prep: Prepared, texts: Mapping[str, str], readings: dict[str, Read
             report = _report_at(claim, target, text, mine, denial)
             why = [f"{denier.claimant} {denial.why}",
                    f'it points at {_HOW[target.how]}: "{_short(report.text)}"']
+            if report.claimant_type == "media" and target.how in ("complement", "mention"):
+                # Only the denier's own article tells what it denies ("denied a report that ..."):
+                # whoever reported it in another article is the other side.
+                found = _reported_elsewhere(prep, i, report, by_person)
+                if found is not None:
+                    report, sim = found
+                    why.append(f"{report.claimant} reports it in another article ({sim:.0%} of the meaning shared)")
             sig = signals(denier, report, 1.0, False, resolved=target.how)
             out.append((base_score("denial_vs_report", sig), "denial_vs_report", denier, report, sig, why))
             continue
@@ -194,6 +203,31 @@ def _pointing(prep: Prepared, texts: Mapping[str, str], readings: dict[str, Read
                 sig = signals(denier, other, sim, False, resolved="other article")
                 out.append((base_score("denial_vs_report", sig), "denial_vs_report", denier, other, sig, why))
     return out
+
+
+def _reported_elsewhere(prep: Prepared, i: int, report: Claim,
+                        by_person: Mapping[str, list[int]]) -> tuple[Claim, float] | None:
+    """The positive claim of another article, by someone else, about the denier's people, that
+    restates `report` best (60% of the shorter one's meaning words, three at least)."""
+    claim = prep.claims[i]
+    want = set(meaning_words(report.text))
+    if len(want) < 3:
+        return None
+    keys = list(dict.fromkeys(claim.about)) + ["name:" + n.lower() for n in dict.fromkeys(claim.about_names) if n]
+    best: tuple[float, int] | None = None
+    for key in keys:
+        for j in by_person.get(key, ()):
+            other = prep.claims[j]
+            if other.article == claim.article or _voice(other) == _voice(claim) or other.negative \
+                    or not prep.eligible[j] or prep.denials[j] is not None or other.polarity == "hedged":
+                continue
+            words = set(prep.words[j])
+            if len(words) < 3:
+                continue
+            sim = overlap(want, words)
+            if sim >= 0.6 and (best is None or sim > best[0]):
+                best = (sim, j)
+    return (prep.claims[best[1]], best[0]) if best else None
 
 
 def _names_of(claim: Claim) -> tuple[str, ...]:
@@ -303,11 +337,24 @@ def find_conflicts(claims: Iterable[Claim], *, texts: Mapping[str, str] | None =
         scored.append((base_score(verdict.kind, sig), verdict.kind, a, b, sig, verdict.why))
     if use_stance:
         _add_stance(scored)
+    # A headline restates its story in fewer words: the story's own sentences go first.
+    scored = [(score - 0.05 * sum(_in_headline(c, texts) for c in (a, b)), kind, a, b, sig, why)
+              for score, kind, a, b, sig, why in scored]
     scored.sort(key=lambda t: -t[0])
     conflicts = merge_repeats([t for t in scored if t[0] >= min_score], readings)
     for n, c in enumerate(conflicts, 1):
         c.id = f"C{n}"
     return conflicts
+
+
+def _in_headline(claim: Claim, texts: Mapping[str, str]) -> bool:
+    """Whether a claim lies in its article's first line, when that line is a title (short, no
+    full stop)."""
+    text = texts.get(claim.article)
+    if not text or not claim.spans:
+        return False
+    first = text.find("\n")
+    return 0 < first <= 200 and claim.spans[-1][1] <= first and not text[:first].rstrip().endswith(".")
 
 
 def _order(a: Claim, b: Claim, kind: ConflictKind) -> tuple[Claim, Claim]:

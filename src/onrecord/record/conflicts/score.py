@@ -6,6 +6,7 @@ from collections import defaultdict
 from ..claims import Claim
 from .conflict import Conflict, ConflictKind
 from .judge import Reading
+from .meaning import meaning_words, overlap
 
 Scored = tuple[float, ConflictKind, Claim, Claim, dict[str, float], list[str]]
 
@@ -56,6 +57,9 @@ def merge_repeats(scored: list[Scored], readings: dict[str, Reading]) -> list[Co
         if match is None and kind == "denial_vs_report":
             # The same report (or a copy of it) denied again, in other words or another article.
             match = next((c for c in groups[key] if _same_position(c.b, b, readings)), None)
+        if match is None and kind == "denial_vs_report":
+            # Allies denying the same account, a headline and its story: one dispute.
+            match = next((c for c in out if c.kind == kind and _same_dispute(c, a, b)), None)
         if match is not None:
             known = {match.a.id, match.b.id} | {x.id for x in match.also}
             match.also = (*match.also, *[x for x in (a, b) if x.id not in known])
@@ -67,6 +71,17 @@ def merge_repeats(scored: list[Scored], readings: dict[str, Reading]) -> list[Co
         groups[key].append(conflict)
         out.append(conflict)
     return out
+
+
+def _same_dispute(c: Conflict, a: Claim, b: Claim) -> bool:
+    """The same account denied by someone on the same side: the reports are one proposition
+    (most of the shorter one's meaning words in the other, three at least) and no denier is
+    the other conflict's reporter."""
+    if {a.claimant_id or a.claimant, c.a.claimant_id or c.a.claimant} & {b.claimant_id or b.claimant,
+                                                                         c.b.claimant_id or c.b.claimant}:
+        return False
+    x, y = set(meaning_words(c.b.text)), set(meaning_words(b.text))
+    return min(len(x), len(y)) >= 3 and overlap(x, y) >= 0.6
 
 
 def _same_point(c: Conflict, a: Claim, b: Claim, readings: dict[str, Reading]) -> bool:
