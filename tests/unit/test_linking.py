@@ -143,3 +143,56 @@ def test_link_garbage_person_names_are_no_people() -> None:
     linking = link_entities(records)
     assert sorted(p.name for p in linking.people.values() if p.type == "PERSON") == ["Halima Oduya", "Putin"]
     assert linking.person_of("a1", "E1") is None
+
+
+class _Held:
+    """A LinkingSource over a finished Linking: what a store gives back, as copies."""
+
+    def __init__(self, linking: Linking) -> None:
+        self.linking = linking
+
+    def _copy(self, pid: str):  # noqa: ANN202
+        import copy
+
+        return copy.deepcopy(self.linking.people[pid]), self.linking.link_key(pid)
+
+    def fetch(self, keys, surnames, blocks):  # noqa: ANN001, ANN201
+        from onrecord.record.linking import name_block, surnames_of
+
+        held = self.linking
+        pids = {pid for pid, p in held.people.items() if (p.type, held.link_key(pid)) in keys}
+        by_surname = {s: {pid for pid, p in held.people.items() if s in surnames_of(p)} for s in surnames}
+        pids |= {pid for ids in by_surname.values() for pid in ids}
+        by_block = {b: [] for b in blocks}
+        for pid, p in held.people.items():
+            found = name_block(p, held.link_key(pid))
+            if found and found[0] in blocks:
+                by_block[found[0]].append((found[1], pid))
+        return [self._copy(pid) for pid in sorted(pids)], by_surname, by_block
+
+    def person(self, pid):  # noqa: ANN001, ANN201
+        return self._copy(pid) if pid in self.linking.people else None
+
+
+def test_link_against_a_source_equals_linking_in_memory() -> None:
+    """Articles linked against stored people (read as needed) get the ids, and leave the people,
+    that one Linking holding every article gives them, one article at a time."""
+    records = _gold().story_records()
+    half = len(records) // 2
+    whole = Linking()
+    for r in records:
+        whole.add_all([r])
+    first = Linking()
+    for r in records[:half]:
+        first.add_all([r])
+    later = Linking(source=_Held(first))
+    for r in records[half:]:
+        later.add_all([r])
+    assert later.people.keys() - first.people.keys(), "the later articles name new people too"
+    for r in records[half:]:
+        for e in r.entities:
+            assert later.links.get((r.id, e.id)) == whole.links.get((r.id, e.id)), (r.id, e.name)
+    for pid in later.touched:
+        a, b = later.people[pid], whole.people[pid]
+        assert (a.name, a.aliases, a.titles, a.articles, a.mentions, a.neighbours) == \
+               (b.name, b.aliases, b.titles, b.articles, b.mentions, b.neighbours), pid

@@ -106,3 +106,20 @@ def test_store_keeps_speaker_resolved_and_confidence_and_upgrades_old_stores(tmp
         store.write([record])
         rows = store.query("SELECT speaker_name, speaker_resolved, speaker_confidence FROM attributions")
     assert rows == [{"speaker_name": "A spokesman", "speaker_resolved": False, "speaker_confidence": 0.8}]
+
+
+def test_store_unchanged_rewrite_keeps_its_ingestion_time(db_path):
+    """A resumed run writes an article again: unchanged, it keeps its time (and its place in
+    the record); changed, it is the latest."""
+    from dataclasses import replace
+
+    first, second = (Record.from_dict({"id": f"a{i}", "text": f"Text number {i}.", "meta": {"url": f"https://x.example/{i}"}})
+                     for i in (1, 2))
+    with Store(db_path) as store:
+        store.write([first, second])
+        before = dict(store.con.execute("SELECT key, ingested_at FROM articles").fetchall())
+        store.write([first])
+        assert dict(store.con.execute("SELECT key, ingested_at FROM articles").fetchall()) == before
+        store.write([replace(first, text="Text number 1, changed.")])
+        after = dict(store.con.execute("SELECT key, ingested_at FROM articles").fetchall())
+        assert after["https://x.example/1"] > before["https://x.example/2"]
