@@ -538,7 +538,10 @@ def _called_false(tok: Token) -> bool:
     """Whether tok sits in a clause its sentence calls untrue: "to state that they met is absurd",
     "claims that he paid are false"."""
     for _ in range(8):
-        if tok.dep_ in ("csubj", "ccomp", "acl", "relcl") or tok.dep_ == "nsubj" and tok.lemma_.lower() in _CLAIM_NOUNS:
+        # The parser often hangs a sentence-initial infinitive ("To state that ... is absurd") as an advcl.
+        infinitive = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+        if tok.dep_ in ("csubj", "ccomp", "acl", "relcl") or infinitive or (
+                tok.dep_ == "nsubj" and tok.lemma_.lower() in _CLAIM_NOUNS):
             head = tok.head
             if head.lemma_.lower() in _FALSE or any(
                     c.dep_ in ("acomp", "attr") and c.lemma_.lower() in _FALSE for c in head.children):

@@ -289,7 +289,7 @@ def resolve_pronoun(tok: Token) -> Token:
     for _ in range(6):
         if head.lemma_.lower() in _SPEECH or head.dep_ == "ROOT":
             subj = next((c for c in head.children if c.dep_ == "nsubj" and c.i != tok.i), None)
-            if subj is not None and subj.pos_ != "PRON":
+            if subj is not None and subj.pos_ != "PRON" and _number_agrees(lemma, subj):
                 a, b = phrase(subj)
                 named = [t for t in tok.doc[a:b] if t.ent_type_ == "PERSON"]
                 if not named or fits(named[0].idx, named[-1].idx + len(named[-1])):
@@ -303,6 +303,20 @@ def resolve_pronoun(tok: Token) -> Token:
         if ent.label_ in want and fits(ent.start_char, ent.end_char):
             return ent.root
     return tok
+
+
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def _number_agrees(pronoun: str, noun: Token) -> bool:
+    """"they" is a plural noun or a body (a party, a country); "he" and "she" are never a plural:
+    "the spokesman said that to state they met is absurd" does not make the spokesman "they"."""
+    if pronoun == "they":
+        return noun.tag_ in _PLURAL_TAGS or noun.ent_type_ in ("ORG", "NORP", "GPE") or (
+            code_text(noun.text).country is not None and noun.ent_type_ != "PERSON")
+    if pronoun in ("he", "she"):
+        return noun.tag_ not in _PLURAL_TAGS
+    return True
 
 
 def reflexive_antecedent(tok: Token) -> Token | None:

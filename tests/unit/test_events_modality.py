@@ -1,0 +1,38 @@
+"""Whose act and whether it happened (issue 13): a pronoun agrees in number with what it names, an
+infinitive the sentence calls untrue is denied. Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from onrecord.events import find_events
+
+
+def _events(nlp, text: str):  # noqa: ANN001, ANN202
+    from onrecord.entities import find_entities
+
+    doc = nlp(text)
+    return [e for e in find_events(doc, find_entities(doc), [], published="2024-03-08") if e.type != "STATEMENT"]
+
+
+@pytest.mark.slow
+def test_events_they_is_not_a_singular_speaker(nlp) -> None:  # noqa: ANN001
+    ev = _events(nlp, "The spokesman said they would attack the base.")
+    assert ev and all(p.text != "The spokesman" for p in ev[0].actor)
+
+
+@pytest.mark.slow
+def test_events_they_is_a_plural_speaker(nlp) -> None:  # noqa: ANN001
+    ev = _events(nlp, "The rebels said they would attack the base.")
+    assert ev and ev[0].actor[0].text == "The rebels"
+
+
+@pytest.mark.slow
+def test_events_infinitive_called_untrue_is_negated(nlp) -> None:  # noqa: ANN001
+    ev = _events(nlp, "To say that the army shelled the town is false, the minister said.")
+    assert ev and all(e.negated for e in ev)
+
+
+@pytest.mark.slow
+def test_events_infinitive_of_purpose_is_not_negated(nlp) -> None:  # noqa: ANN001
+    ev = _events(nlp, "To win the vote, the party attacked its rivals.")
+    assert ev and not any(e.negated for e in ev)
