@@ -71,6 +71,13 @@ def subject_of(verb: "Token", *, depth: int = 0) -> "Token | None":
         return None
     if depth < 3 and verb.dep_ in _INHERIT_DEPS and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head, depth=depth + 1)
+    # "X was able to tout ...", "X never missed a chance to attack ...": the infinitive hangs
+    # on an adjective or an object noun, whose verb has the subject.
+    up = verb.head
+    if depth < 3 and verb.tag_ == "VB" and up is not verb and up.head.pos_ in ("VERB", "AUX") and (
+            (verb.dep_ == "xcomp" and up.pos_ == "ADJ" and up.dep_ == "acomp")
+            or (verb.dep_ == "acl" and up.pos_ == "NOUN" and up.dep_ == "dobj")):
+        return subject_of(up.head, depth=depth + 1)
     return None
 
 
