@@ -36,3 +36,17 @@ def test_events_infinitive_called_untrue_is_negated(nlp) -> None:  # noqa: ANN00
 def test_events_infinitive_of_purpose_is_not_negated(nlp) -> None:  # noqa: ANN001
     ev = _events(nlp, "To win the vote, the party attacked its rivals.")
     assert ev and not any(e.negated for e in ev)
+
+
+@pytest.mark.slow
+def test_events_weapon_is_not_the_actor(nlp) -> None:  # noqa: ANN001
+    ev = [e for e in _events(nlp, "A car bomb killed five soldiers in Mogadishu.") if e.type == "ASSAULT"]
+    assert ev and not ev[0].actor
+    assert ev[0].recipient and ev[0].recipient[0].country == "SOM"
+
+
+@pytest.mark.slow
+def test_events_target_takes_the_place_country_without_actor(nlp) -> None:  # noqa: ANN001
+    ev = [e for e in _events(nlp, "A bomb exploded in a market in Baghdad, killing 20 people.") if e.type == "ASSAULT"]
+    assert ev and not ev[0].actor
+    assert ev[0].recipient[0].country == "IRQ"

@@ -97,6 +97,10 @@ _HAPPENINGS = frozenset("strike airstrike attack blast explosion bombing shellin
                         "conflict violence offensive fire crash storm earthquake quake flood hurricane "
                         "shooting stampede riot".split())
 MAX_PARTICIPANTS = 10
+# Weapons that kill or wound as a verb's subject: an instrument is not who acted ("a car bomb killed
+# five soldiers"); its own actor, if named ("Israeli rockets", "a bomb planted by rebels"), is.
+_INSTRUMENTS = frozenset("bomb carbomb rocket missile shell mortar grenade mine landmine explosive device ied "
+                         "bullet gunfire artillery drone projectile munition shrapnel".split())
 # Types the PLOVER gold never codes, so the learned scorer has no say on them: the rules decide.
 _RULE_ONLY = frozenset({"STATEMENT", "DENY"})
 # Characters between an event and a bare later mention ("the arrests") that may retell it.
@@ -166,7 +170,7 @@ def _inherit_country(parts: list[Participant], others: list[Participant], sent: 
     ("A special counsel ... investigating the Russian government" in a US story is American), else
     the sentence's one other country; in a domestic affair (police, courts, rebels against their
     government) the other side's. A target with no cue takes the sentence's one other country."""
-    needy = [p for p in parts if p.country is None and (p.sector in _STATE_SECTORS or targets and others)]
+    needy = [p for p in parts if p.country is None and (p.sector in _STATE_SECTORS or targets)]
     if not needy:
         return
     taken = {p.country for p in others if p.country and p.country != "IGO"}
@@ -438,7 +442,7 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
         if rec is not None and not sent.start <= rec.i < sent.end:
             rec = None
         if subj is not None and subj.pos_ == "NOUN" and subj.i != c.head.i and (
-                subj.lemma_.lower() in nouns or subj.lemma_.lower() in _HAPPENINGS):
+                subj.lemma_.lower() in nouns or subj.lemma_.lower() in _HAPPENINGS or subj.lemma_.lower() in _INSTRUMENTS):
             # "the strike on the hospital killed 20": a happening is not who acted; its own actor
             # ("a strike by government jets") is.
             subj = _subject_of_noun(subj)
