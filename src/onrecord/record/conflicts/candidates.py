@@ -227,7 +227,9 @@ def candidates(claims: Sequence[Claim], *, top_k: int = 20, max_block: int = 300
             for key in keys:
                 if key[0] != "person":
                     blocks[key].append(i)
-    members = [np.array(m, dtype=np.int64) for m in blocks.values() if len(m) >= 2]
+    # A name block holding exactly its person block's claims (linking agreed) adds no pair.
+    unique = {tuple(m) for m in blocks.values() if len(m) >= 2}
+    members = [np.array(m, dtype=np.int64) for m in unique]
     li, ri, sims = _pairs_in_blocks(members, prep.vectors, max_block=max_block, top_k=top_k,
                                     min_similarity=min_similarity)
     keep = _top_k(li, ri, sims, top_k)
