@@ -155,3 +155,9 @@ def test_speakers_people_inside_a_description_are_named_in_full(nlp):
             "Grayburn aides said the meeting had gone well.")
     sp = _speaker(nlp, text, "said")
     assert sp.name == "Mitchell Grayburn aides" and sp.type == "anonymous" and not sp.resolved
+
+
+def test_speakers_description_keeps_a_participle_that_restricts_it(nlp):
+    text = "Research conducted by the Harbor Institute found that the dam leaked."
+    sp = _speaker(nlp, text, "found")
+    assert sp.name.lower() == "research conducted by the harbor institute" and sp.type == "document"

@@ -250,7 +250,10 @@ def _phrase(head: "Token", text: str) -> str:
     (after a comma, a dash or a parenthesis; a relative clause or an appositive) left out."""
     stop = head.right_edge.i + 1
     for child in head.rights:
-        if child.dep_ in ("relcl", "appos", "acl") or child.text in _BREAKS:
+        # A participle right after the noun restricts it ("research conducted by the Harbor
+        # Institute") and stays; a relative clause, an appositive or anything after a comma goes.
+        restrictive = child.dep_ == "acl" and child.tag_ in ("VBN", "VBG") and child.left_edge.i == head.i + 1
+        if child.dep_ in ("relcl", "appos", "acl") and not restrictive or child.text in _BREAKS:
             stop = min(stop, child.left_edge.i)
     for tok in head.doc[head.i + 1:stop]:
         if tok.text in _BREAKS:
