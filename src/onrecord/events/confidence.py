@@ -100,7 +100,7 @@ def candidate_features(head: Token, etype: str, cameo: str, entry: Any, light: T
     obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
     feats = [
         f"type={etype}", f"root={root}", f"src={source}", f"spec={spec}", f"src_spec={source}{spec}",
-        f"pos={head.pos_}", f"tag={head.tag_}", f"dep={verb.dep_}", f"headpos={verb.head.pos_}",
+        f"pos={head.pos_}", f"dep={verb.dep_}", f"headpos={verb.head.pos_}",
         f"light={light is not None}", f"actor={bool(actors)}", f"rec={bool(recipients)}",
         f"type_actor={etype}:{bool(actors)}", f"type_rec={etype}:{bool(recipients)}",
         f"src_actor={source}:{bool(actors)}:{bool(recipients)}",

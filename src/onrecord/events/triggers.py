@@ -196,6 +196,9 @@ _NOMINAL_SUFFIXES = (("ation", "ate"), ("ation", "e"), ("ation", ""), ("ition", 
                      ("ion", "e"), ("ion", ""), ("ment", ""), ("ial", "y"), ("al", "e"), ("al", ""),
                      ("ance", ""), ("ance", "e"), ("ence", "e"), ("ence", ""), ("ure", "e"), ("ing", ""),
                      ("ing", "e"), ("y", ""), ("", "en"), ("", ""))
+# Things, not acts, though a verb shares their form: "making bombs", "supplying arms".
+_ARTIFACTS = frozenset("bomb shell mine rocket missile arm weapon drone grenade mortar tank gun ship plane "
+                       "jet truck house book film record".split())
 
 
 @lru_cache(maxsize=8192)
@@ -210,6 +213,8 @@ def _verb_forms(noun: str) -> tuple[str, ...]:
 def _derived_entries(noun: str, verbs: dict[str, tuple[Entry, ...]]) -> tuple[Entry, ...]:
     """The bare coded entry of the verb a noun names the act of ("deployment" -> "deploy"), for a
     noun no table lists: the verb tables are broad, the noun table is short."""
+    if noun in _ARTIFACTS:
+        return ()
     for verb in _verb_forms(noun):
         bare = [e for e in verbs.get(verb, ()) if not e.words]
         if bare and bare[0].cameo != NO_EVENT:
