@@ -11,13 +11,14 @@ are the same for any `--batch` and any split of the input into runs:
   they stood then (a later, fuller form of a name does not rewrite an earlier claim's text).
 - **Conflicts.** Articles fall in units of `UNIT` consecutive seqs. A unit's conflicts are
   `find_conflicts` over its claims and their neighbourhood, with the texts of the unit's own
-  articles, keeping those with a side in the unit (`unit_conflicts`). The neighbourhood is,
-  among earlier claims, the `NEIGHBOURS` latest filed under each blocking key of the unit's
-  claims; for the bare person keys, which only a denial that points searches (`("person",
-  id)`: every claim about someone), the latest about each person a pointing denial of the unit
-  names, and the latest pointing denials about each person the unit's claims are about. A
-  unit is a function of its articles and the ones before it; a run that adds to the last unit
-  computes that unit again. Ranks: score, then unit, then place in the unit.
+  articles, keeping those with a side in the unit (`unit_conflicts`). The neighbourhood, among
+  earlier claims: for each claim of the unit, the `CLOSEST` that share the most of its
+  blocking keys (the latest first among equals); for the bare person keys, which only a
+  denial that points searches (`("person", id)`: every claim about someone), the `LATEST`
+  about each person a pointing denial of the unit names, and the `LATEST` pointing denials
+  about each person the unit's claims are about. Its size is bounded by the unit's, whatever
+  the store's. A unit is a function of its articles and the ones before it; a run that adds to
+  the last unit computes that unit again. Ranks: score, then unit, then place in the unit.
 
 `onrecord rebuild` computes the same definition in memory over every article; the tests check
 that it equals the record grown run by run. `find_conflicts` and `blocking_keys` are used as
@@ -36,7 +37,8 @@ from .conflicts import Conflict, blocking_keys, denial_of, find_conflicts
 from .linking import Linking
 
 UNIT = 64          # articles per conflict unit: what a run that adds one article recomputes
-NEIGHBOURS = 50    # earlier claims per blocking key a unit is compared with (the latest ones)
+CLOSEST = 10       # earlier claims each claim of a unit is compared with: those sharing most keys
+LATEST = 50        # earlier claims per person key a pointing denial is compared with
 PERSON = "person\x1f"  # the bare person keys' prefix, as `block_names` writes them
 
 
@@ -80,10 +82,12 @@ class ClaimSource(Protocol):
         """The unit's claims in (seq, place) order, and its articles' texts by article id."""
         ...
 
-    def neighbours(self, blocks: set[str], before: int, limit: int, *, pointing: set[str] = frozenset()) -> list[Claim]:
-        """For each of BLOCKS, the `limit` latest claims with seq < BEFORE, and for each of
-        POINTING the `limit` latest such claims that point (`points`, read without their text);
-        all in (seq, place) order."""
+    def neighbours(self, related: list[list[str]], before: int, *, closest: int, latest: set[str],
+                   pointing: set[str], limit: int) -> list[Claim]:
+        """Claims with seq < BEFORE: for each list in RELATED (one claim's blocking keys), the
+        CLOSEST filed under most of them (then the latest); for each of LATEST, the LIMIT latest
+        filed under it; for each of POINTING, the LIMIT latest that point (`points`, read
+        without their text). All in (seq, place) order."""
         ...
 
 
@@ -92,10 +96,12 @@ def unit_conflicts(source: ClaimSource, unit: int, *, use_stance: bool = True) -
     claims, texts = source.unit(unit)
     if not texts:
         return []
-    blocks = {b for c in claims for b in block_names(c)}
+    keys = [block_names(c) for c in claims]
+    related = [[b for b in k if not b.startswith(PERSON)] for k in keys]
+    people = {b for k in keys for b in k if b.startswith(PERSON)}
     named = {PERSON + pid for c in claims if points(c, texts.get(c.article)) for pid in (*c.about, c.claimant_id) if pid}
-    plain = {b for b in blocks if not b.startswith(PERSON)} | named
-    near = source.neighbours(plain, unit * UNIT, NEIGHBOURS, pointing=(blocks - plain))
+    near = source.neighbours(related, unit * UNIT, closest=CLOSEST, latest=named, pointing=people - named,
+                             limit=LATEST)
     found = find_conflicts(near + claims, texts=texts, use_stance=use_stance)
     return [c for c in found if c.a.article in texts or c.b.article in texts]
 
@@ -119,16 +125,26 @@ class MemoryClaims:
         part = self.articles[unit * UNIT:(unit + 1) * UNIT]
         return [c for _, _, claims in part for c in claims], {aid: text for aid, text, _ in part}
 
-    def neighbours(self, blocks: set[str], before: int, limit: int, *, pointing: set[str] = frozenset()) -> list[Claim]:
-        picked: dict[tuple[int, int], Claim] = {}
-        for index, names in ((self.blocks, blocks), (self.pointing, pointing)):
+    def neighbours(self, related: list[list[str]], before: int, *, closest: int, latest: set[str],
+                   pointing: set[str], limit: int) -> list[Claim]:
+        picked: set[tuple[int, int]] = set()
+        for blocks in related:
+            shared: dict[tuple[int, int], int] = {}
+            for block in blocks:
+                for seq, place, _ in self._before(self.blocks, block, before):
+                    shared[(seq, place)] = shared.get((seq, place), 0) + 1
+            picked.update(sorted(shared, key=lambda k: (-shared[k], -k[0], -k[1]))[:closest])
+        for index, names in ((self.blocks, latest), (self.pointing, pointing)):
             for block in names:
-                filed = index.get(block, [])
-                end = bisect_left(filed, before, key=lambda t: t[0])
-                for seq, place, claim in filed[max(0, end - limit):end]:
-                    picked[(seq, place)] = claim
-        return [picked[k] for k in sorted(picked)]
+                picked.update((seq, place) for seq, place, _ in self._before(index, block, before)[-limit:])
+        return [self.articles[seq][2][place] for seq, place in sorted(picked)]
+
+    @staticmethod
+    def _before(index: dict[str, list[tuple[int, int, Claim]]], block: str,
+                before: int) -> list[tuple[int, int, Claim]]:
+        filed = index.get(block, [])
+        return filed[:bisect_left(filed, before, key=lambda t: t[0])]
 
 
-__all__ = ["NEIGHBOURS", "UNIT", "ClaimSource", "MemoryClaims", "block_names", "link_and_claim", "normalised",
+__all__ = ["CLOSEST", "LATEST", "UNIT", "ClaimSource", "MemoryClaims", "block_names", "link_and_claim", "normalised",
            "points", "unit_conflicts", "unit_of"]

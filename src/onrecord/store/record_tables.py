@@ -341,14 +341,23 @@ class StoredClaims:
             WHERE r.seq >= ? AND r.seq < ? ORDER BY r.seq""", [lo, hi]).fetchall()}
         return claims, texts
 
-    def neighbours(self, blocks: set[str], before: int, limit: int, *, pointing: set[str] = frozenset()) -> list[Claim]:
-        if not blocks and not pointing:
-            return []
-        latest = """SELECT seq, ord FROM (
+    def neighbours(self, related: list[list[str]], before: int, *, closest: int, latest: set[str],
+                   pointing: set[str], limit: int) -> list[Claim]:
+        owner = [i for i, blocks in enumerate(related) for _ in blocks]
+        blocks = [b for bs in related for b in bs]
+        newest = """SELECT seq, ord FROM (
                 SELECT seq, ord, row_number() OVER (PARTITION BY block ORDER BY seq DESC, ord DESC) AS n
                 FROM claim_blocks WHERE seq < ? AND block IN (SELECT unnest(?::VARCHAR[])) {only}) WHERE n <= ?"""
         rows = self.store.query(f"""
-            SELECT c.* FROM claims c JOIN ({latest.format(only="")} UNION {latest.format(only="AND points")}) b
+            WITH mine AS (SELECT unnest(?::INTEGER[]) AS i, unnest(?::VARCHAR[]) AS block),
+            shared AS (SELECT m.i, b.seq, b.ord, count(*) AS n FROM mine m
+                       JOIN claim_blocks b ON b.block = m.block AND b.seq < ? GROUP BY ALL),
+            closest AS (SELECT seq, ord FROM (
+                SELECT seq, ord, row_number() OVER (PARTITION BY i ORDER BY n DESC, seq DESC, ord DESC) AS r
+                FROM shared) WHERE r <= ?)
+            SELECT c.* FROM claims c JOIN (
+                SELECT * FROM closest UNION {newest.format(only="")} UNION {newest.format(only="AND points")}) b
                  ON b.seq = c.seq AND b.ord = c.ord
-            ORDER BY c.seq, c.ord""", [before, sorted(blocks), limit, before, sorted(pointing), limit])
+            ORDER BY c.seq, c.ord""", [owner, blocks, before, closest, before, sorted(latest), limit,
+                                       before, sorted(pointing), limit])
         return [_claim(r) for r in rows]

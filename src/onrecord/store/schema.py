@@ -90,7 +90,6 @@ RECORD_INDEXES = [
     "CREATE INDEX IF NOT EXISTS idx_claims_claimant ON claims(claimant_id)",
     "CREATE INDEX IF NOT EXISTS idx_claims_article ON claims(article_key)",
     "CREATE INDEX IF NOT EXISTS idx_claim_people ON claim_people(person_id)",
-    "CREATE INDEX IF NOT EXISTS idx_conflicts_rank ON conflicts(rank)",
     "CREATE INDEX IF NOT EXISTS idx_conflict_people ON conflict_people(person_id)",
     "CREATE INDEX IF NOT EXISTS idx_search_docs ON search_docs(doc_id)",
     "CREATE INDEX IF NOT EXISTS idx_claim_blocks ON claim_blocks(block)",
@@ -126,6 +125,9 @@ ADDED_COLUMNS = {
 }
 
 
+DROPPED_INDEXES = ["idx_conflicts_rank"]
+
+
 def ddl() -> list[str]:
     """Every CREATE statement, articles and record tables alike (idempotent)."""
     stmts = [f"CREATE TABLE IF NOT EXISTS {name} ({cols})" for name, cols in {**TABLES, **RECORD_TABLES}.items()]
@@ -134,4 +136,7 @@ def ddl() -> list[str]:
                  for added in ADDED_COLUMNS.values() for table, col, kind in added)
     stmts.extend(INDEXES)
     stmts.extend(RECORD_INDEXES)
+    # Ranks are renumbered as conflicts are added; an index on them made that O(n) inserts
+    # (DuckDB orders by scanning anyway).
+    stmts.extend(f"DROP INDEX IF EXISTS {name}" for name in DROPPED_INDEXES)
     return stmts
