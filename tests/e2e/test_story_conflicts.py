@@ -176,7 +176,44 @@ DENIALS = [
      "not true", "port authority"),
     ("Kordavia's foreign ministry rejected Velmora's allegation that it harbored militants along the border.",
      "rejected", "harbored militants"),
+    ("Witnesses said Velmoran jets bombed the village of Orsk on Friday, killing nine people. The Velmoran "
+     "military denied responsibility for the strike.", "denied responsibility", "jets bombed"),
+    ("It was the third shooting in the city this month, and many people in the area are angry. Police said the "
+     "man they shot on Sunday was a militant. His brother, Amir Sadek, said he was not a militant but a student "
+     "at the university.", "not a militant", "was a militant"),
+    ("Prosecutors accuse opposition leader Mira Tal of laundering money through a charity. Tal dismissed the "
+     "accusations as politically motivated.", "politically motivated", "laundering money"),
+    ("Witnesses said soldiers fired on protesters in the main square on Saturday. Army spokesman Colonel Ivo "
+     "Baran said troops did not fire on protesters.", "did not fire", "fired on protesters"),
+    ("The health ministry said 212 people had died in the floods across the country since the start of the "
+     "month. The opposition disputed the figures, saying the true number of deaths was far higher than the "
+     "government had admitted.", "disputed the figures", "212 people"),
+    ("A report in the Daily Courier said the minister of finance had hidden money in a bank account abroad for "
+     "years. The minister said the claims were \"categorically false\" and that he would sue the newspaper.",
+     "categorically false", "hidden money"),
 ]
+
+# Made-up stories with disagreement, refusal or policy but no dispute of an account.
+NO_CONFLICT = [
+    "The ministry refused to comment on the report. Officials said there was no evidence of fraud in the vote.",
+    "The president rejected the proposal to raise taxes. The court denied bail to the suspect. The minister "
+    "dismissed concerns about the tariffs.",
+    "It was not clear who fired the shots, police said. The mayor said the city would not raise fares this year.",
+    "The union said wages have not kept up with prices. The company said it paid workers well above the "
+    "industry average.",
+    "The embassy denied visas to the team on Friday. The team's manager said the players were disappointed but "
+    "would try again next year.",
+    "A link will be added to this story if the report is officially confirmed or denied by the palace. The "
+    "palace has not said anything about the wedding so far.",
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", NO_CONFLICT)
+def test_e2e_no_dispute_no_conflict(text: str) -> None:
+    from onrecord.pipeline import analyse
+
+    assert build_record([analyse(text, id="story")], use_stance=False).conflicts == []
 
 
 @pytest.mark.slow

@@ -617,3 +617,40 @@ def test_conflicts_denied_it_points_at_the_question() -> None:
     d = read_denial(text, (0, len(text)))
     t = resolve_in_text(text, d, d.span, [])
     assert t.how == "question" and text[t.span[0]:t.span[1]] == "he met the envoy in Rome"
+
+
+@pytest.mark.parametrize("sentence", [
+    "His mind is made up, a friend said.",
+    "The story comes from a site called Daily Buzz that publishes outright fiction.",
+])
+def test_conflicts_idioms_and_names_are_no_rebuttals(sentence: str) -> None:
+    from onrecord.record.conflicts import read_denial
+
+    assert read_denial(sentence, (0, len(sentence))) is None
+
+
+def test_conflicts_suggestion_that_x_is_false_denies_x() -> None:
+    from onrecord.record.conflicts import read_denial
+
+    text = "The suggestion that smugglers, who work for the cartel, crossed the river is categorically false."
+    d = read_denial(text, (0, len(text)))
+    assert d is not None and text[d.span[0]:d.span[1]] == "is categorically false"
+    assert text[d.complement[0]:d.complement[1]] == "smugglers, who work for the cartel, crossed the river"
+    for ok in ("The photo is fake.", "That is simply untrue.", "Everything he said about me is false."):
+        assert read_denial(ok, (0, len(ok))) is not None, ok
+
+
+def test_conflicts_a_denial_points_at_an_account_not_a_name_or_another_denial() -> None:
+    text = ("The mayor of Tarsk said the new bridge had been closed for repairs. A famous author said "
+            "the head of the council. Officials said this could be a hoax story. The council called the "
+            "report false.")
+    mayor = _said(1, "P1", "the new bridge had been closed for repairs", ())
+    mayor.spans = ((text.index("the new"), text.index(" A famous")),)
+    name = _said(2, "P2", "the head of the council", ())
+    name.spans = ((text.index("the head"), text.index(". Officials")),)
+    hoax = _said(3, "P3", "this could be a hoax story", (), polarity="hedged")
+    hoax.spans = ((text.index("this could"), text.index(". The council")),)
+    council = _said(4, "P4", "The council called the report false", ())
+    council.spans = ((text.index("The council"), len(text) - 1),)
+    (c,) = find_conflicts([mayor, name, hoax, council], texts={"x": text}, use_stance=False)
+    assert c.a.id.startswith("x#A4") and c.b.id == mayor.id

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ...text.words import DENY_RE
+from ...text.words import DENY_RE, NEGATION_RE
 from .meaning import meaning_words
 
 Span = tuple[int, int]
@@ -33,7 +33,9 @@ POINTER_NOUNS = (
     r"suggestions?|speculation|insinuations?|theor(?:y|ies)|hypothes[ie]s|narratives?|version|"
     r"accounts?|statements?|remarks?|comments?|labels?|characteri[sz]ations?|portrayals?|depictions?|"
     r"involvement|role|responsibility|complicity|wrongdoing|guilt|links?|connections?|ties|presence|"
-    r"existence|news")
+    r"existence|news|"
+    # an account given as figures or findings: "disputed the figures", "rejected the findings"
+    r"figures|numbers|toll|tally|estimates?|findings|conclusions?|assessments?")
 # Objects that make "reject"/"deny" a decision, not a denial (CAMEO 12, reject).
 POLICY_NOUNS = frozenset(
     "request requests offer offers proposal proposals plan plans bid bids appeal appeals application "
@@ -50,7 +52,7 @@ EVALUATIVE = (
     r"a conspiracy theory|conspiracy theories|propaganda|disinformation|misinformation|fiction|"
     r"without (?:any )?(?:basis|foundation)|inaccurate|incorrect|a distortion|distorted|misleading|"
     r"a fraud|frauds|fraudulent|a liar|liars|forged|a forgery|forgeries|doctored)")
-_EVAL = re.compile(r"\b" + EVALUATIVE + r"(?=\W|$)", re.I)
+_EVAL = EVALUATIVE_RE = re.compile(r"\b" + EVALUATIVE + r"(?=\W|$)", re.I)
 # "called/dismissed/rejected ... as baseless", "branded the reports lies".
 _AS_EVAL = re.compile(
     r"\b(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|brand(?:s|ed|ing)?|"
@@ -84,6 +86,12 @@ _OBJECT = re.compile(
     r"\s+(?:" + _DETERMINER + r")?(?:(?:\w+[- ]){0,3}?)(" + POINTER_NOUNS + r")\b", re.I)
 _POSSESSOR = re.compile(r"\b([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:'s|’s)\s+(?:\w+\s+){0,2}$")
 _RESTATES = re.compile(r"\s+(?:that\b|having\b|ever\b|any\s+(?!of\b)|\w+ing\b)", re.I)
+# "called" naming something ("a site called Daily Buzz"), not judging it.
+_NAMING = re.compile(r"called\s+(?!(?:The|This|That|These|Those|It|His|Her|Their|Its|Such|All|Any)\b)[A-Z][\w-]*\b(?!['’]s)")
+_EVALUABLE = re.compile(r"(?:" + POINTER_NOUNS + r"|photos?|photographs?|images?|pictures?|videos?|footage|documents?|"
+                        r"letters?|quotes?|tweets?|posts?|messages?|emails?|recordings?|it|this|that|they|these|those|"
+                        r"everything|all|anything)", re.I)
+_NOUN_THAT = re.compile(r"\b(" + POINTER_NOUNS + r")\s+that\s+(.{8,400})$", re.I | re.S)
 _PRONOUN_SUBJECT = re.compile(
     r"(?:^|[.!?\"“”]\s*|,\s*(?:but|and)?\s*)(?:that|this|it|these|those|all this|all of this|such (?:claims|reports|"
     r"allegations|accusations))\s+(?:is|was|are|were|'s|’s)\b", re.I)
@@ -273,6 +281,8 @@ def read_denial(text: str, span: Span, *, cue: Span | None = None, content: Span
                 return Denial("rebuts", _trim(text, (s, e)), pointer=noun, complement=comp,
                               narrated=narrated, why=f'calls it "{text[s:e]}"')
             if how == "as":
+                if _NAMING.match(text, s):
+                    continue  # "a site called Daily Buzz Live that publishes ... fiction"
                 obj = _OBJECT.match(m.group(1)) if m.group(1).strip() else None
                 noun = obj.group(1) if obj else None
                 if noun is None and m.group(1).strip():
@@ -290,8 +300,19 @@ def read_denial(text: str, span: Span, *, cue: Span | None = None, content: Span
             subject = text[start:s].strip()
             if not subject:
                 continue
-            head = subject.split()[-1].lower()
+            head = subject.split()[-1].lower().strip("\"'“”‘’,")
             if head in POLICY_NOUNS:
+                continue
+            # "The suggestion that X is categorically false": X is what is denied, the verdict
+            # alone is the denial.
+            said = _NOUN_THAT.search(text, sentence_bounds(text, s, s)[0], s)
+            if said and len(said.group(2).split()) >= 3:
+                return Denial("rebuts", _trim(text, (s, e)), pointer=said.group(1),
+                              complement=_trim(text, said.span(2)), why=f'says "{text[s:e].strip()}"')
+            # Only a claim, a pointer, something shown or a stated proposition can be false:
+            # "his mind is made up" is no rebuttal.
+            if not (_PRONOUN_SUBJECT.search(text[max(lo, start - 2):e]) or _EVALUABLE.fullmatch(head)
+                    or len(subject.split()) >= 4):
                 continue
             pointer = subject if _PRONOUN_SUBJECT.search(text[max(lo, start - 2):e]) or len(subject.split()) <= 3 \
                 else None
@@ -432,7 +453,9 @@ def resolve_in_text(text: str, denial: Denial, claim_span: Span,
             prev = sentence_bounds(text, max(0, sent[0] - 2), max(0, sent[0] - 2))
             before = _trim(text, (prev[0], min(prev[1], sent[0]))) if sent[0] > 0 else before
         words = text[before[0]:before[1]].split()
-        if len(words) >= 4 and not DENY_RE.search(text, before[0], before[1]):
+        # A sentence that itself denies ("No such incident has occurred") is not the report.
+        if len(words) >= 4 and not DENY_RE.search(text, before[0], before[1]) \
+                and not NEGATION_RE.search(text, before[0], before[1]):
             return Target(before, "what came just before")
     return None
 
