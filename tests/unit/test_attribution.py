@@ -189,11 +189,12 @@ def test_low_scored_verb_inside_another_cues_clause_is_no_cue(nlp):
     assert [t.text for t in find_cues(doc, QuoteIndex(find_quotes(text)))] == ["denied"]
 
 
-def test_infinitive_on_an_adjective_or_object_takes_the_verbs_subject(nlp):
+def test_infinitive_or_gerund_under_the_verb_takes_the_verbs_subject(nlp):
     from onrecord.attribution.content import source_head
 
     for text, verb in (("Halima Oduya was able to tout her record on the dam.", "tout"),
-                       ("Halima Oduya never missed a chance to attack the minister.", "attack")):
+                       ("Halima Oduya never missed a chance to attack the minister.", "attack"),
+                       ("In defending the dam, Halima Oduya blamed the rain.", "defending")):
         doc = nlp(text)
         head = source_head(next(t for t in doc if t.text == verb))
         assert head is not None and head.text == "Oduya", (text, head)

@@ -78,6 +78,12 @@ def subject_of(verb: "Token", *, depth: int = 0) -> "Token | None":
             (verb.dep_ == "xcomp" and up.pos_ == "ADJ" and up.dep_ == "acomp")
             or (verb.dep_ == "acl" and up.pos_ == "NOUN" and up.dep_ == "dobj")):
         return subject_of(up.head, depth=depth + 1)
+    # "In defending the plan, X said", "X was quick at dismissing it": a gerund after a
+    # preposition of the verb (or of its adjective) has the verb's subject.
+    if depth < 3 and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and up.dep_ == "prep":
+        host = up.head.head if up.head.pos_ == "ADJ" and up.head.dep_ == "acomp" else up.head
+        if host is not up and host.pos_ in ("VERB", "AUX"):
+            return subject_of(host, depth=depth + 1)
     return None
 
 
