@@ -654,3 +654,15 @@ def test_conflicts_a_denial_points_at_an_account_not_a_name_or_another_denial() 
     council.spans = ((text.index("The council"), len(text) - 1),)
     (c,) = find_conflicts([mayor, name, hoax, council], texts={"x": text}, use_stance=False)
     assert c.a.id.startswith("x#A4") and c.b.id == mayor.id
+
+
+def test_conflicts_rebuttal_noun_must_point_and_debunk_is_a_verb() -> None:
+    from onrecord.record.conflicts import read_denial
+
+    generic = "He was charged with making false statements to investigators."
+    assert read_denial(generic, (0, len(generic))) is None
+    for ok in ("The false reports spread quickly online.", "She repeated false claims that the vote was rigged."):
+        assert read_denial(ok, (0, len(ok))) is not None, ok
+    verb = "His publicist later debunked the report."
+    d = read_denial(verb, (0, len(verb)))
+    assert d is not None and d.how == "points" and d.pointer == "report"

@@ -66,7 +66,8 @@ _IS_EVAL = re.compile(
 # "debunked conspiracy theories", "baseless allegations", "false claims that ...".
 _EVAL_NOUN = re.compile(
     r"\b(?:debunked|discredited|false|baseless|groundless|unfounded|fabricated|bogus|fake|spurious|"
-    r"absurd|ridiculous)\s+(?:\w+\s+)?(" + POINTER_NOUNS + r")\b", re.I)
+    r"absurd|ridiculous)\s+(?!(?:the|a|an|these|those|this|that|his|her|their|its)\s)(?:\w+\s+)?(" + POINTER_NOUNS
+    + r")\b", re.I)
 # "There was no sign of ...", "no comment": an absence of knowledge, not a denial.
 _NO_KNOWLEDGE = frozenset("evidence sign signs indication indications comment comments confirmation details proof "
                           "information word response immediate reason immediately casualties injuries".split())
@@ -79,7 +80,7 @@ _PLEA = re.compile(
     r"\b(?:plead(?:s|ed|ing)?|pled)\s+(?:not guilty|innocent)|\bprotest(?:s|ed|ing)?\s+(?:his|her|their)\s+"
     r"innocence|\b(?:maintain(?:s|ed|ing)?|insist(?:s|ed|ing)? on)\s+(?:his|her|their)\s+innocence", re.I)
 _POINTING_VERB = re.compile(
-    r"\b(?:rul(?:e|es|ed|ing) out|brush(?:es|ed|ing)? aside|shrug(?:s|ged|ging)? off|scoff(?:s|ed|ing)? at|"
+    r"\b(?:debunk(?:s|ed|ing)?|discredit(?:s|ed|ing)?|rul(?:e|es|ed|ing) out|brush(?:es|ed|ing)? aside|shrug(?:s|ged|ging)? off|scoff(?:s|ed|ing)? at|"
     r"push(?:es|ed|ing)? back (?:against|on))\b", re.I)
 _DETERMINER = r"(?:(?:the|all|any|these|those|such|this|that|its|his|her|their|our|my|your|[A-Z][\w.'’-]*(?:'s|’s)|a|an|every)\s+)"
 _OBJECT = re.compile(
@@ -104,6 +105,7 @@ _COMPLEMENT = re.compile(
 _SAYING = re.compile(r"(?:say|says|said|tell|tells|told|add|adds|added|state|states|stated|note|notes|noted|explain|"
                      r"explains|explained|write|writes|wrote|insist|insists|insisted|argue|argues|argued|warn|warned)",
                      re.I)
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|such|his|her|their|its|our|[A-Z][\w.-]*['’]s)\s+(?:[\w-]+\s+)?$", re.I)
 _OBJECT_GAP = re.compile(r"\s*(?:(?:a|an|the|these|those|its|his|her|their|such|more|other)\s+)?")
 _CLAIMING = re.compile(r",?\s*(?:claiming|alleging|saying|suggesting|stating|asserting),?\s+(?:for example,\s+)?(?:that\s+)?"
                        r"(.{3,200}?)(?=[;:!?]|" + _STOP + r"|$)", re.I)
@@ -278,6 +280,10 @@ def read_denial(text: str, span: Span, *, cue: Span | None = None, content: Span
                 # narrator's verdict on them; "she said the false claims came from ..." is hers.
                 narrated = (cue is not None and s >= cue[1] and bool(_OBJECT_GAP.fullmatch(text, cue[1], s))
                             and not _SAYING.fullmatch(text[cue[0]:cue[1]].strip()))
+                # "charged with making false statements": a kind of act, pointing at nothing; a
+                # rebuttal noun points when definite ("the false reports") or says what it rebuts.
+                if comp is None and not narrated and not _DEFINITE.search(text, max(0, s - 30), s):
+                    continue
                 return Denial("rebuts", _trim(text, (s, e)), pointer=noun, complement=comp,
                               narrated=narrated, why=f'calls it "{text[s:e]}"')
             if how == "as":
