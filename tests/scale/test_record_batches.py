@@ -95,3 +95,27 @@ def test_voa_record_grown_in_runs_equals_the_rebuild(tmp_path: Path) -> None:
     grown = _tables(db)
     assert grown["people"] and grown["claims"] and grown["conflicts"]
     assert _rebuilt(db, tmp_path / "rebuilt.duckdb", use_stance=False) == grown
+
+
+def test_a_kill_during_the_record_step_is_finished_by_resume(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Killed while building the record (the articles stored, the unit's transaction rolled
+    back), `ingest --resume` stores nothing more and finishes the record: a clean run's tables."""
+    from onrecord.store import Store, record_tables
+
+    corpus = write_jsonl(tmp_path / "a.jsonl", 6)
+    db = tmp_path / "killed.duckdb"
+
+    def killed(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as m:
+        m.setattr(record_tables, "replace_unit", killed)
+        with pytest.raises(KeyboardInterrupt):
+            ingest([str(corpus)], db=str(db), workers=1)
+    with Store(db) as store:
+        assert store.count("articles") == 6 and record_tables.is_stale(store) and not store.count("claims")
+    summary = ingest([str(corpus)], db=str(db), workers=1, resume=True)
+    assert summary.analysed == 0 and summary.skipped == 6
+    clean = tmp_path / "clean.duckdb"
+    ingest([str(corpus)], db=str(clean), workers=1)
+    assert _tables(db) == _tables(clean)
