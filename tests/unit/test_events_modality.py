@@ -50,3 +50,23 @@ def test_events_target_takes_the_place_country_without_actor(nlp) -> None:  # no
     ev = [e for e in _events(nlp, "A bomb exploded in a market in Baghdad, killing 20 people.") if e.type == "ASSAULT"]
     assert ev and not ev[0].actor
     assert ev[0].recipient[0].country == "IRQ"
+
+
+@pytest.mark.slow
+def test_events_possessive_of_another_is_a_target(nlp) -> None:  # noqa: ANN001
+    """"her daughter" is not the school's own, as "its troops" are Russia's."""
+    ev = _events(nlp, "The school refused to enroll her daughter.")
+    assert ev and ev[0].type == "REJECT" and ev[0].recipient[0].text == "her daughter"
+    ev = _events(nlp, "Russia withdrew its troops from Syria.")
+    assert ev and all(p.text != "its troops" for p in ev[0].recipient)
+
+
+@pytest.mark.slow
+def test_events_order_to_do_is_a_request(nlp) -> None:  # noqa: ANN001
+    ev = _events(nlp, "The judge directed the police to release the activists.")
+    assert ev and ev[0].type == "REQUEST" and ev[0].recipient[0].sector == "COP"
+
+
+@pytest.mark.slow
+def test_events_passive_met_is_a_reception(nlp) -> None:  # noqa: ANN001
+    assert not _events(nlp, "What began as a plea for reform was met with brutality.")

@@ -214,7 +214,7 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
                     else:
                         prepositional.extend(_inner_list(c))
                     continue
-                if _own(c):  # "withdraw its troops": the actor's own, not a target
+                if _own(c, actors):  # "withdraw its troops": the actor's own, not a target
                     prepositional.extend(g for p in c.children if p.dep_ == "prep"
                                          for g in p.children if g.dep_ == "pobj")
                     continue
@@ -255,13 +255,37 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
     return None
 
 
-def _own(tok: Token) -> bool:
+def _own(tok: Token, actors: set[int] | frozenset[int] = frozenset()) -> bool:
     """"its troops", "their own forces": a thing of the actor's, not another party ("his
-    counterpart", "their rivals" are others)."""
+    counterpart", "their rivals" are others). The possessive must fit the actor: "the school
+    refused to enroll her daughter" is someone else's daughter."""
     if tok.lemma_.lower() in _RELATIONAL:
         return False
-    return any(c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ in ("its", "their", "his", "her", "our", "my")
-               for c in tok.children)
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.tag_ == "PRP$"
+                 and c.lower_ in ("its", "their", "his", "her", "our", "my")), None)
+    if poss is None:
+        return False
+    if not actors or poss.lower_ in ("our", "my"):
+        return True
+    return any(_possessor_fits(poss.lower_, tok.doc[i]) for i in actors)
+
+
+# Bodies, never "his" or "her": "the school refused to enroll her daughter".
+_INSTITUTIONS = frozenset("school university college court government ministry department company firm party "
+                          "council committee army police agency office parliament assembly embassy union "
+                          "organization organisation group bank hospital board commission authority "
+                          "administration regime state country city".split())
+
+
+def _possessor_fits(word: str, actor: Token) -> bool:
+    person = actor.ent_type_ == "PERSON" or actor.lower_ in ("he", "she", "i", "we")
+    plural = actor.tag_ in _PLURAL_TAGS or actor.lower_ in ("they", "we")
+    if word in ("his", "her"):
+        return person or actor.pos_ == "PRON" or (actor.pos_ == "NOUN" and not plural and not actor.ent_type_
+                                                  and actor.lemma_.lower() not in _INSTITUTIONS)
+    if word == "its":
+        return not person and not plural
+    return plural or actor.ent_type_ in ("ORG", "NORP", "GPE") or any(c.dep_ == "conj" for c in actor.children)
 
 
 def _inner_list(tok: Token) -> list[Token]:

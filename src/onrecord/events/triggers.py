@@ -179,7 +179,7 @@ def _background(tok: Token) -> bool:
 
 
 def _met_outcome(tok: Token) -> bool:
-    if any(c.dep_ == "nsubjpass" for c in tok.children):
+    if any(c.dep_ in ("nsubjpass", "csubjpass", "auxpass") for c in tok.children):
         return True  # "the plea was met with brutality": a reception, not a meeting
     objs = [c for c in tok.children if c.dep_ == "dobj"]
     objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
