@@ -21,8 +21,9 @@ A Linking holds its people in memory, or reads them as needed from a `LinkingSou
 store's people, `onrecord.store.record_tables.StoredPeople`): `prefetch` loads, for a batch
 of articles, only the people those articles can meet (their exact keys, surnames and name
 blocks), so a store's new articles are linked without loading its old ones. Linked one
-article at a time (`link_each`), the result depends only on the order of the articles, never
-on how they were batched or split into runs (see docs/scale.md, "The incremental record").
+article at a time (`onrecord.record.incremental.link_and_claim`), the result depends only on
+the order of the articles, never on how they were batched or split into runs (see
+docs/scale.md, "The incremental record").
 """
 from __future__ import annotations
 
