@@ -190,3 +190,20 @@ def test_a_changed_article_rebuilds_the_record(tmp_path: Path) -> None:
         store.write(ARTICLES[:5] + ARTICLES[6:40] + [changed])     # the changed article is now the latest
         service.rebuild_record(store, use_stance=False)
     assert grown == tables(other)
+
+
+def test_the_record_step_reports_progress_per_unit(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from onrecord.run.local import Progress
+
+    seen: list[tuple[int, int]] = []
+    with Store(tmp_path / "progress.duckdb") as store:
+        store.write(ARTICLES)
+        service.refresh_record(store, use_stance=False, on_progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(UNIT, N), (2 * UNIT, N), (N, N)]
+    # Piped (as under pytest), progress is a log line now and then; quiet, nothing.
+    with Progress(enabled=None, label="ingesting", log_every=1e-9) as progress:
+        progress.update(UNIT, N, label="recording")
+    with Progress(enabled=False, log_every=1e-9) as progress:
+        progress.update(N, N, label="recording")
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"onrecord: recording: {UNIT} of {N} articles, ")
