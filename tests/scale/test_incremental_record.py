@@ -24,11 +24,11 @@ PEOPLE = [("Dmitry Volkhonskiy", "Dmitri Volkhonsky", "minister"), ("David Okafo
           ("Hanna Lindqvist", None, "mayor"), ("Tomas Varga", "Tamas Varga", "senator"),
           ("Ines Moreau", None, "spokeswoman"), ("Kemal Yilmaz", None, "judge")]
 THINGS = ["the harbour contract", "the bridge plan", "the water deal", "the tariff talks"]
-COMPARED = ["id", "text"]  # fields of a record not in the tables' comparison
 
 # Every record table, in an order that makes rows comparable (ingestion times differ by store).
-TABLES = {"people": "person_id", "person_links": "article_key, entity_id", "person_surnames": "surname, person_id",
-          "claims": "seq, ord", "claim_people": "claim_id, person_id, role", "claim_blocks": "seq, ord, block",
+TABLES = {"people": "person_id", "person_keys": "person_id", "person_links": "article_key, entity_id",
+          "person_surnames": "surname, person_id", "claims": "article_key, claim_id", "claim_state": "seq, ord",
+          "claim_people": "claim_id, person_id, role", "claim_blocks": "seq, ord, block",
           "conflicts": "rank", "conflict_people": "conflict_key, person_id",
           "record_articles": "seq"}
 

@@ -8,14 +8,16 @@ meet (`StoredPeople`, `StoredClaims`), never the whole store. A fingerprint of t
 commands that only read the record never build it. The DDL lives in `store/schema.py`.
 
     people          person_id, name, type, key, aliases, titles, n_articles, n_mentions,
-                    n_claims, n_conflicts, article_ids, link_key (the key it is filed
-                    under), block, fold (its name-variant block and folded surname)
+                    n_claims, n_conflicts, article_ids
+    person_keys     person_id, link_key (the key it is filed under), block, fold (its
+                    name-variant block and folded surname)
     person_links    article_key, article_id, entity_id, person_id
     person_surnames surname, person_id   (every surname a person is found by)
     claims          claim_id, article_key, article_id, attribution_id, event_id, claimant,
                     claimant_id, claimant_type, chain, about, about_ids, polarity, date,
-                    published, text, span, event_types, seq, ord (the article's place in
-                    the order, the claim's in the article), events, content, extras
+                    published, text, span, event_types
+    claim_state     seq, ord (the article's place in the order, the claim's in the article),
+                    article_key, state (the whole Claim, `Claim.to_state`)
     claim_people    claim_id, person_id, role ('claimant' or 'about')
     claim_blocks    block, seq, ord, points (each claim's blocking keys; whether it is a
                     denial that points, read without its article)
@@ -42,7 +44,7 @@ from .db import Store
 from .schema import RECORD_TABLES, columns
 
 # Bump when the record's logic changes, so stored tables are rebuilt by the new version.
-RECORD_VERSION = 3
+RECORD_VERSION = 4
 FINGERPRINT = "record_fingerprint"
 VERSION = "record_version"
 
@@ -153,7 +155,8 @@ def write_people(store: Store, linking: Linking, ids: Iterable[str]) -> None:
         return
     store.con.execute("DELETE FROM people WHERE person_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
     store.con.execute("DELETE FROM person_surnames WHERE person_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
-    people, surnames = [], []
+    store.con.execute("DELETE FROM person_keys WHERE person_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+    people, surnames, filed = [], [], []
     for pid in ids:
         p = linking.people[pid]
         link_key = linking.link_key(pid)
@@ -162,10 +165,12 @@ def write_people(store: Store, linking: Linking, ids: Iterable[str]) -> None:
             "person_id": p.id, "name": p.name, "type": p.type, "key": p.key,
             "aliases": _dumps(sorted(p.aliases)), "titles": json.dumps(sorted(p.titles)),
             "n_articles": len(p.articles), "n_mentions": p.mentions, "n_claims": 0, "n_conflicts": 0,
-            "article_ids": _dumps(sorted(p.articles)), "link_key": link_key,
-            "block": block[0] if block else None, "fold": block[1] if block else None})
+            "article_ids": _dumps(sorted(p.articles))})
+        filed.append({"person_id": pid, "link_key": link_key, "block": block[0] if block else None,
+                      "fold": block[1] if block else None})
         surnames.extend({"surname": s, "person_id": pid} for s in sorted(surnames_of(p)))
     _insert(store, "people", people)
+    _insert(store, "person_keys", filed)
     _insert(store, "person_surnames", surnames)
 
 
@@ -176,7 +181,7 @@ def append_articles(store: Store, articles: list[tuple[str, Record, int, list[Cl
     keys = [key for key, _, _, _ in articles]
     stamps = dict(store.con.execute(
         "SELECT key, ingested_at FROM articles WHERE key IN (SELECT unnest(?::VARCHAR[]))", [keys]).fetchall())
-    links, claims, claim_people, blocks, recorded = [], [], [], [], []
+    links, claims, states, claim_people, blocks, recorded = [], [], [], [], [], []
     for key, record, seq, cl in articles:
         recorded.append({"article_key": key, "article_id": record.id, "seq": seq, "ingested_at": stamps.get(key)})
         for entity_id in dict.fromkeys(e.id for e in record.entities):
@@ -184,40 +189,30 @@ def append_articles(store: Store, articles: list[tuple[str, Record, int, list[Cl
             if pid is not None:
                 links.append({"article_key": key, "article_id": record.id, "entity_id": entity_id, "person_id": pid})
         for place, c in enumerate(cl):
-            claims.append(_claim_row(c, key, seq, place))
+            claims.append(_claim_row(c, key))
+            states.append({"seq": seq, "ord": place, "article_key": key, "state": _dumps(c.to_state())})
             if c.claimant_id:
                 claim_people.append({"claim_id": c.id, "person_id": c.claimant_id, "role": "claimant"})
             claim_people.extend({"claim_id": c.id, "person_id": pid, "role": "about"} for pid in dict.fromkeys(c.about))
             flagged = points(c)
             blocks.extend({"block": b, "seq": seq, "ord": place, "points": flagged} for b in block_names(c))
-    for table, rows in (("person_links", links), ("claims", claims), ("claim_people", claim_people),
+    for table, rows in (("person_links", links), ("claims", claims), ("claim_state", states),
+                        ("claim_people", claim_people),
                         ("claim_blocks", blocks), ("record_articles", recorded)):
         _insert(store, table, rows)
 
 
-def _claim_row(c: Claim, key: str, seq: int, place: int) -> dict[str, Any]:
+def _claim_row(c: Claim, key: str) -> dict[str, Any]:
     return {"claim_id": c.id, "article_key": key, "article_id": c.article,
             "attribution_id": c.attribution, "event_id": c.event, "claimant": c.claimant,
             "claimant_id": c.claimant_id, "claimant_type": c.claimant_type,
             "chain": _dumps(list(c.chain)), "about": _dumps(list(c.about_names)), "about_ids": json.dumps(list(c.about)),
             "polarity": c.polarity, "date": c.date, "published": c.published, "text": c.text,
-            "span": json.dumps([list(s) for s in c.spans]), "event_types": json.dumps(list(c.event_types)),
-            "seq": seq, "ord": place, "events": json.dumps(list(c.events)), "content": c.content,
-            "extras": _dumps(c.extras)}
+            "span": json.dumps([list(s) for s in c.spans]), "event_types": json.dumps(list(c.event_types))}
 
 
-def _claim(row: dict[str, Any]) -> Claim:
-    def js(name: str) -> Any:
-        value = row.get(name)
-        return json.loads(value) if isinstance(value, str) else value
-
-    return Claim.from_state({
-        "id": row["claim_id"], "article": row["article_id"], "date": row["date"], "text": row["text"],
-        "spans": js("span"), "claimant": row["claimant"], "claimant_id": row["claimant_id"],
-        "claimant_type": row["claimant_type"], "chain": js("chain"), "about": js("about_ids"),
-        "about_names": js("about"), "polarity": row["polarity"], "attribution": row["attribution_id"],
-        "event": row["event_id"], "events": js("events"), "event_types": js("event_types"),
-        "content": row["content"], "extras": js("extras"), "published": row["published"]})
+def _claims(rows: list[tuple[Any, ...]]) -> list[Claim]:
+    return [Claim.from_state(json.loads(state)) for (state,) in rows]
 
 
 def replace_unit(store: Store, unit: int, conflicts: list[Conflict]) -> set[str]:
@@ -291,8 +286,9 @@ class StoredPeople:
     def fetch(self, keys: set[tuple[str, str]], surnames: set[str],
               blocks: set[str]) -> tuple[list[tuple[Person, str]], dict[str, set[str]], dict[str, list[tuple[str, str]]]]:
         q = self.store.query
-        rows = [r for r in q("SELECT * FROM people WHERE link_key IN (SELECT unnest(?::VARCHAR[]))",
-                             [sorted({k for _, k in keys})]) if (r["type"], r["link_key"]) in keys] if keys else []
+        rows = [r for r in q("""SELECT p.*, k.link_key FROM person_keys k JOIN people p USING (person_id)
+                                WHERE k.link_key IN (SELECT unnest(?::VARCHAR[]))""", [sorted({k for _, k in keys})])
+                if (r["type"], r["link_key"]) in keys] if keys else []
         by_surname: dict[str, set[str]] = {s: set() for s in surnames}
         if surnames:
             for r in q("SELECT surname, person_id FROM person_surnames WHERE surname IN (SELECT unnest(?::VARCHAR[]))",
@@ -301,16 +297,18 @@ class StoredPeople:
             have = {r["person_id"] for r in rows}
             more = sorted({pid for ids in by_surname.values() for pid in ids} - have)
             if more:
-                rows += q("SELECT * FROM people WHERE person_id IN (SELECT unnest(?::VARCHAR[]))", [more])
+                rows += q("""SELECT p.*, k.link_key FROM people p JOIN person_keys k USING (person_id)
+                             WHERE p.person_id IN (SELECT unnest(?::VARCHAR[]))""", [more])
         by_block: dict[str, list[tuple[str, str]]] = {b: [] for b in blocks}
         if blocks:
-            for r in q("""SELECT block, fold, person_id FROM people WHERE block IN (SELECT unnest(?::VARCHAR[]))
+            for r in q("""SELECT block, fold, person_id FROM person_keys WHERE block IN (SELECT unnest(?::VARCHAR[]))
                           ORDER BY person_id""", [sorted(blocks)]):
                 by_block[r["block"]].append((r["fold"], r["person_id"]))
         return self._with_neighbours(rows), by_surname, by_block
 
     def person(self, pid: str) -> tuple[Person, str] | None:
-        rows = self.store.query("SELECT * FROM people WHERE person_id = ?", [pid])
+        rows = self.store.query("""SELECT p.*, k.link_key FROM people p JOIN person_keys k USING (person_id)
+                                   WHERE p.person_id = ?""", [pid])
         found = self._with_neighbours(rows)
         return found[0] if found else None
 
@@ -334,8 +332,8 @@ class StoredClaims:
 
     def unit(self, unit: int) -> tuple[list[Claim], dict[str, str]]:
         lo, hi = unit * UNIT, (unit + 1) * UNIT
-        claims = [_claim(r) for r in self.store.query(
-            "SELECT * FROM claims WHERE seq >= ? AND seq < ? ORDER BY seq, ord", [lo, hi])]
+        claims = _claims(self.store.con.execute(
+            "SELECT state FROM claim_state WHERE seq >= ? AND seq < ? ORDER BY seq, ord", [lo, hi]).fetchall())
         texts = {aid: text for aid, text in self.store.con.execute("""
             SELECT a.id, json_extract_string(a.record, '$.text') FROM record_articles r JOIN articles a ON a.key = r.article_key
             WHERE r.seq >= ? AND r.seq < ? ORDER BY r.seq""", [lo, hi]).fetchall()}
@@ -348,16 +346,16 @@ class StoredClaims:
         newest = """SELECT seq, ord FROM (
                 SELECT seq, ord, row_number() OVER (PARTITION BY block ORDER BY seq DESC, ord DESC) AS n
                 FROM claim_blocks WHERE seq < ? AND block IN (SELECT unnest(?::VARCHAR[])) {only}) WHERE n <= ?"""
-        rows = self.store.query(f"""
+        rows = self.store.con.execute(f"""
             WITH mine AS (SELECT unnest(?::INTEGER[]) AS i, unnest(?::VARCHAR[]) AS block),
             shared AS (SELECT m.i, b.seq, b.ord, count(*) AS n FROM mine m
                        JOIN claim_blocks b ON b.block = m.block AND b.seq < ? GROUP BY ALL),
             closest AS (SELECT seq, ord FROM (
                 SELECT seq, ord, row_number() OVER (PARTITION BY i ORDER BY n DESC, seq DESC, ord DESC) AS r
                 FROM shared) WHERE r <= ?)
-            SELECT c.* FROM claims c JOIN (
+            SELECT c.state FROM claim_state c JOIN (
                 SELECT * FROM closest UNION {newest.format(only="")} UNION {newest.format(only="AND points")}) b
                  ON b.seq = c.seq AND b.ord = c.ord
             ORDER BY c.seq, c.ord""", [owner, blocks, before, closest, before, sorted(latest), limit,
-                                       before, sorted(pointing), limit])
-        return [_claim(r) for r in rows]
+                                       before, sorted(pointing), limit]).fetchall()
+        return _claims(rows)

@@ -54,7 +54,7 @@ RECORD_TABLES = {
     "people": """
         person_id VARCHAR NOT NULL, name VARCHAR NOT NULL, type VARCHAR, key VARCHAR, aliases JSON,
         titles JSON, n_articles INTEGER, n_mentions INTEGER, n_claims INTEGER, n_conflicts INTEGER,
-        article_ids JSON, link_key VARCHAR, block VARCHAR, fold VARCHAR""",
+        article_ids JSON""",
     "person_links": """
         article_key VARCHAR NOT NULL, article_id VARCHAR NOT NULL, entity_id VARCHAR NOT NULL,
         person_id VARCHAR NOT NULL""",
@@ -62,7 +62,7 @@ RECORD_TABLES = {
         claim_id VARCHAR NOT NULL, article_key VARCHAR, article_id VARCHAR NOT NULL, attribution_id VARCHAR,
         event_id VARCHAR, claimant VARCHAR, claimant_id VARCHAR, claimant_type VARCHAR, chain JSON,
         about JSON, about_ids JSON, polarity VARCHAR, date VARCHAR, published VARCHAR, text VARCHAR,
-        span JSON, event_types JSON, seq BIGINT, ord INTEGER, events JSON, content VARCHAR, extras JSON""",
+        span JSON, event_types JSON""",
     "claim_people": "claim_id VARCHAR NOT NULL, person_id VARCHAR NOT NULL, role VARCHAR NOT NULL",
     "conflicts": """
         conflict_id VARCHAR NOT NULL, key VARCHAR NOT NULL, rank INTEGER NOT NULL, kind VARCHAR NOT NULL,
@@ -71,7 +71,10 @@ RECORD_TABLES = {
         pos INTEGER""",
     "conflict_people": "conflict_key VARCHAR NOT NULL, person_id VARCHAR NOT NULL",
     # What the incremental record keeps to grow without reading the whole store (record_tables.py):
-    # each recorded article's place in the order, each claim's blocking keys, people by surname.
+    # each recorded article's place in the order, each claim whole and its blocking keys, where
+    # each person is filed. Tables of their own: the read model's tables keep their columns.
+    "person_keys": "person_id VARCHAR NOT NULL, link_key VARCHAR NOT NULL, block VARCHAR, fold VARCHAR",
+    "claim_state": "seq BIGINT NOT NULL, ord INTEGER NOT NULL, article_key VARCHAR, state JSON NOT NULL",
     "record_articles": "article_key VARCHAR NOT NULL, article_id VARCHAR NOT NULL, seq BIGINT NOT NULL, "
                        "ingested_at TIMESTAMP",
     "claim_blocks": "block VARCHAR NOT NULL, seq BIGINT NOT NULL, ord INTEGER NOT NULL, points BOOLEAN",
@@ -95,7 +98,7 @@ RECORD_INDEXES = [
     "CREATE INDEX IF NOT EXISTS idx_claim_blocks ON claim_blocks(block)",
     "CREATE INDEX IF NOT EXISTS idx_record_articles ON record_articles(article_key)",
     "CREATE INDEX IF NOT EXISTS idx_person_surnames ON person_surnames(surname)",
-    "CREATE INDEX IF NOT EXISTS idx_people_link_key ON people(link_key)",
+    "CREATE INDEX IF NOT EXISTS idx_person_keys ON person_keys(link_key)",
 ]
 
 
@@ -118,10 +121,7 @@ def columns(table: str) -> list[str]:
 # it is next opened for writing (CREATE TABLE IF NOT EXISTS leaves an existing table as it is).
 ADDED_COLUMNS = {
     2: [("attributions", "speaker_resolved", "BOOLEAN"), ("attributions", "speaker_confidence", "DOUBLE")],
-    3: [("people", "link_key", "VARCHAR"), ("people", "block", "VARCHAR"), ("people", "fold", "VARCHAR"),
-        ("claims", "seq", "BIGINT"), ("claims", "ord", "INTEGER"), ("claims", "events", "JSON"),
-        ("claims", "content", "VARCHAR"), ("claims", "extras", "JSON"), ("conflicts", "unit", "BIGINT"),
-        ("conflicts", "pos", "INTEGER")],
+    3: [("conflicts", "unit", "BIGINT"), ("conflicts", "pos", "INTEGER")],
 }
 
 
