@@ -24,3 +24,9 @@ def test_unbalanced_quote_ends_with_its_paragraph():
 
 def test_curly_and_straight_quotes_both_count():
     assert len(find_quotes('“curly” and "straight"')) == 2
+
+
+def test_two_apostrophes_are_a_double_quotation_mark():
+    text = "''The plan,'' she said, ''is dead.''\n\n''It never ran.\n\n''Not once,'' he said."
+    assert _texts(text) == [["''The plan,''"], ["''is dead.''"], ["''It never ran.", "''Not once,''"]]
+    assert _texts("The players' coach said it.") == []

@@ -50,7 +50,21 @@ def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Span], int 
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """Every quotation in the text, in order."""
+    """Every quotation in the text, in order. Two apostrophes stand for a double quotation
+    mark ('' ... '', as The New York Times prints them)."""
+    if "''" not in text:
+        return _find_quotes(text)
+    # Scan with each pair read as a space and a straight mark (offsets kept), then widen a
+    # quote that opens on such a pair over its first apostrophe.
+    found = _find_quotes(text.replace("''", ' "'))
+    out = []
+    for q in found:
+        spans = tuple((s - 1 if s > 0 and text[s - 1:s + 1] == "''" else s, e) for s, e in q.spans)
+        out.append(Quote(spans))
+    return out
+
+
+def _find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     carry: list[Span] = []   # pieces of a quote still running from earlier paragraphs
     for m in _PARAGRAPH.finditer(text):
