@@ -666,3 +666,41 @@ def test_conflicts_rebuttal_noun_must_point_and_debunk_is_a_verb() -> None:
     verb = "His publicist later debunked the report."
     d = read_denial(verb, (0, len(verb)))
     assert d is not None and d.how == "points" and d.pointer == "report"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mexico must rebut the claims made during the campaign.",
+    "The party plans to deny the reports at a news conference.",
+    "She blasted the plan, calling it absurd.",
+    "That is ridiculous, the senator said.",
+    "The ministry was accused of making his own brand of fiction.",
+])
+def test_conflicts_duties_plans_and_opinions_are_no_denials(sentence: str) -> None:
+    from onrecord.record.conflicts import read_denial
+
+    assert read_denial(sentence, (0, len(sentence))) is None
+
+
+def test_conflicts_weak_verdicts_of_a_report_still_rebut() -> None:
+    from onrecord.record.conflicts import read_denial
+
+    for ok in ("The Kremlin called the reports absurd.", "The claims are nonsense, he said."):
+        assert read_denial(ok, (0, len(ok))) is not None, ok
+
+
+def test_conflicts_denied_deed_needs_a_related_account() -> None:
+    from onrecord.record.conflicts.denials import read_denial, resolve_in_text
+
+    text = ('"He is a great leader," said the aide. Officials said the firm bribed the port inspectors. '
+            'Another aide praised the speech. The firm denied any wrongdoing at the port.')
+    d = read_denial(text, (text.index("The firm denied"), len(text)))
+    aide = (text.index("Another"), text.index(" the speech") + 11)
+    bribe = (text.index("the firm bribed"), text.index(" inspectors") + 11)
+    t = resolve_in_text(text, d, d.span, [("x#A2", bribe, True), ("x#A3", aide, True)])
+    assert t.claim == "x#A2"
+
+
+def test_conflicts_without_is_no_negation() -> None:
+    a = _said(1, "P1", "the mayor let the council go a year without a press conference", (), polarity="negated")
+    b = _said(2, "P2", "the mayor's last press conference was held in March", ())
+    assert find_conflicts([a, b], use_stance=False) == []

@@ -55,8 +55,9 @@ EVALUATIVE = (
 _EVAL = EVALUATIVE_RE = re.compile(r"\b" + EVALUATIVE + r"(?=\W|$)", re.I)
 # "called/dismissed/rejected ... as baseless", "branded the reports lies".
 _AS_EVAL = re.compile(
-    r"\b(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|brand(?:s|ed|ing)?|"
-    r"label(?:s|ed|led|ing)?|term(?:s|ed)?|denounc(?:es|ed|ing)|deride[sd]?|decr(?:y|ies|ied)|"
+    # verbs only: "his own brand of fiction", "in the long term", "a call" are nouns
+    r"\b(?:call(?:s|ed|ing)|describ(?:es|ed|ing)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|brand(?:ed|ing)|"
+    r"label(?:ed|led|ing)|termed|denounc(?:es|ed|ing)|deride[sd]?|decr(?:y|ies|ied)|"
     r"expos(?:e|es|ed|ing)|unmask(?:s|ed|ing)?|reveal(?:s|ed|ing)?)\b"
     r"([^.;:!?]{0,120}?)\b(?:as )?" + EVALUATIVE + r"(?=\W|$)", re.I)
 # "That is not true", "the claims are baseless", "it was politically motivated".
@@ -139,6 +140,8 @@ MAY_DENY = re.compile(
 # A denial that may or may not come: "if the story is confirmed or denied", "whether he
 # rejects the claims". "Asked whether he met them, he denied it" is a denial.
 _IF = re.compile(r"\b(?:if|whether|unless)\b|\bconfirm(?:s|ed)?\s+(?:or|nor)\s*$|\bneither\s+(?:\w+\s+)?$", re.I)
+_MODAL = re.compile(r"\b(?:must|should|would|could|might|may|will|shall|ought to|(?:plans?|planned|wants?|wanted|hopes?|"
+                    r"hoped|going|needs?|needed|urged \w+|asked \w+|called on \w+)\s+to)\s+(?:\w+ly\s+)?$", re.I)
 _ASKED_WHAT = re.compile(r"\basked\s+(?:\w+\s+){0,3}?(?:if|whether|about)\s+([^,;:]{8,200}?)\s*,", re.I)
 _ASKED_IF = re.compile(r"\basked\s+(?:\w+\s+){0,2}?(?:if|whether)\b", re.I)
 
@@ -149,6 +152,8 @@ def hypothetical(text: str, at: int) -> bool:
     start = sentence_bounds(text, at, at)[0]
     cut = [start + m.end() for m in re.finditer(r"[;:]|,\s*(?:but|and|yet)\b", text[start:at])]
     before = text[cut[-1] if cut else start:at]
+    if _MODAL.search(before):
+        return True  # "Mexico must rebut the claims", "plans to deny": not yet a denial
     return any(not _ASKED_IF.search(before, max(0, m.start() - 25), m.end()) for m in _IF.finditer(before))
 
 
@@ -295,6 +300,13 @@ def read_denial(text: str, span: Span, *, cue: Span | None = None, content: Span
                     head = m.group(1).strip().split()[-1].lower().strip(",")
                     if head in POLICY_NOUNS:
                         continue
+                    # "dismissed the whole row as absurd": what it points at is no claim the
+                    # story states; only its own words can say which
+                    gap = re.sub(r"(?:\s+as)?[\s\"“”'‘’]*$", "", m.group(1).strip())
+                    thing = re.match(r"(?:the|a|an|this|that|these|those|his|her|their|its|our)\s", gap, re.I)
+                    noun = head if thing and head not in _PRONOUNS and gap.split()[-1].islower() else None
+                if _weak(text, s, e) and not (noun and _POINTER_END.match(noun)):
+                    continue  # "calling it absurd" of a plan is an opinion; of "the reports", a rebuttal
                 start = _clause_start(text, lo, s)
                 subj = _subject(text, start, s)
                 return Denial("rebuts", _trim(text, (start, e)), pointer=noun or "it", subject=subj,
@@ -320,6 +332,8 @@ def read_denial(text: str, span: Span, *, cue: Span | None = None, content: Span
             if not (_PRONOUN_SUBJECT.search(text[max(lo, start - 2):e]) or _EVALUABLE.fullmatch(head)
                     or len(subject.split()) >= 4):
                 continue
+            if _weak(text, s, e) and not _POINTER_END.match(subject):
+                continue  # "That is absurd": an opinion, unless of "the claims"
             pointer = subject if _PRONOUN_SUBJECT.search(text[max(lo, start - 2):e]) or len(subject.split()) <= 3 \
                 else None
             return Denial("rebuts", _trim(text, (start, e)), pointer=pointer or subject,
@@ -433,6 +447,8 @@ def resolve_in_text(text: str, denial: Denial, claim_span: Span,
         found = _accusation_mention(text, head, before=s0, exclude=denial.span, verdict=_verdict_word(text, denial))
         if found:
             return Target(found, "mention")
+    if not _points_nearby(denial):
+        return None
     # A bare rebuttal by someone accused: the accusation against them that shares most with
     # the rebuttal's sentence ("rejected the arrest warrant ... politically motivated" answers
     # "ordered the arrest of Dodik ... for allegedly trying to ...").
@@ -441,10 +457,16 @@ def resolve_in_text(text: str, denial: Denial, claim_span: Span,
         return Target(accused, "accusation")
     # A pronoun or a bare rebuttal: the nearest claim of someone else just before it.
     best: tuple[int, str, Span] | None = None
+    # A denied deed ("denied any wrongdoing", "any role") answers an account that tells of
+    # something the denial's sentence names, not whatever was said last.
+    deed = _DEED.fullmatch((denial.pointer or "").strip())
+    topic = set(meaning_words(text[sent[0]:sent[1]])) - set(meaning_words(denial.pointer or "")) if deed else set()
     for cid, span, opposing in nearby:
         if not opposing or span[0] >= s0 or s0 - span[1] > 400:
             continue
         if span[0] <= s0 < span[1]:
+            continue
+        if deed and not (topic & set(meaning_words(text[span[0]:span[1]])) or ACCUSATION.search(text, *span)):
             continue
         if best is None or span[1] > best[0]:
             best = (span[1], cid, span)
@@ -469,6 +491,31 @@ def resolve_in_text(text: str, denial: Denial, claim_span: Span,
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
 _BARE_NP = re.compile(r"(?:the|this|that|these|those|its|his|her|their|last \w+'s|[A-Z]\w+'s)\s+(?:[\w-]+\s+){0,2}[\w-]+",
                       re.I)
+
+
+# Words that judge an opinion as readily as a fact ("an absurd plan"): a rebuttal only of a
+# claim, a report, an allegation.
+_WEAK = frozenset("absurd ridiculous nonsense nonsensical propaganda misleading distorted distortion fiction "
+                  "inaccurate".split())
+_POINTER_END = re.compile(r"(?:.*\W)?(?:" + POINTER_NOUNS + r")\W*$", re.I | re.S)
+
+
+def _weak(text: str, s: int, e: int) -> bool:
+    m = _EVAL.search(text, s, e)
+    return bool(m) and m.group(0).lower().split()[-1] in _WEAK
+
+
+_DEED = re.compile(r"involvement|role|responsibility|complicity|wrongdoing|guilt|links?|connections?|ties|presence",
+                   re.I)
+_PRONOUNS = frozenset("it this that these those them all everything".split())
+
+
+def _points_nearby(denial: Denial) -> bool:
+    """Whether the story around a denial can say what it points at: a plea, a pronoun, a
+    pointer noun ("the reports") or a stated subject; not "dismissed the whole row"."""
+    pointer = (denial.pointer or "it").strip().lower()
+    return (denial.how == "pleads" or pointer in _PRONOUNS or len(pointer.split()) >= 4
+            or bool(re.match(r"(?:.*\s)?(?:" + POINTER_NOUNS + r")$", pointer, re.I)))
 
 
 def _account_of(text: str, event: Span, before: int, nearby: list[tuple[str, Span, bool]]) -> Target | None:

@@ -96,7 +96,8 @@ def negated_words(text: str) -> list[str]:
     out: list[str] = []
     for clause in re.split(r"[,;:()\"“”]|\s[-–—]\s|\b(?:but|because|although|while|and that)\b", text):
         toks = tokens(clause)
-        at = next((i for i, t in enumerate(toks) if t in NEGATION or t.endswith("n't")), None)
+        # "without a press conference" is a circumstance, not a denial that one was held.
+        at = next((i for i, t in enumerate(toks) if (t in NEGATION and t != "without") or t.endswith("n't")), None)
         if at is None:
             continue
         scope = " ".join(toks[at + 1:])
