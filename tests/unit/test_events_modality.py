@@ -70,3 +70,18 @@ def test_events_order_to_do_is_a_request(nlp) -> None:  # noqa: ANN001
 @pytest.mark.slow
 def test_events_passive_met_is_a_reception(nlp) -> None:  # noqa: ANN001
     assert not _events(nlp, "What began as a plea for reform was met with brutality.")
+
+
+@pytest.mark.slow
+def test_events_who_died_is_acted_on(nlp) -> None:  # noqa: ANN001
+    for text in ("The convoy hit a roadside bomb near Kandahar.", "The car hit a mine and was then attacked."):
+        ev = [e for e in _events(nlp, text) if e.type == "ASSAULT"]
+        assert ev and not ev[0].actor and ev[0].recipient, text
+
+
+@pytest.mark.slow
+def test_events_later_dated_telling_is_another_happening(nlp) -> None:  # noqa: ANN001
+    text = ("Gunmen attacked a police post in Garissa.\n\n"
+            "The deadliest attack in the region, in 2015, killed 148 students.")
+    ev = [e for e in _events(nlp, text) if e.type == "ASSAULT"]
+    assert len(ev) == 2 and ev[0].date != "2015"

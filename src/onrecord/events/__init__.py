@@ -97,6 +97,8 @@ _HAPPENINGS = frozenset("strike airstrike attack blast explosion bombing shellin
                         "conflict violence offensive fire crash storm earthquake quake flood hurricane "
                         "shooting stampede riot".split())
 MAX_PARTICIPANTS = 10
+# Verbs whose subject undergoes the act: "a prisoner died in custody" names a victim, not an actor.
+_DEATH_VERBS = frozenset("die perish drown starve suffocate succumb".split())
 # Weapons that kill or wound as a verb's subject: an instrument is not who acted ("a car bomb killed
 # five soldiers"); its own actor, if named ("Israeli rockets", "a bomb planted by rebels"), is.
 _INSTRUMENTS = frozenset("bomb carbomb rocket missile shell mortar grenade mine landmine explosive device ied "
@@ -446,6 +448,11 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
             # "the strike on the hospital killed 20": a happening is not who acted; its own actor
             # ("a strike by government jets") is.
             subj = _subject_of_noun(subj)
+        hit_weapon = c.head.lemma_.lower() in ("hit", "strike") and any(
+            x.dep_ == "dobj" and x.lemma_.lower() in _INSTRUMENTS for x in c.head.children)
+        if subj is not None and (c.head.lemma_.lower() in _DEATH_VERBS or hit_weapon) and rec is None:
+            # "a prisoner died after torture", "the convoy hit a roadside bomb": the one acted on.
+            subj, rec = None, subj
         actor_toks = with_conjuncts(subj)[:MAX_PARTICIPANTS] if subj is not None else []
         if subj is not None and subj.dep_ in ("nsubj", "nsubjpass"):
             # "A special counsel as well as several congressional committees are investigating"
@@ -664,8 +671,8 @@ def _same_happening(first: Event, later: Event) -> bool:
     if (later.type != first.type or later.negated != first.negated or later.attributed_to != first.attributed_to
             or later.type == "STATEMENT"):
         return False
-    if later.date and first.date and later.date != first.date:
-        return False
+    if later.date and later.date != first.date:
+        return False  # a later telling with a date of its own ("the biggest attack, in 2009") is another happening
     for mine, theirs in ((later.actor, first.actor), (later.recipient, first.recipient)):
         mine = [p for p in mine if p.entity or p.country or p.sector]  # "he", "the man": no evidence
         if mine and theirs and not _keys(mine) <= _keys(theirs):

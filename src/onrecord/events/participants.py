@@ -93,6 +93,11 @@ def subject(trigger: Token, light: Token | None = None) -> Token | None:
                 return next(c for c in verb.children if c.dep_ == "nsubjpass")
             if verb is not trigger:
                 return None
+        elif verb is trigger and trigger.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
+            # "the car hit a mine and was then attacked": the subject it shares is the one attacked.
+            agent = _agent(verb)
+            if agent is not None or verb.lemma_.lower() not in _PSEUDO_PASSIVE:
+                return agent
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
         if len(subjects) > 1 and any(t.text in _DASHES for t in verb.doc[subjects[0].i:subjects[-1].i]):
             subjects = subjects[-1:]  # a dateline before the subject: "NAIROBI (AP) - Kenyan police"
