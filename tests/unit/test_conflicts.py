@@ -704,3 +704,17 @@ def test_conflicts_without_is_no_negation() -> None:
     a = _said(1, "P1", "the mayor let the council go a year without a press conference", (), polarity="negated")
     b = _said(2, "P2", "the mayor's last press conference was held in March", ())
     assert find_conflicts([a, b], use_stance=False) == []
+
+
+def test_conflicts_negated_restatement_of_an_account() -> None:
+    arrested = _said(1, "P1", "police arrested the opposition leader Ade Bello in Lagos on Monday", ())
+    not_arrested = _said(2, "P2", "Bello had not been arrested but had come in for questioning", (), polarity="negated")
+    (c,) = find_conflicts([arrested, not_arrested], use_stance=False)
+    assert c.kind == "denial_vs_report" and c.a.id == not_arrested.id and "negated" in c.why[1]
+    # Someone else's act negated, a plan, or a bare noun phrase is no restatement.
+    other = _said(3, "P2", "Okoro had not been arrested in Lagos on Monday", (), polarity="negated")
+    plan = _said(4, "P1", "police plan to arrest the opposition leader Ade Bello in Lagos", ())
+    noun = _said(5, "P1", "the arrest of the opposition leader Ade Bello in Lagos", ())
+    assert find_conflicts([arrested, other], use_stance=False) == []
+    assert find_conflicts([plan, not_arrested], use_stance=False) == []
+    assert find_conflicts([noun, not_arrested], use_stance=False) == []

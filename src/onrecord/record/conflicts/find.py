@@ -27,7 +27,7 @@ from .conflict import Conflict, ConflictKind
 from ...model import trim_span
 from ...stance import LABELS, stance_proba
 from .denials import EVALUATIVE_RE, MAY_DENY, Denial, Target, read_denial, resolve_in_text, sentence_bounds
-from .judge import CALLED, HAS_POLE, Reading, judge, read
+from .judge import CALLED, FINITE, HAS_POLE, Reading, judge, read
 from .meaning import meaning_words, overlap
 from .score import Scored, base_score, merge_repeats, signals
 
@@ -171,7 +171,7 @@ def _pointing(prep: Prepared, texts: Mapping[str, str], readings: dict[str, Read
                       for j in by_article[claim.article]
                       if _voice(prep.claims[j]) != _voice(claim) and prep.claims[j].spans and prep.denials[j] is None
                       and len(prep.claims[j].text.split()) >= 4 and not EVALUATIVE_RE.search(prep.claims[j].text)
-                      and (prep.props[j].predicates or _FINITE.search(prep.claims[j].text))]
+                      and (prep.props[j].predicates or FINITE.search(prep.claims[j].text))]
             target = resolve_in_text(text, denial, denial.span, nearby, names=_names_of(claim))
         if target is not None and text is not None:
             report = _report_at(claim, target, text, mine, denial)
@@ -208,11 +208,6 @@ def _pointing(prep: Prepared, texts: Mapping[str, str], readings: dict[str, Read
                 sig = signals(denier, other, sim, False, resolved="other article")
                 out.append((base_score("denial_vs_report", sig), "denial_vs_report", denier, other, sig, why))
     return out
-
-
-# A clause, not a bare noun phrase ("the head of the group"): some verb form in it.
-_FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|"
-                     r"should|\w{3,}ed|\w{3,}s)\b(?<!\bnews)", re.I)
 
 
 def _reported_elsewhere(prep: Prepared, i: int, report: Claim,

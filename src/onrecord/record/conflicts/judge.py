@@ -76,6 +76,7 @@ class Reading:
     everything: frozenset[str] = frozenset()  # meaning words and the people ("@P1")
     approximate: bool = False                 # "at least 5", "about 100": a count that allows others
     poles: frozenset[tuple[int, int]] = frozenset()
+    clauses: tuple = ()                          # negated_clauses, for a negated claim
     label_denied: frozenset[str] = frozenset()   # "she was not a militant" -> {militant}
     label_given: frozenset[str] = frozenset()    # "called her a militant", "the man was a militant"
     labelled_by_other: bool = False              # the label is someone else's word ("called her ...")
@@ -107,6 +108,30 @@ def negated_words(text: str) -> list[str]:
     return out
 
 
+_SAY_CUT = frozenset("that said says say told tells added insisted insists stated states replied claimed claims".split())
+
+
+def negated_clauses(text: str) -> tuple[tuple[tuple[str, ...], tuple[tuple[str, frozenset[str]], ...]], ...]:
+    """Each negated clause as (its subject's meaning words, each negated word with its CAMEO
+    roots): "Bello had not been arrested" -> (("bello",), (("arrest", {"#17"}),))."""
+    out = []
+    for clause in re.split(r"[,;:()\"“”]|\s[-–—]\s|\b(?:but|because|although|while|and that)\b", text):
+        toks = tokens(clause)
+        at = next((i for i, t in enumerate(toks) if (t in NEGATION and t != "without") or t.endswith("n't")), None)
+        if at is None or set(content(toks[at + 1:])) & _EPISTEMIC:
+            continue
+        cut = max((i + 1 for i, t in enumerate(toks[:at]) if t in _SAY_CUT), default=0)
+        subject = tuple(w for w in meaning_words(" ".join(toks[cut:at])) if not w.startswith("#"))
+        words = []
+        for t in toks[at + 1:]:
+            mw = meaning_words(t)
+            plain = [w for w in mw if not w.startswith("#")]
+            if plain:
+                words.append((plain[0], frozenset(w for w in mw if w.startswith("#"))))
+        out.append((subject, tuple(words)))
+    return tuple(out)
+
+
 def read(claim: Claim, prop: Proposition, words: list[str], denial: Denial | None = None) -> Reading:
     negated = negated_words(claim.content or claim.text) if claim.polarity in ("negated", "denied") else []
     # The people a claim is about count as meaning too: "he" and "the mayor" are the same man.
@@ -116,7 +141,8 @@ def read(claim: Claim, prop: Proposition, words: list[str], denial: Denial | Non
     denied_label, given_label, by_other = labels(text)
     return Reading(claim=claim, prop=prop, words=words + people, denial=denial, negated=frozenset(negated),
                    topic=frozenset(words), everything=frozenset(words) | frozenset(people), approximate=approx,
-                   poles=poles(text), label_denied=denied_label, label_given=given_label, labelled_by_other=by_other)
+                   poles=poles(text), label_denied=denied_label, label_given=given_label, labelled_by_other=by_other,
+                   clauses=negated_clauses(text) if claim.polarity in ("negated", "denied") else ())
 
 
 # What someone is: "he was not a militant" denies the label "militant"; "police called him a
@@ -171,6 +197,45 @@ def _pole_words(n: int) -> frozenset[str]:
 
 def _contain(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+# A clause, not a bare noun phrase ("the release of his tax returns"): some verb form in it.
+FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|"
+                    r"should|shall|\w{3,}ed|said|says|took|made|got|went|came|saw|told|gave|met|won|lost|led|left|"
+                    r"held|paid|sent|fled|fought|hit|shot|struck)\b", re.I)
+_UNSAID = re.compile(r"\b(?:rul(?:e|es|ed|ing) out|den(?:y|ies|ied)|reject(?:s|ed)?|refus(?:e|es|ed)|plans?|planned|"
+                     r"intends?|intended|promis(?:e|es|ed)|pledg(?:e|es|ed)|vow(?:s|ed)?)\b", re.I)
+
+
+def _titled(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _negated_restatement(neg: Reading, pos: Reading) -> Verdict | None:
+    """"Beijing has not sent weapons to Russia" against "China is supplying weapons to Russia":
+    a negated clause that restates the other account. Its act is the other's act negated (the
+    same CAMEO root, opposite polarity); its subject, if named, is in the other account; most
+    of its words are there too (an act word counts by its root), two of them word for word."""
+    pn, pp = neg.prop.predicates, pos.prop.predicates
+    opposite = {f"#{r}" for r in pn.keys() & pp.keys() if pn[r] is True and pp[r] is False}
+    if not opposite or any(_titled(c.content or c.text) for c in (neg.claim, pos.claim)):
+        return None  # a headline's few capitalised words say too little to restate anything
+    if _UNSAID.search(pos.claim.content or pos.claim.text) or not FINITE.search(pos.claim.content or pos.claim.text):
+        return None  # "did rule out", "plans for": the other side asserts no act either
+    point = pos.topic - _WHEN
+    roots = {w for w in pos.topic if w.startswith("#")}
+    for subject, words in neg.clauses:
+        if not any(r & opposite for _, r in words) or any(w not in point for w in subject):
+            continue
+        plain = [(w, r) for w, r in words if w not in _WHEN]
+        covered = [w for w, r in plain if w in point or r & roots]
+        same = {w for w, _ in plain if w in point} | {w for w in subject if w in point}
+        if len(same) >= 2 and len(covered) >= 0.6 * len(plain):
+            return Verdict("denial_vs_report", neg.claim, pos.claim, False,
+                           [f"{neg.claim.claimant} negates what {pos.claim.claimant} asserts",
+                            f"the same act negated; {len(covered)} of {len(plain)} negated words in the other account"])
+    return None
 
 
 def _label_denied(neg: Reading, pos: Reading) -> Verdict | None:
@@ -255,6 +320,10 @@ def judge(x: Reading, y: Reading) -> Verdict | None:
                            [f"{neg.claim.claimant} negates what {pos.claim.claimant} asserts",
                             "the negated words (" + ", ".join(sorted(w for w in scope if not w.startswith("#")))
                             + ") are all in the other account"])
+    if not pos.claim.negative and neg.claim.negative:
+        restated = _negated_restatement(neg, pos)
+        if restated is not None:
+            return restated
     opposed = [n for n, side in x.poles if (n, 1 - side) in y.poles and (n, 1 - side) not in x.poles
                and (n, side) not in y.poles]
     if opposed and not a.negative and not b.negative:
