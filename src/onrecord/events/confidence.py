@@ -13,7 +13,7 @@ features: the model must hold on verbs it never saw.
 
 A candidate it turns down still counts as another telling of an event it kept (events.link_mentions).
 Without a shipped model (data/events/event_scorer.json) every unflagged candidate is kept, as
-before the scorer existed. STATEMENT and DENY, which the PLOVER gold never codes, are left to the rules.
+before the scorer existed; none ships now (it cost recall on unseen VOA stories, docs/events.md). STATEMENT and DENY, which the PLOVER gold never codes, are left to the rules.
 """
 from __future__ import annotations
 
