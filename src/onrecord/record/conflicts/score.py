@@ -58,6 +58,10 @@ def merge_repeats(scored: list[Scored], readings: dict[str, Reading]) -> list[Co
             # The same report (or a copy of it) denied again, in other words or another article.
             match = next((c for c in groups[key] if _same_position(c.b, b, readings)), None)
         if match is None and kind == "denial_vs_report":
+            # One denial set against several reports of what it denies: one dispute, the other
+            # reports in `also`.
+            match = next((c for c in out if c.kind == kind and c.a.id == a.id), None)
+        if match is None and kind == "denial_vs_report":
             # Allies denying the same account, a headline and its story: one dispute.
             match = next((c for c in out if c.kind == kind and _same_dispute(c, a, b)), None)
         if match is not None:
