@@ -718,3 +718,12 @@ def test_conflicts_negated_restatement_of_an_account() -> None:
     assert find_conflicts([arrested, other], use_stance=False) == []
     assert find_conflicts([plan, not_arrested], use_stance=False) == []
     assert find_conflicts([noun, not_arrested], use_stance=False) == []
+
+
+def test_conflicts_one_denial_against_several_reports_is_one_dispute() -> None:
+    denial = _said(0, "P0", "the mayor denied that he met the developer at the harbour", ("P0", "P9"), polarity="denied")
+    denial.extras["cue"] = [[10, 16]]
+    first = _said(1, "P1", "the mayor met the developer at the harbour twice", ("P0", "P9"))
+    second = _said(2, "P2", "the mayor held private talks with the developer at the harbour office", ("P0", "P9"))
+    (c,) = find_conflicts([denial, first, second], use_stance=False)
+    assert c.a.id == denial.id and {c.b.id, *(x.id for x in c.also)} == {first.id, second.id}
