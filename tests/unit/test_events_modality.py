@@ -87,3 +87,9 @@ def test_events_later_dated_telling_is_another_happening(nlp) -> None:  # noqa: 
             "The deadliest attack in the region, in 2015, killed 148 students.")
     ev = [e for e in _events(nlp, text) if e.type == "ASSAULT"]
     assert len(ev) == 2 and ev[0].date != "2015"
+
+
+@pytest.mark.slow
+def test_events_its_takes_the_possessor_country(nlp) -> None:  # noqa: ANN001
+    ev = [e for e in _events(nlp, "Israel denied reports that its jets struck a hospital in Gaza.") if e.type == "ASSAULT"]
+    assert ev and ev[0].negated and ev[0].actor[0].country == "ISR"

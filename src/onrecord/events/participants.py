@@ -1,7 +1,7 @@
 """Who did it and to whom: actor and recipient phrases from the dependency parse."""
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..entities import doc_cache, doc_text, name_gender, span_ents, span_text
 from ..model import Entity, Participant
@@ -393,10 +393,26 @@ def participant(tok: Token, entities: list[Entity], mention_index: dict[int, Ent
     if entity is not None and (code.country is None or code.sector is None):
         inherited = _entity_code(entity, doc)
         code = Code(code.country or inherited.country, code.sector or inherited.sector)
+    if code.country is None:
+        # "Israel denied that its jets struck": the possessor's country.
+        poss = next((c for c in tok.children if c.dep_ == "poss" and c.tag_ == "PRP$"
+                     and c.lower_ in ("its", "their")), None)
+        owner = _possessor(poss) if poss is not None else None
+        if owner is not None:
+            code = Code(code_text(owner.text).country, code.sector)
     if code.country is None and code.sector is not None:
         code = Code(_antecedent_country(tok), code.sector)
     return Participant(span=(span.start_char, span.end_char), text=span.text,
                        entity=entity.id if entity else None, country=code.country, sector=code.sector)
+
+
+def _possessor(poss: Token) -> Span | None:
+    """The body "its" or "their" names: the nearest earlier country, organisation or people name
+    in the sentence."""
+    for ent in reversed(span_ents(poss.doc[poss.sent.start:poss.i])):
+        if ent.label_ in ("GPE", "ORG", "NORP"):
+            return ent
+    return None
 
 
 def _antecedent_country(tok: Token) -> str | None:
