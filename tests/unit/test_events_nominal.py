@@ -91,3 +91,22 @@ def test_events_recorder_sees_every_candidate(nlp) -> None:  # noqa: ANN001
     assert events and rec.rows
     assert any("type=ASSAULT" in feats for _, feats in rec.rows)
     assert {at for at, _ in rec.rows} <= {s for e in events for s, _ in e.trigger}
+
+
+@pytest.mark.slow
+def test_events_time_preposition_is_no_pattern_word(nlp) -> None:  # noqa: ANN001
+    """"fired its chief executive on Monday" is no "fire on"; "fired on protesters" is."""
+    assert not _events(nlp, "The company fired its chief executive on Monday.")
+    assert [e.type for e in _events(nlp, "Troops fired on protesters on Monday.")] == ["ASSAULT"]
+
+
+@pytest.mark.slow
+def test_events_product_is_no_act(nlp) -> None:  # noqa: ANN001
+    assert not _events(nlp, "Apple launched a new phone in Cupertino.")
+
+
+@pytest.mark.slow
+def test_events_force_between_uncoded_names_is_not_coded(nlp) -> None:  # noqa: ANN001
+    assert not _events(nlp, "Liverpool crushed Everton 4-0 on Sunday.")
+    assert not _events(nlp, "The Lakers beat the Celtics in Boston.")
+    assert [e.type for e in _events(nlp, "Gunmen killed two farmers in Peshawar.")] == ["ASSAULT"]

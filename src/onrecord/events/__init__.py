@@ -97,6 +97,7 @@ _HAPPENINGS = frozenset("strike airstrike attack blast explosion bombing shellin
                         "conflict violence offensive fire crash storm earthquake quake flood hurricane "
                         "shooting stampede riot".split())
 MAX_PARTICIPANTS = 10
+_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 # Verbs whose subject undergoes the act: "a prisoner died in custody" names a victim, not an actor.
 _DEATH_VERBS = frozenset("die perish drown starve suffocate succumb".split())
 # Weapons that kill or wound as a verb's subject: an instrument is not who acted ("a car bomb killed
@@ -498,6 +499,11 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
             if tok is not None and part.sector == "GOV" and place_kind(part.text) in ("capital", "city") and (
                     c.cameo[:2] >= "14" or tok.head.lemma_.lower() in _PLACE_PREPS):
                 part.sector = "CVL"  # a city shelled, or where a curfew is imposed: its people
+        if actors and recipients and c.cameo[:2] in _FORCE_ROOTS and not any(
+                p.country or p.sector for p in actors + recipients):
+            # "Liverpool crushed Everton", "the Lakers beat the Celtics": as in PETRARCH, force
+            # between two parties no dictionary knows is no coded event (mostly sport).
+            flags.append("uncoded_sides")
         _inherit_country(actors, recipients, sent, home=home)
         _inherit_country(recipients, actors, sent, targets=True, home=home)
         if home:

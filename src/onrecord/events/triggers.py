@@ -153,6 +153,8 @@ def _child_lemmas(tok: Token) -> set[str]:
             out.update(g.lemma_.lower() for g in c.children if g.dep_ == "mark" and g.lower_ == "for")
         if c.dep_ not in _CHILD_DEPS:
             continue
+        if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children if g.dep_ == "pobj"):
+            continue  # "fired its chief executive on Monday": a time, not "fire on"
         out.add(c.lemma_.lower())
         if c.dep_ == "xcomp":
             out.add(_XCOMP)
@@ -198,7 +200,8 @@ _NOMINAL_SUFFIXES = (("ation", "ate"), ("ation", "e"), ("ation", ""), ("ition", 
                      ("ing", "e"), ("y", ""), ("", "en"), ("", ""))
 # Things, not acts, though a verb shares their form: "making bombs", "supplying arms".
 _ARTIFACTS = frozenset("bomb shell mine rocket missile arm weapon drone grenade mortar tank gun ship plane "
-                       "jet truck house book film record".split())
+                       "jet truck car house book film record phone app model product album video photo "
+                       "picture package bill table chair".split())
 
 
 @lru_cache(maxsize=8192)
