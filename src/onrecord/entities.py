@@ -44,7 +44,7 @@ _POSSESSIVE = re.compile(r"(?:\s*['’]s?)+$")
 _NAME_PARTICLES = frozenset("al el bin ibn de da di du del della van von der den la le ter dos das".split())
 _NAME_PUNCT = frozenset("'’.-")
 # Words no personal name is made of: the model reads title-case headlines as names
-# ("Trump Had Second", "Warren Hammers Wells Fargo CEO").
+# ("Vale Had Second", "Nora Vale Blasts Harbor Bank CEO").
 _NOT_NAME_WORDS = frozenset("""
 a an the and or but of in on at to for from by with as is are was were be been has have had do does did
 will would can could should may might must not no yes says said say tells told calls called hammers slams
@@ -332,7 +332,7 @@ def _same_person(a: str, b: str) -> bool:
         return True
     short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
     if len(short) >= 2 and long_[-len(short):] == short:
-        return True  # "Wasserman Schultz" in "Debbie Wasserman Schultz"
+        return True  # "Lopez Ortega" in "Ana Lopez Ortega"
     # "Jeff Sessions" ~ "Jefferson Beauregard Sessions"? only when surnames and first initials agree.
     return ta[-1] == tb[-1] and ta[0][0] == tb[0][0] and (len(ta) == 1 or len(tb) == 1 or ta[0] == tb[0] or len(ta) != len(tb))
 

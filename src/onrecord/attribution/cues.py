@@ -182,7 +182,7 @@ def find_cues(doc, quotes: "QuoteIndex", *, threshold: float | None = None) -> l
         if p < low * core_factor:
             continue  # below every cut: skip the parse walk
         verb_cut = cut
-        if by_source:
+        if by_source and p < NO_SOURCE_CUT:  # over every cut: no parse walk needed
             named = _source_named(tok)
             verb_cut = NO_SOURCE_CUT if named is None else (NAMED_SOURCE_CUT if named else cut)
         # Core speech verbs with a subject are cues even where the parse around them is odd.

@@ -83,7 +83,7 @@ _CONF_FULL = 0.97        # the source is a full name
 _CONF_ALIAS = 0.92       # a surname, title or misspelling the entity stage tied to one full name
 _CONF_PARTIAL = 0.85     # a name the article only ever gives in part
 _CONF_ORG = 0.93         # a named organisation or outlet
-_CONF_APPOS = 0.95       # "the host, Abby Martin,": the name in apposition
+_CONF_APPOS = 0.95       # "the host, Nora Vale,": the name in apposition
 _CONF_DESCRIPTIVE = 0.8  # the source's own words (anonymous, documents): right, but nobody named
 
 
@@ -230,7 +230,7 @@ def _antecedent(head: "Token") -> "Token | None":
 
 
 def _conjuncts(head: "Token") -> list["Token"]:
-    """The members of a coordinated source ("Mr. King and Mr. Schultz"), head first."""
+    """The members of a coordinated source ("Ms. Vale and Mr. Ruiz"), head first."""
     out = [head]
     for tok in head.subtree:
         if tok.head not in out or tok.pos_ not in ("PROPN", "NOUN", "PRON"):
@@ -307,7 +307,7 @@ def _pronoun_of(antecedent: Speaker, surface: str, confidence: float) -> Speaker
 
 
 def _group(ctx: _Context, head: "Token", members: list["Token"], surface: str) -> Speaker:
-    """A coordinated source: named members joined in text order ("Larry King and Ed Schultz"),
+    """A coordinated source: named members joined in text order ("Nora Vale and Tom Ruiz"),
     resolved when every member is and they are of one kind; a partly named group keeps its words."""
     parts = [resolve_one(ctx, [(m.idx, m.idx + len(m.text))], m, depth=1) for m in members]
     if all(p.resolved for p in parts):
@@ -463,7 +463,7 @@ def resolve_one(ctx: _Context, spans: list[Span], head: "Token | None", *, depth
     low = _POSSESSIVE_PRONOUNS.get(low, low) if head.dep_ == "poss" else low
     if low in _ALL_PRONOUNS:
         return _pronoun_speaker(ctx, low, spans[0][0], surface)
-    # An appositive name: "Another RT America host, Abby Martin," is Abby Martin.
+    # An appositive name: "another station host, Nora Vale," is Nora Vale.
     for child in head.children:
         if child.dep_ == "appos" and head.pos_ != "PROPN":
             ent = _entity_at(ctx.index, (child.idx, child.idx + len(child.text)), (child.idx, child.idx + len(child.text)))
@@ -509,7 +509,7 @@ def resolve_one(ctx: _Context, spans: list[Span], head: "Token | None", *, depth
                 name = name.replace(text[s:e], other.name, 1)
         return _words(name, "organization", _CONF_DESCRIPTIVE)
     if head.pos_ == "PROPN" and kind == "person":
-        # A headline the entity stage refused as a name ("Elizabeth Warren Hammers Wells Fargo
+        # A headline the entity stage refused as a name ("Nora Vale Blasts Harbor Bank
         # CEO") that starts with a person the article names in full.
         for other in ctx.entities:
             if other.type == "PERSON" and len(other.name.split()) > 1 and surface.startswith(other.name):
