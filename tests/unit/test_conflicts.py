@@ -727,3 +727,25 @@ def test_conflicts_one_denial_against_several_reports_is_one_dispute() -> None:
     second = _said(2, "P2", "the mayor held private talks with the developer at the harbour office", ("P0", "P9"))
     (c,) = find_conflicts([denial, first, second], use_stance=False)
     assert c.a.id == denial.id and {c.b.id, *(x.id for x in c.also)} == {first.id, second.id}
+
+
+@pytest.mark.parametrize("sentence,how,pointer", [
+    ("Iran rejected the U.S. claims.", "points", "claims"),
+    ("He denied he had ever met her.", "restates", None),
+    ("The company called the lawsuit frivolous.", "rebuts", "lawsuit"),
+    ("The firm said the complaint was without merit.", "rebuts", None),
+])
+def test_conflicts_more_denial_forms(sentence: str, how: str, pointer: str | None) -> None:
+    from onrecord.record.conflicts import read_denial
+
+    d = read_denial(sentence, (0, len(sentence)))
+    assert d is not None and d.how == how
+    assert pointer is None or d.pointer == pointer
+
+
+def test_conflicts_plural_possessor_brings_the_accusation() -> None:
+    from onrecord.record.conflicts import read_denial
+
+    text = "She dismissed Bernie Sanders’ accusations that the campaign broke the law."
+    d = read_denial(text, (0, len(text)))
+    assert d.possessor == "Bernie Sanders" and text[d.complement[0]:d.complement[1]] == "the campaign broke the law"

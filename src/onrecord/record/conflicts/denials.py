@@ -33,7 +33,7 @@ POINTER_NOUNS = (
     r"suggestions?|speculation|insinuations?|theor(?:y|ies)|hypothes[ie]s|narratives?|version|"
     r"accounts?|statements?|remarks?|comments?|labels?|characteri[sz]ations?|portrayals?|depictions?|"
     r"involvement|role|responsibility|complicity|wrongdoing|guilt|links?|connections?|ties|presence|"
-    r"existence|news|"
+    r"existence|news|lawsuits?|complaints?|indictments?|"
     # an account given as figures or findings: "disputed the figures", "rejected the findings"
     r"figures|numbers|toll|tally|estimates?|findings|conclusions?|assessments?")
 # Objects that make "reject"/"deny" a decision, not a denial (CAMEO 12, reject).
@@ -51,7 +51,8 @@ EVALUATIVE = (
     r"smears|slander(?:ous)?|defamatory|politically motivated|a (?:political )?witch[- ]hunt|"
     r"a conspiracy theory|conspiracy theories|propaganda|disinformation|misinformation|fiction|"
     r"without (?:any )?(?:basis|foundation)|inaccurate|incorrect|a distortion|distorted|misleading|"
-    r"a fraud|frauds|fraudulent|a liar|liars|forged|a forgery|forgeries|doctored)")
+    r"a fraud|frauds|fraudulent|a liar|liars|forged|a forgery|forgeries|doctored|meritless|without merit|"
+    r"frivolous|bogus|spurious)")
 _EVAL = EVALUATIVE_RE = re.compile(r"\b" + EVALUATIVE + r"(?=\W|$)", re.I)
 # "called/dismissed/rejected ... as baseless", "branded the reports lies".
 _AS_EVAL = re.compile(
@@ -85,9 +86,10 @@ _POINTING_VERB = re.compile(
     r"push(?:es|ed|ing)? back (?:against|on))\b", re.I)
 _DETERMINER = r"(?:(?:the|all|any|these|those|such|this|that|its|his|her|their|our|my|your|[A-Z][\w.'’-]*(?:'s|’s)|a|an|every)\s+)"
 _OBJECT = re.compile(
-    r"\s+(?:" + _DETERMINER + r")?(?:(?:\w+[- ]){0,3}?)(" + POINTER_NOUNS + r")\b", re.I)
-_POSSESSOR = re.compile(r"\b([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:'s|’s)\s+(?:\w+\s+){0,2}$")
-_RESTATES = re.compile(r"\s+(?:that\b|having\b|ever\b|any\s+(?!of\b)|\w+ing\b)", re.I)
+    r"\s+(?:" + _DETERMINER + r")?(?:(?:[\w.'’]+[- ]){0,3}?)(" + POINTER_NOUNS + r")\b", re.I)  # "the U.S. claims"
+_POSSESSOR = re.compile(r"\b([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}?)(?:'s|’s|(?<=s)'|(?<=s)’)\s+(?:\w+\s+){0,2}$")
+_RESTATES = re.compile(r"\s+(?:that\b|having\b|ever\b|any\s+(?!of\b)|\w+ing\b|"
+                       r"(?:he|she|they|it|we|i)\s+(?:had|has|have|was|were|is|are|did|ever|never|would)\b)", re.I)
 # "called" naming something ("a site called Daily Buzz"), not judging it.
 _NAMING = re.compile(r"called\s+(?!(?:The|This|That|These|Those|It|His|Her|Their|Its|Such|All|Any)\b)[A-Z][\w-]*\b(?!['’]s)")
 _EVALUABLE = re.compile(r"(?:" + POINTER_NOUNS + r"|photos?|photographs?|images?|pictures?|videos?|footage|documents?|"
@@ -132,7 +134,7 @@ _ACCUSED_OF = re.compile(r"\s+(?:[\w.'’-]+\s+){0,6}?of\s+(.{3,200}?)(?=[,;:!?\
 MAY_DENY = re.compile(
     r"\b(?:den(?:y|ies|ied|ying|ial)|refut|rebut|disavow|disput|contest|reject|dismiss|repudiat|rul\w* out|"
     r"brush|shrug|scoff|push\w* back|plead|pled|innocen|false|untrue|true|baseless|groundless|unfounded|"
-    r"absurd|ridiculous|nonsens|fabricat|made[- ]up|fake|lie|lies|lying|hoax|smear|slander|defamat|motivated|"
+    r"absurd|ridiculous|nonsens|frivol|merit|debunk|discredit|fabricat|made[- ]up|fake|lie|lies|lying|hoax|smear|slander|defamat|motivated|"
     r"witch|conspiracy|propaganda|disinformation|misinformation|fiction|basis|foundation|inaccurate|incorrect|"
     r"distort|misleading|debunked|discredited|bogus|spurious|fraud|liar|forged|forger|doctored)|\bno\s", re.I)
 

@@ -126,7 +126,7 @@ def _report_at(denier: Claim, target: Target, text: str, article_claims: list[Cl
     s, e = target.span
     # Whose words the target is: the other voice's claim sharing most of its text.
     shares = [(sum(max(0, min(e, ce) - max(s, cs)) for cs, ce in c.spans), n) for n, c in enumerate(article_claims)
-              if c.id != denier.id and _voice(c) != _voice(denier)]
+              if c.id != denier.id and _voice(c) != _voice(denier) and not c.negative]  # a denier reports nothing
     best = max(shares, default=(0, -1))
     holder = article_claims[best[1]] if best[0] > 0 else None
     if denial.narrated:
