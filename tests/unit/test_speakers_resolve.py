@@ -161,3 +161,11 @@ def test_speakers_description_keeps_a_participle_that_restricts_it(nlp):
     text = "Research conducted by the Harbor Institute found that the dam leaked."
     sp = _speaker(nlp, text, "found")
     assert sp.name.lower() == "research conducted by the harbor institute" and sp.type == "document"
+
+
+def test_speakers_citing_an_event_is_no_source_but_citing_a_poll_is(nlp):
+    text = '"The dam will hold," Oduya told farmers on Friday, citing the release of fresh inspection money.'
+    assert not any(sp.name and "release" in sp.name for _, sp in _speakers(nlp, text))
+    text = "The Portvale Herald, citing a poll of farmers, reported that the dam was unpopular."
+    citing = [sp for c, sp in _speakers(nlp, text) if c == "citing"]
+    assert citing and "poll" in citing[0].name and citing[0].type == "document"

@@ -270,12 +270,22 @@ def _phrase(head: "Token", text: str) -> str:
     return " ".join(words).strip(" ,;:")
 
 
+# Document nouns that also name an act: "citing the release of prisoners" cites an event,
+# "citing a release" a document; "a poll of voters" is always a document.
+_EVENT_OR_DOCUMENT = frozenset("release investigation review ruling order record".split())
+
+
 def can_speak(tok: "Token") -> bool:
     """Whether a noun can be a source: a name, or a noun for people, outlets, bodies or documents
     ("citing two officials", not "citing security concerns")."""
     lemma = tok.lemma_.lower()
     if tok.ent_type_ == "NORP":
         return False  # "citing the many Americans who ...": a population given as evidence
+    if lemma in _EVENT_OR_DOCUMENT and not tok.ent_type_ and any(
+            c.dep_ == "prep" and c.lower_ in ("of", "into") and any(
+                g.dep_ == "pobj" and g.ent_type_ not in ("PERSON", "ORG") for g in c.children)
+            for c in tok.children):
+        return False  # "citing the release of prisoners", "the investigation into X": an event
     return bool(tok.ent_type_ in ("PERSON", "ORG", "GPE") or lemma in _PEOPLE_NOUNS
                 or lemma in _DOCUMENT_NOUNS or lemma in _MEDIA_NOUNS or lemma in _ORG_NOUNS)
 
