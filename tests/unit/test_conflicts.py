@@ -749,3 +749,16 @@ def test_conflicts_plural_possessor_brings_the_accusation() -> None:
     text = "She dismissed Bernie Sanders’ accusations that the campaign broke the law."
     d = read_denial(text, (0, len(text)))
     assert d.possessor == "Bernie Sanders" and text[d.complement[0]:d.complement[1]] == "the campaign broke the law"
+
+
+def test_conflicts_possessor_points_at_its_own_claim() -> None:
+    from onrecord.record.conflicts.denials import read_denial, resolve_in_text
+
+    text = ("Velmora said rebels crossed from Kordavia into the valley. Aid workers said the valley road was "
+            "closed. Kordavia rejected Velmora's allegations on Tuesday.")
+    d = read_denial(text, (text.index("Kordavia rejected"), len(text)))
+    velmora = (text.index("rebels"), text.index(" into the valley") + 16)
+    aid = (text.index("the valley road"), text.index(" closed") + 7)
+    nearby = [("x#A1", velmora, True), ("x#A2", aid, True)]
+    t = resolve_in_text(text, d, d.span, nearby, owners={"x#A1": "Velmora", "x#A2": "Aid workers"})
+    assert t.how == "owner's claim" and t.claim == "x#A1"

@@ -401,7 +401,8 @@ class Target:
 
 
 def resolve_in_text(text: str, denial: Denial, claim_span: Span,
-                    nearby: list[tuple[str, Span, bool]], *, names: tuple[str, ...] = ()) -> Target | None:
+                    nearby: list[tuple[str, Span, bool]], *, names: tuple[str, ...] = (),
+                    owners: dict[str, str] | None = None) -> Target | None:
     """Where a pointing denial's target is in its own article.
 
     Args:
@@ -442,6 +443,11 @@ def resolve_in_text(text: str, denial: Denial, claim_span: Span,
         found = _just_before(text, s0, sent)
         if found:
             return Target(found, "what came just before")
+    # "rejected Pakistan's allegations": the owner's own account, the nearest one.
+    if denial.possessor and owners:
+        owned = _owned(denial.possessor, s0, nearby, owners)
+        if owned is not None:
+            return owned
     pointer = (denial.pointer or "").lower()
     noun = re.match(r"(?:.*\s)?(" + POINTER_NOUNS + r")$", pointer, re.I)
     if noun or denial.how == "pleads":
@@ -510,6 +516,18 @@ def _weak(text: str, s: int, e: int) -> bool:
 _DEED = re.compile(r"involvement|role|responsibility|complicity|wrongdoing|guilt|links?|connections?|ties|presence",
                    re.I)
 _PRONOUNS = frozenset("it this that these those them all everything".split())
+
+
+def _owned(owner: str, at: int, nearby: list[tuple[str, Span, bool]], owners: dict[str, str]) -> Target | None:
+    """The claim nearest `at` (before it first) whose claimant is the possessor named."""
+    want = {w.lower() for w in re.findall(r"[A-Za-z][\w-]+", owner) if w[0].isupper()}
+    if not want:
+        return None
+    mine = [(cid, span) for cid, span, opposing in nearby if opposing and
+            want <= {w.lower() for w in re.findall(r"[A-Za-z][\w-]+", owners.get(cid, ""))}]
+    before = [x for x in mine if x[1][1] <= at]
+    pick = max(before, key=lambda x: x[1][1]) if before else min(mine, key=lambda x: x[1][0], default=None)
+    return Target(pick[1], "owner's claim", claim=pick[0]) if pick else None
 
 
 def _points_nearby(denial: Denial) -> bool:

@@ -172,7 +172,8 @@ def _pointing(prep: Prepared, texts: Mapping[str, str], readings: dict[str, Read
                       if _voice(prep.claims[j]) != _voice(claim) and prep.claims[j].spans and prep.denials[j] is None
                       and len(prep.claims[j].text.split()) >= 4 and not EVALUATIVE_RE.search(prep.claims[j].text)
                       and (prep.props[j].predicates or FINITE.search(prep.claims[j].text))]
-            target = resolve_in_text(text, denial, denial.span, nearby, names=_names_of(claim))
+            owners = {prep.claims[j].id: prep.claims[j].claimant for j in by_article[claim.article]}
+            target = resolve_in_text(text, denial, denial.span, nearby, names=_names_of(claim), owners=owners)
         if target is not None and text is not None:
             report = _report_at(claim, target, text, mine, denial)
             why = [f"{denier.claimant} {denial.why}",
@@ -243,7 +244,7 @@ def _names_of(claim: Claim) -> tuple[str, ...]:
 
 
 _HOW = {"what came just before": "what was said just before", "accusation": "the accusation against them", "complement": "its own content", "antecedent": "the noun it qualifies", "mention": "the story's mention of it",
-        "nearby claim": "the claim just before it", "account of it": "the account of that event just before it", "question": "the question put to them"}
+        "nearby claim": "the claim just before it", "account of it": "the account of that event just before it", "question": "the question put to them", "owner's claim": "what its owner said"}
 
 
 def _short(text: str, n: int = 90) -> str:
