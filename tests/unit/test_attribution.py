@@ -198,3 +198,11 @@ def test_infinitive_or_gerund_under_the_verb_takes_the_verbs_subject(nlp):
         doc = nlp(text)
         head = source_head(next(t for t in doc if t.text == verb))
         assert head is not None and head.text == "Oduya", (text, head)
+
+
+def test_participle_after_a_reported_clause_belongs_to_the_reporter(nlp):
+    from onrecord.attribution.content import source_head
+
+    doc = nlp("Farm analysts said grain costs have risen sharply, citing the long drought.")
+    head = source_head(next(t for t in doc if t.text == "citing"))
+    assert head is not None and head.text == "analysts"

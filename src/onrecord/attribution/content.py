@@ -70,7 +70,13 @@ def subject_of(verb: "Token", *, depth: int = 0) -> "Token | None":
     if any(c.dep_ in ("nsubjpass", "csubjpass") for c in verb.children):
         return None
     if depth < 3 and verb.dep_ in _INHERIT_DEPS and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
-        return subject_of(verb.head, depth=depth + 1)
+        found = subject_of(verb.head, depth=depth + 1)
+        outer = verb.head.head
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "ccomp" and outer.pos_ == "VERB" \
+                and found is not None and not _animate(found) and verb.i > verb.head.i:
+            # "Analysts said costs have risen, citing X": the reporter cites, not "costs".
+            return subject_of(outer, depth=depth + 1) or found
+        return found
     # "X was able to tout ...", "X never missed a chance to attack ...": the infinitive hangs
     # on an adjective or an object noun, whose verb has the subject.
     up = verb.head
@@ -85,6 +91,12 @@ def subject_of(verb: "Token", *, depth: int = 0) -> "Token | None":
         if host is not up and host.pos_ in ("VERB", "AUX"):
             return subject_of(host, depth=depth + 1)
     return None
+
+
+def _animate(tok: "Token") -> bool:
+    """A person, body or pronoun for them: someone who can cite or say."""
+    return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN" or \
+        tok.lower_ in ("he", "she", "they", "we", "i", "you", "who")
 
 
 def source_head(cue: "Token") -> "Token | None":
