@@ -120,8 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     small, large = results[sizes[0]], results[sizes[-1]]
     ratio = large["seconds"] / small["seconds"]
     peak = max(r["peak_rss_mb"] for r in results.values())
-    print(f"ratio {sizes[-1]:,}/{sizes[0]:,}: {ratio:.2f}  limit {MAX_RATIO:.2f}  {'ok' if ratio <= MAX_RATIO else 'OVER'}; "
-          f"peak RSS {peak:.0f} MB  limit {MAX_RSS_MB}  {'ok' if peak <= MAX_RSS_MB else 'OVER'} (unit {UNIT} articles)")
+    print(f"ratio {sizes[-1]:,}/{sizes[0]:,}: {ratio:.2f}  limit {MAX_RATIO:.2f}  "
+          f"{'ok' if ratio <= MAX_RATIO else 'OVER'}; peak RSS {peak:.0f} MB  limit {MAX_RSS_MB}  "
+          f"{'ok' if peak <= MAX_RSS_MB else 'OVER'} (unit {UNIT} articles)")
     print(f"record: add{args.add}_{sizes[0] // 1000}k={small['seconds']:.2f}s "
           f"add{args.add}_{sizes[-1] // 1000}k={large['seconds']:.2f}s ratio={ratio:.2f} peak_rss_mb={peak:.0f}")
     return 0 if ratio <= MAX_RATIO and peak <= MAX_RSS_MB else 1

@@ -73,8 +73,8 @@ def article(i: int) -> Record:
         attributions.append(Attribution(f"A{k + 1}", (src,), (cue,), (content,), speaker, "indirect"))
     add("Officials gave few other details. ")
     return Record(id=f"made-up-{i:04d}", text="".join(parts),
-                  meta=Meta(url=f"https://made-up.example/{i}", title=f"Story {i}", published=f"2024-0{1 + i % 9}-1{i % 10}",
-                            outlet="made-up.example", language="en"),
+                  meta=Meta(url=f"https://made-up.example/{i}", title=f"Story {i}",
+                            published=f"2024-0{1 + i % 9}-1{i % 10}", outlet="made-up.example", language="en"),
                   entities=list(ents.values()), attributions=attributions)
 
 

@@ -99,7 +99,8 @@ def unit_conflicts(source: ClaimSource, unit: int, *, use_stance: bool = True) -
     keys = [block_names(c) for c in claims]
     related = [[b for b in k if not b.startswith(PERSON)] for k in keys]
     people = {b for k in keys for b in k if b.startswith(PERSON)}
-    named = {PERSON + pid for c in claims if points(c, texts.get(c.article)) for pid in (*c.about, c.claimant_id) if pid}
+    named = {PERSON + pid for c in claims if points(c, texts.get(c.article))
+             for pid in (*c.about, c.claimant_id) if pid}
     near = source.neighbours(related, unit * UNIT, closest=CLOSEST, latest=named, pointing=people - named,
                              limit=LATEST)
     found = find_conflicts(near + claims, texts=texts, use_stance=use_stance)

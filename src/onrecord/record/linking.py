@@ -110,11 +110,15 @@ class Person:
                 "mentions": self.mentions, "article_ids": sorted(self.articles)}
 
 
+# What a LinkingSource gives back: (person, link key) pairs; surname -> person ids; name block
+# -> (folded surname, person id) pairs.
+Fetched = tuple[list[tuple["Person", str]], dict[str, set[str]], dict[str, list[tuple[str, str]]]]
+
+
 class LinkingSource(Protocol):
     """Where a Linking finds the people it does not hold: a store's `people` and `person_links`."""
 
-    def fetch(self, keys: set[tuple[str, str]], surnames: set[str],
-              blocks: set[str]) -> tuple[list[tuple["Person", str]], dict[str, set[str]], dict[str, list[tuple[str, str]]]]:
+    def fetch(self, keys: set[tuple[str, str]], surnames: set[str], blocks: set[str]) -> "Fetched":
         """(people with their link key) for KEYS ((type, link key)) and for SURNAMES; surname ->
         person ids; name block -> (folded surname, person id), for the given surnames and blocks."""
         ...

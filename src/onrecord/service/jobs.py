@@ -162,9 +162,9 @@ def ingest(paths: Iterable[str], *, db: str | None = "onrecord.duckdb", parquet:
             if build_record and (summary.analysed or is_stale(store)):
                 plan = pending(store)
                 if on_phase and (plan.rebuild or plan.keys):
-                    on_phase(f"rebuilding the record (people, claims, conflicts) from {store.count('articles')} articles"
-                             if plan.rebuild else f"adding {len(plan.keys)} articles to the record (people, claims, "
-                                                  "conflicts)")
+                    n = store.count("articles") if plan.rebuild else len(plan.keys)
+                    on_phase(f"rebuilding the record (people, claims, conflicts) from {n} articles" if plan.rebuild
+                             else f"adding {n} articles to the record (people, claims, conflicts)")
                 refresh_record(store, on_progress=on_record_progress)
             summary.store_articles = store.count("articles")
             summary.store_errors = store.count("errors")

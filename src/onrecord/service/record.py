@@ -90,8 +90,8 @@ def rebuild_record(store: Store, *, use_stance: bool = True, on_progress: OnProg
     with tables.transaction(store):
         tables.clear(store)
         tables.write_people(store, linking, linking.people.keys())
-        tables.append_articles(store, [(article_key(r), r, seq, cl) for seq, (r, cl) in enumerate(zip(records, claims))],
-                               linking)
+        rows = [(article_key(r), r, seq, cl) for seq, (r, cl) in enumerate(zip(records, claims))]
+        tables.append_articles(store, rows, linking)
         for unit, found in enumerate(conflicts):
             tables.replace_unit(store, unit, found)
         tables.recount(store)

@@ -39,7 +39,7 @@ from ..model import Record
 from ..record.claims import Claim
 from ..record.conflicts import Conflict
 from ..record.incremental import UNIT, block_names, points
-from ..record.linking import Linking, Person, name_block, surnames_of
+from ..record.linking import Fetched, Linking, Person, name_block, surnames_of
 from .db import Store
 from .schema import RECORD_TABLES, columns
 
@@ -206,7 +206,8 @@ def _claim_row(c: Claim, key: str) -> dict[str, Any]:
     return {"claim_id": c.id, "article_key": key, "article_id": c.article,
             "attribution_id": c.attribution, "event_id": c.event, "claimant": c.claimant,
             "claimant_id": c.claimant_id, "claimant_type": c.claimant_type,
-            "chain": _dumps(list(c.chain)), "about": _dumps(list(c.about_names)), "about_ids": json.dumps(list(c.about)),
+            "chain": _dumps(list(c.chain)), "about": _dumps(list(c.about_names)),
+            "about_ids": json.dumps(list(c.about)),
             "polarity": c.polarity, "date": c.date, "published": c.published, "text": c.text,
             "span": json.dumps([list(s) for s in c.spans]), "event_types": json.dumps(list(c.event_types))}
 
@@ -283,8 +284,7 @@ class StoredPeople:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def fetch(self, keys: set[tuple[str, str]], surnames: set[str],
-              blocks: set[str]) -> tuple[list[tuple[Person, str]], dict[str, set[str]], dict[str, list[tuple[str, str]]]]:
+    def fetch(self, keys: set[tuple[str, str]], surnames: set[str], blocks: set[str]) -> Fetched:
         q = self.store.query
         rows = [r for r in q("""SELECT p.*, k.link_key FROM person_keys k JOIN people p USING (person_id)
                                 WHERE k.link_key IN (SELECT unnest(?::VARCHAR[]))""", [sorted({k for _, k in keys})])
@@ -335,7 +335,8 @@ class StoredClaims:
         claims = _claims(self.store.con.execute(
             "SELECT state FROM claim_state WHERE seq >= ? AND seq < ? ORDER BY seq, ord", [lo, hi]).fetchall())
         texts = {aid: text for aid, text in self.store.con.execute("""
-            SELECT a.id, json_extract_string(a.record, '$.text') FROM record_articles r JOIN articles a ON a.key = r.article_key
+            SELECT a.id, json_extract_string(a.record, '$.text') FROM record_articles r
+            JOIN articles a ON a.key = r.article_key
             WHERE r.seq >= ? AND r.seq < ? ORDER BY r.seq""", [lo, hi]).fetchall()}
         return claims, texts
 
