@@ -104,9 +104,7 @@ def grow(db: Path, sizes: list[int]) -> list[service.RecordUpdate]:
     return out
 
 
-@pytest.fixture(scope="module")
-def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple]]:
-    db = tmp_path_factory.mktemp("rebuilt") / "rebuilt.duckdb"
+def _rebuilt(db: Path) -> dict[str, list[tuple]]:
     with Store(db) as store:
         store.write(ARTICLES)
         done = service.rebuild_record(store, use_stance=False)
@@ -118,6 +116,11 @@ def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple]]:
     return out
 
 
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[tuple]]:
+    return _rebuilt(tmp_path_factory.mktemp("rebuilt") / "rebuilt.duckdb")
+
+
 @pytest.mark.parametrize("sizes", [[N], [1, 1, 2, 40], [5, 17, 64, 3]], ids=["one run", "small runs", "mixed"])
 def test_record_grown_in_runs_equals_the_rebuild(tmp_path: Path, rebuilt: dict, sizes: list[int]) -> None:
     updates = grow(tmp_path / "grown.duckdb", sizes)
@@ -125,6 +128,20 @@ def test_record_grown_in_runs_equals_the_rebuild(tmp_path: Path, rebuilt: dict, 
     grown = tables(tmp_path / "grown.duckdb")
     for table in TABLES:
         assert grown[table] == rebuilt[table], table
+
+
+def test_the_store_and_memory_pick_the_same_neighbourhood_when_it_is_cut(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """With small caps, every cut binds (the closest, the recent per key, the latest per person):
+    the store's SQL and the rebuild's Python still choose the same claims."""
+    from onrecord.record import incremental
+
+    monkeypatch.setattr(incremental, "CLOSEST", 2)
+    monkeypatch.setattr(incremental, "RECENT", 4)
+    monkeypatch.setattr(incremental, "LATEST", 3)
+    reference = _rebuilt(tmp_path / "rebuilt.duckdb")
+    grow(tmp_path / "grown.duckdb", [7, 50, 1])
+    assert tables(tmp_path / "grown.duckdb") == reference
 
 
 def test_the_linking_met_stored_people(rebuilt: dict) -> None:

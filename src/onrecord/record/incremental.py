@@ -13,7 +13,8 @@ are the same for any `--batch` and any split of the input into runs:
   `find_conflicts` over its claims and their neighbourhood, with the texts of the unit's own
   articles, keeping those with a side in the unit (`unit_conflicts`). The neighbourhood, among
   earlier claims: for each claim of the unit, the `CLOSEST` that share the most of its
-  blocking keys (the latest first among equals); for the bare person keys, which only a
+  blocking keys (the latest first among equals), chosen among the `RECENT` latest filed under
+  each of those keys; for the bare person keys, which only a
   denial that points searches (`("person", id)`: every claim about someone), the `LATEST`
   about each person a pointing denial of the unit names, and the `LATEST` pointing denials
   about each person the unit's claims are about. Its size is bounded by the unit's, whatever
@@ -38,6 +39,7 @@ from .linking import Linking
 
 UNIT = 64          # articles per conflict unit: what a run that adds one article recomputes
 CLOSEST = 10       # earlier claims each claim of a unit is compared with: those sharing most keys
+RECENT = 200       # ... chosen among this many latest per key (a famous name's key holds thousands)
 LATEST = 50        # earlier claims per person key a pointing denial is compared with
 PERSON = "person\x1f"  # the bare person keys' prefix, as `block_names` writes them
 
@@ -82,10 +84,10 @@ class ClaimSource(Protocol):
         """The unit's claims in (seq, place) order, and its articles' texts by article id."""
         ...
 
-    def neighbours(self, related: list[list[str]], before: int, *, closest: int, latest: set[str],
+    def neighbours(self, related: list[list[str]], before: int, *, closest: int, recent: int, latest: set[str],
                    pointing: set[str], limit: int) -> list[Claim]:
         """Claims with seq < BEFORE: for each list in RELATED (one claim's blocking keys), the
-        CLOSEST filed under most of them (then the latest); for each of LATEST, the LIMIT latest
+        CLOSEST filed under most of them (then the latest), among the RECENT latest under each; for each of LATEST, the LIMIT latest
         filed under it; for each of POINTING, the LIMIT latest that point (`points`, read
         without their text). All in (seq, place) order."""
         ...
@@ -101,8 +103,8 @@ def unit_conflicts(source: ClaimSource, unit: int, *, use_stance: bool = True) -
     people = {b for k in keys for b in k if b.startswith(PERSON)}
     named = {PERSON + pid for c in claims if points(c, texts.get(c.article))
              for pid in (*c.about, c.claimant_id) if pid}
-    near = source.neighbours(related, unit * UNIT, closest=CLOSEST, latest=named, pointing=people - named,
-                             limit=LATEST)
+    near = source.neighbours(related, unit * UNIT, closest=CLOSEST, recent=RECENT, latest=named,
+                             pointing=people - named, limit=LATEST)
     found = find_conflicts(near + claims, texts=texts, use_stance=use_stance)
     return [c for c in found if c.a.article in texts or c.b.article in texts]
 
@@ -126,13 +128,13 @@ class MemoryClaims:
         part = self.articles[unit * UNIT:(unit + 1) * UNIT]
         return [c for _, _, claims in part for c in claims], {aid: text for aid, text, _ in part}
 
-    def neighbours(self, related: list[list[str]], before: int, *, closest: int, latest: set[str],
+    def neighbours(self, related: list[list[str]], before: int, *, closest: int, recent: int, latest: set[str],
                    pointing: set[str], limit: int) -> list[Claim]:
         picked: set[tuple[int, int]] = set()
         for blocks in related:
             shared: dict[tuple[int, int], int] = {}
             for block in blocks:
-                for seq, place, _ in self._before(self.blocks, block, before):
+                for seq, place, _ in self._before(self.blocks, block, before)[-recent:]:
                     shared[(seq, place)] = shared.get((seq, place), 0) + 1
             picked.update(sorted(shared, key=lambda k: (-shared[k], -k[0], -k[1]))[:closest])
         for index, names in ((self.blocks, latest), (self.pointing, pointing)):
@@ -147,5 +149,5 @@ class MemoryClaims:
         return filed[:bisect_left(filed, before, key=lambda t: t[0])]
 
 
-__all__ = ["CLOSEST", "LATEST", "UNIT", "ClaimSource", "MemoryClaims", "block_names", "link_and_claim", "normalised",
+__all__ = ["CLOSEST", "LATEST", "RECENT", "UNIT", "ClaimSource", "MemoryClaims", "block_names", "link_and_claim", "normalised",
            "points", "unit_conflicts", "unit_of"]

@@ -340,7 +340,7 @@ class StoredClaims:
             WHERE r.seq >= ? AND r.seq < ? ORDER BY r.seq""", [lo, hi]).fetchall()}
         return claims, texts
 
-    def neighbours(self, related: list[list[str]], before: int, *, closest: int, latest: set[str],
+    def neighbours(self, related: list[list[str]], before: int, *, closest: int, recent: int, latest: set[str],
                    pointing: set[str], limit: int) -> list[Claim]:
         owner = [i for i, blocks in enumerate(related) for _ in blocks]
         blocks = [b for bs in related for b in bs]
@@ -349,14 +349,17 @@ class StoredClaims:
                 FROM claim_blocks WHERE seq < ? AND block IN (SELECT unnest(?::VARCHAR[])) {only}) WHERE n <= ?"""
         rows = self.store.con.execute(f"""
             WITH mine AS (SELECT unnest(?::INTEGER[]) AS i, unnest(?::VARCHAR[]) AS block),
-            shared AS (SELECT m.i, b.seq, b.ord, count(*) AS n FROM mine m
-                       JOIN claim_blocks b ON b.block = m.block AND b.seq < ? GROUP BY ALL),
+            filed AS (SELECT block, seq, ord FROM (
+                SELECT block, seq, ord, row_number() OVER (PARTITION BY block ORDER BY seq DESC, ord DESC) AS r
+                FROM claim_blocks WHERE seq < ? AND block IN (SELECT DISTINCT block FROM mine)) WHERE r <= ?),
+            shared AS (SELECT m.i, b.seq, b.ord, count(*) AS n FROM mine m JOIN filed b ON b.block = m.block
+                       GROUP BY ALL),
             closest AS (SELECT seq, ord FROM (
                 SELECT seq, ord, row_number() OVER (PARTITION BY i ORDER BY n DESC, seq DESC, ord DESC) AS r
                 FROM shared) WHERE r <= ?)
             SELECT c.state FROM claim_state c JOIN (
                 SELECT * FROM closest UNION {newest.format(only="")} UNION {newest.format(only="AND points")}) b
                  ON b.seq = c.seq AND b.ord = c.ord
-            ORDER BY c.seq, c.ord""", [owner, blocks, before, closest, before, sorted(latest), limit,
+            ORDER BY c.seq, c.ord""", [owner, blocks, before, recent, closest, before, sorted(latest), limit,
                                        before, sorted(pointing), limit]).fetchall()
         return _claims(rows)
