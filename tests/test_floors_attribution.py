@@ -15,7 +15,7 @@ def dev_result(shared):
 
 
 def test_attribution_lenient_f1_floor(dev_result):
-    assert dev_result["lenient"]["f1"] >= 0.62 - MARGIN   # measured 0.634
+    assert dev_result["lenient"]["f1"] >= 0.62 - MARGIN   # measured 0.638
 
 
 def test_content_partial_f1_floor(dev_result):

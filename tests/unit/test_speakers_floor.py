@@ -30,17 +30,17 @@ def test_speakers_floor_resolved_names_are_right(speaker_scores):
 def test_speakers_floor_names_over_all_gold(speaker_scores):
     r = speaker_scores["all"]
     assert r["gold"] == 243
-    assert r["name_all"] >= 0.54, r          # measured 0.564; bounded by coverage (0.630)
-    assert r["name_paired"] >= 0.86, r       # measured 0.895
+    assert r["name_all"] >= 0.54, r          # measured 0.580; bounded by coverage (0.646)
+    assert r["name_paired"] >= 0.86, r       # measured 0.898
 
 
 def test_speakers_floor_names_over_all_gold_on_each_half(speaker_scores):
-    # Measured 0.573 (tune) and 0.556 (report); the set kept aside is checked at 0.55.
+    # Measured 0.582 (tune) and 0.579 (report); the set kept aside is checked at 0.55.
     for half in ("tune", "report"):
         assert speaker_scores[half]["name_all"] >= 0.53, (half, speaker_scores[half])
 
 
 @pytest.mark.xfail(strict=True, reason="issue 12 floor: 0.60 over all gold needs attribution coverage "
-                                       "near 0.67 (now 0.630: attributions are paired for 153 of 243)")
+                                       "near 0.67 (now 0.646: attributions are paired for 157 of 243)")
 def test_speakers_floor_issue_goal_over_all_gold(speaker_scores):
     assert speaker_scores["all"]["name_all"] >= 0.60
