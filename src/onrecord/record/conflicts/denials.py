@@ -194,9 +194,13 @@ _SENTENCE_END = re.compile(r"(?:(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)
 
 def sentence_bounds(text: str, start: int, end: int) -> Span:
     s = 0
-    for m in _SENTENCE_END.finditer(text, max(0, start - 2000), start):
-        if m.end() <= start:
-            s = m.end()
+    for window in (400, 4000):  # most sentences start within the first, short look back
+        lo = max(0, start - window)
+        for m in _SENTENCE_END.finditer(text, lo, start):
+            if m.end() <= start:
+                s = m.end()
+        if s or lo == 0:
+            break
     e = len(text)
     m = _SENTENCE_END.search(text, end)
     if m:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -154,6 +155,7 @@ def _pointing(prep: Prepared, texts: Mapping[str, str], readings: dict[str, Read
             by_person["name:" + name].append(i)
     out: list[Scored] = []
     done: set[tuple[str, tuple[int, int]]] = set()
+    accounts: dict[str, tuple[list[int], list[tuple[str, tuple[int, int], bool, str, str]]]] = {}
     for i, (claim, denial) in enumerate(zip(prep.claims, prep.denials)):
         if denial is None or denial.how == "restates" or not prep.eligible[i]:
             continue
@@ -167,12 +169,14 @@ def _pointing(prep: Prepared, texts: Mapping[str, str], readings: dict[str, Read
         if text is not None:
             # What a denial can point at: someone else's account that says something (four
             # words at least) and does not itself call something false ("could be a hoax").
-            nearby = [(prep.claims[j].id, _extent(prep.claims[j].spans), not prep.claims[j].negative)
-                      for j in by_article[claim.article]
-                      if _voice(prep.claims[j]) != _voice(claim) and prep.claims[j].spans and prep.denials[j] is None
-                      and len(prep.claims[j].text.split()) >= 4 and not EVALUATIVE_RE.search(prep.claims[j].text)
-                      and (prep.props[j].predicates or FINITE.search(prep.claims[j].text))]
-            owners = {prep.claims[j].id: prep.claims[j].claimant for j in by_article[claim.article]}
+            if claim.article not in accounts:
+                accounts[claim.article] = _accounts(prep, by_article[claim.article])
+            starts, entries = accounts[claim.article]
+            # Only those within reach of the denial (a long article has thousands of claims).
+            lo, hi = bisect_left(starts, denial.span[0] - 3000), bisect_left(starts, denial.span[1] + 1000)
+            voice = _voice(claim)
+            nearby = [(cid, span, opposing) for cid, span, opposing, v, _ in entries[lo:hi] if v != voice]
+            owners = {cid: name for cid, _, _, _, name in entries[lo:hi]}
             target = resolve_in_text(text, denial, denial.span, nearby, names=_names_of(claim), owners=owners)
         if target is not None and text is not None:
             report = _report_at(claim, target, text, mine, denial)
@@ -209,6 +213,20 @@ def _pointing(prep: Prepared, texts: Mapping[str, str], readings: dict[str, Read
                 sig = signals(denier, other, sim, False, resolved="other article")
                 out.append((base_score("denial_vs_report", sig), "denial_vs_report", denier, other, sig, why))
     return out
+
+
+def _accounts(prep: Prepared, members: list[int]) -> tuple[list[int], list[tuple[str, tuple[int, int], bool, str, str]]]:
+    """An article's claims a denial can point at, by where they start: someone's account that
+    says something (four words at least, a verb) and does not itself call something false
+    ("could be a hoax"); (id, extent, positive, voice, claimant)."""
+    entries = []
+    for j in members:
+        c = prep.claims[j]
+        if c.spans and prep.denials[j] is None and len(c.text.split()) >= 4 and not EVALUATIVE_RE.search(c.text) \
+                and (prep.props[j].predicates or FINITE.search(c.text)):
+            entries.append((c.id, _extent(c.spans), not c.negative, _voice(c), c.claimant))
+    entries.sort(key=lambda x: x[1][0])
+    return [x[1][0] for x in entries], entries
 
 
 def _reported_elsewhere(prep: Prepared, i: int, report: Claim,
