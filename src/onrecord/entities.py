@@ -254,8 +254,13 @@ def find_entities(doc) -> list[Entity]:  # noqa: ANN001 - spaCy Doc
     idx, tags, texts, full = cols.idx, cols.tag, cols.text, doc_text(doc)
     for ent in ents:
         label = ent.label_
-        if label in ("ORG", "GPE", "NORP") and _looks_like_person(full[ent.start_char:ent.end_char]):
-            label = "PERSON"   # the small model often calls an unfamiliar "Marta Kovac" an ORG
+        if label in ("ORG", "GPE", "NORP", "FAC") and (
+                label != "FAC" and _looks_like_person(full[ent.start_char:ent.end_char]) or (
+                ent.start > 0 and cols.lower[ent.start - 1] in _PERSON_NOUNS
+                and _looks_like_person(full[ent.start_char:ent.end_char], known_first=False))):
+            # the small model often calls an unfamiliar "Marta Kovac" an ORG; "moderator Ansel
+            # Brook" is a person whatever his first name
+            label = "PERSON"
         if label == "PERSON":
             start, end, titles = _trim(doc, ent.start, ent.end)
         else:  # organisation names keep their leading words ("House Intelligence Committee")
@@ -436,14 +441,22 @@ airport park museum trust partners capital media news times post journal airline
 """.split())
 
 
-def _looks_like_person(name: str) -> bool:
-    """ "Marta Kovac": two or three name-shaped words led by a known first name, none an org word."""
+# Lower-case nouns for people that stand right before a name ("moderator Ansel Brook").
+_PERSON_NOUNS = frozenset("""
+moderator anchor host reporter correspondent columnist commentator analyst economist actor actress
+singer author writer novelist journalist comedian professor coach player activist lawyer attorney
+""".split())
+
+
+def _looks_like_person(name: str, *, known_first: bool = True) -> bool:
+    """ "Marta Kovac": two or three name-shaped words led by a known first name (unless
+    `known_first` is False), none an org word."""
     name = _POSSESSIVE.sub("", name).strip()
     words = name.split()
     if not 2 <= len(words) <= 3 or not plausible_person_name(name):
         return False
     first = words[0].lower()
-    return (first in FEMALE_FIRST_NAMES or first in MALE_FIRST_NAMES) and not any(
+    return (not known_first or first in FEMALE_FIRST_NAMES or first in MALE_FIRST_NAMES) and not any(
         w.lower().strip(".,") in _ORG_WORDS for w in words)
 
 

@@ -85,3 +85,10 @@ def test_entities_plausible_person_names(name, ok):
     from onrecord.entities import plausible_person_name
 
     assert plausible_person_name(name) is ok
+
+
+def test_name_after_a_noun_for_a_person_is_a_person(nlp):
+    from onrecord.entities import find_entities
+
+    doc = nlp("The show featured host Marlow Fenwick, who asked about taxes.")
+    assert [(e.name, e.type) for e in find_entities(doc)] == [("Marlow Fenwick", "PERSON")]
