@@ -50,6 +50,8 @@ def merge_repeats(scored: list[Scored], readings: dict[str, Reading]) -> list[Co
     with the repeats in `also`."""
     out: list[Conflict] = []
     groups: dict[tuple[str, ...], list[Conflict]] = defaultdict(list)
+    by_denial: dict[str, Conflict] = {}
+    by_word: dict[str, list[int]] = defaultdict(list)  # denial conflicts (places in out) by their report's words
     for score, kind, a, b, sig, why in scored:
         ca, cb = a.claimant_id or a.claimant, b.claimant_id or b.claimant
         key = (kind, ca, cb) if kind == "denial_vs_report" else (kind, *sorted((ca, cb)))
@@ -60,10 +62,11 @@ def merge_repeats(scored: list[Scored], readings: dict[str, Reading]) -> list[Co
         if match is None and kind == "denial_vs_report":
             # One denial set against several reports of what it denies: one dispute, the other
             # reports in `also`.
-            match = next((c for c in out if c.kind == kind and c.a.id == a.id), None)
+            match = by_denial.get(a.id)
         if match is None and kind == "denial_vs_report":
             # Allies denying the same account, a headline and its story: one dispute.
-            match = next((c for c in out if c.kind == kind and _same_dispute(c, a, b)), None)
+            near = {n for word in set(meaning_words(b.text)) for n in by_word.get(word, ())}
+            match = next((out[n] for n in sorted(near) if _same_dispute(out[n], a, b)), None)  # strongest first
         if match is not None:
             known = {match.a.id, match.b.id} | {x.id for x in match.also}
             match.also = (*match.also, *[x for x in (a, b) if x.id not in known])
@@ -74,6 +77,10 @@ def merge_repeats(scored: list[Scored], readings: dict[str, Reading]) -> list[Co
                             a=a, b=b, signals=sig, why=tuple(why))
         groups[key].append(conflict)
         out.append(conflict)
+        if kind == "denial_vs_report":
+            by_denial.setdefault(a.id, conflict)
+            for word in set(meaning_words(b.text)):
+                by_word[word].append(len(out) - 1)
     return out
 
 
