@@ -30,12 +30,12 @@ def test_speakers_floor_resolved_names_are_right(speaker_scores):
 def test_speakers_floor_names_over_all_gold(speaker_scores):
     r = speaker_scores["all"]
     assert r["gold"] == 243
-    assert r["name_all"] >= 0.54, r          # measured 0.580; bounded by coverage (0.646)
-    assert r["name_paired"] >= 0.86, r       # measured 0.898
+    assert r["name_all"] >= 0.54, r          # measured 0.584; bounded by coverage (0.646)
+    assert r["name_paired"] >= 0.86, r       # measured 0.904
 
 
 def test_speakers_floor_names_over_all_gold_on_each_half(speaker_scores):
-    # Measured 0.582 (tune) and 0.579 (report); the set kept aside is checked at 0.55.
+    # Measured 0.582 (tune) and 0.587 (report); the set kept aside is checked at 0.55.
     for half in ("tune", "report"):
         assert speaker_scores[half]["name_all"] >= 0.53, (half, speaker_scores[half])
 
