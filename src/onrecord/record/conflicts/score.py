@@ -88,8 +88,11 @@ def _same_dispute(c: Conflict, a: Claim, b: Claim) -> bool:
     """The same account denied by someone on the same side: the reports are one proposition
     (most of the shorter one's meaning words in the other, three at least) and no denier is
     the other conflict's reporter."""
-    if {a.claimant_id or a.claimant, c.a.claimant_id or c.a.claimant} & {b.claimant_id or b.claimant,
-                                                                         c.b.claimant_id or c.b.claimant}:
+    def voices(*claims: Claim) -> set[str]:
+        # The outlet narrates both a report and its rebuttal: it takes no side here.
+        return {x.claimant_id or x.claimant for x in claims if x.claimant_type != "media"}
+
+    if voices(a, c.a) & voices(b, c.b):
         return False
     x, y = set(meaning_words(c.b.text)), set(meaning_words(b.text))
     return min(len(x), len(y)) >= 3 and overlap(x, y) >= 0.6
