@@ -3,9 +3,11 @@
 DuckDB connections are not thread-safe, and FastAPI runs plain `def` routes in a thread pool,
 so every request reads through its own cursor (`reader()`), and writes take a lock. Pages read
 through `onrecord.service.queries`, the same functions as the CLI; nothing is computed per
-request. A write (the form or POST /api/articles) rebuilds the record once, as `onrecord ingest`
-does: at once on a small store, so the next page shows the new people and conflicts; in one
-background thread on a large one (minutes on 10,000 articles), pages saying so meanwhile.
+request. A write (the form or POST /api/articles) brings the record up to date as `onrecord ingest`
+does, growing it by the new articles (`service.record.refresh_record`: its cost follows what
+they touch, not the store's size), at once, so the next page shows the new people and
+conflicts. Only a whole rebuild (an article replaced by a changed analysis, a store from
+another record version) or a large write runs in one background thread, pages saying so.
 """
 from __future__ import annotations
 
@@ -33,7 +35,7 @@ class Reader:
 class WebStore:
     """A Store opened for the web app: a reader per request, serialised writes."""
 
-    SYNC_REBUILD_MAX = 500  # articles: up to here a write waits for the record (a second or two)
+    SYNC_UPDATE_MAX = 200  # new articles: up to here a write waits for the record to grow (seconds)
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         path = Path(path)
@@ -77,7 +79,7 @@ class WebStore:
         return rows[0]["id"] if rows else None
 
     def write(self, records: list[Record], *, rebuild: bool = True) -> int:
-        """Store RECORDS, then rebuild the record over the whole store (as an ingest does)."""
+        """Store RECORDS, then bring the record up to date (as an ingest does)."""
         with self._lock:
             n = self.store.write(records)
         if rebuild and n:
@@ -85,10 +87,14 @@ class WebStore:
         return n
 
     def rebuild_record(self) -> None:
-        """Rebuild people, claims, conflicts and the search index: now on a small store, else in
-        one background thread (a write during it asks for one more pass, never a second thread)."""
-        n = self.query("SELECT count(*) AS n FROM articles")[0]["n"]
-        if n <= self.SYNC_REBUILD_MAX:
+        """Bring people, claims, conflicts and the search index up to date: now when the record
+        only grows by a few articles, else in one background thread (a write during it asks
+        for one more pass, never a second thread)."""
+        from ..store.record_tables import pending
+
+        with self.reader() as r:
+            plan = pending(r)  # type: ignore[arg-type] - Store-shaped
+        if not plan.rebuild and len(plan.keys) <= self.SYNC_UPDATE_MAX:
             self._rebuild()
             return
         with self._state:
