@@ -191,6 +191,17 @@ DENIALS = [
     ("A report in the Daily Courier said the minister of finance had hidden money in a bank account abroad for "
      "years. The minister said the claims were \"categorically false\" and that he would sue the newspaper.",
      "categorically false", "hidden money"),
+    # "these accusations" points back, past scare quotes, at an accusation against the denier's
+    # side (Turkish troops), not at a later one against other countries.
+    ("On Monday the Iranian and Iraqi interior ministries accused Turkish troops of guarding “smuggling "
+     "corridors” and blocking a plan to reopen the crossing. The Turkish army rejected these accusations as "
+     "patently false. The crossing has been closed for a year. Iran and Iraq have been accused of holding up "
+     "aid convoys to the valley.", "rejected these accusations", "accused Turkish troops"),
+    # "X's allegations" are X's, not the claim just before.
+    ("The Norland and Vesk defence ministries said foreign troops had trained the militia in the hills. Tom "
+     "Reyes, an analyst at a research group, said the militia was secular and fought the insurgents. Ana Lind, "
+     "a researcher, said the Norland Defense Ministry's allegations are false.", "allegations are false",
+     "trained the militia"),
 ]
 
 # Made-up stories with disagreement, refusal or policy but no dispute of an account.
@@ -205,6 +216,17 @@ NO_CONFLICT = [
     "would try again next year.",
     "A link will be added to this story if the report is officially confirmed or denied by the palace. The "
     "palace has not said anything about the wedding so far.",
+    # The police deny accusations, but the only accusation told is against other countries.
+    "The ambassador accused Britain and the United States of meddling in the region's affairs. Thousands "
+    "marched through the old town on Sunday. The mayor said the city is committed to calm talks with the "
+    "marchers, while the city's police deny accusations of brutality.",
+    # Its own words ("the latest incident") are no report.
+    "A bus caught fire on the bridge at dawn, killing four people. The provincial government has ruled out "
+    "rebel involvement in the latest incident.",
+    # A possessor no one in the story is: no conflict with the unrelated claim before it.
+    "The Norland and Vesk defence ministries said foreign troops had trained the militia in the hills. Tom "
+    "Reyes, an analyst at a research group, said the militia was secular and fought the insurgents. Ana Lind, "
+    "a researcher, said the Kalvar Foreign Ministry's allegations are false.",
 ]
 
 

@@ -528,9 +528,9 @@ def test_conflicts_denied_responsibility_points_at_the_account_of_the_event() ->
     account = (text.index("jets"), text.index(" people") + 7)
     t = resolve_in_text(text, d, d.span, [("x#A1", account, True)])
     assert t.how == "account of it" and t.claim == "x#A1"
-    # With no account of the event, the complement itself is what is denied.
-    t = resolve_in_text(text, d, d.span, [])
-    assert t.how == "complement" and text[t.span[0]:t.span[1]] == "the strike"
+    # With no account of the event, nothing: a bare name of an event inside the denial's own
+    # words ("the strike") is no report of anything.
+    assert resolve_in_text(text, d, d.span, []) is None
 
 
 def test_conflicts_said_no_meeting_took_place_restates() -> None:
@@ -762,3 +762,78 @@ def test_conflicts_possessor_points_at_its_own_claim() -> None:
     nearby = [("x#A1", velmora, True), ("x#A2", aid, True)]
     t = resolve_in_text(text, d, d.span, nearby, owners={"x#A1": "Velmora", "x#A2": "Aid workers"})
     assert t.how == "owner's claim" and t.claim == "x#A1"
+
+
+def test_conflicts_denial_never_points_at_its_own_words() -> None:
+    from onrecord.record.conflicts.denials import read_denial, resolve_in_text
+
+    text = ("A bus caught fire on the bridge at dawn, police said. "
+            "The provincial government has ruled out rebel involvement in the latest incident.")
+    start = text.index("The provincial")
+    d = read_denial(text, (start, len(text)))
+    t = resolve_in_text(text, d, (start, len(text)), [])
+    assert t is None or not (t.span[0] < len(text) and start < t.span[1])
+
+
+def test_conflicts_demonstrative_pointer_looks_back_past_scare_quotes() -> None:
+    from onrecord.record.conflicts.denials import read_denial, resolve_in_text
+
+    # The accusation before it has scare quotes in it; a later sentence tells of another one.
+    text = ("On Monday the Iranian and Iraqi interior ministries accused Turkish troops of guarding "
+            "“smuggling corridors” and blocking a plan to reopen the crossing. "
+            "The Turkish army rejected these accusations as patently false. "
+            "The crossing has been closed for a year. Iran and Iraq have been accused of holding up "
+            "aid convoys to the valley.")
+    start = text.index("The Turkish army")
+    d = read_denial(text, (start, text.index(" The crossing")))
+    t = resolve_in_text(text, d, d.span, [], names=("The Turkish army",))
+    assert t is not None and t.how == "mention"
+    found = text[t.span[0]:t.span[1]]
+    assert "Iraqi interior ministries accused Turkish troops" in found and found.endswith("reopen the crossing")
+    assert t.span[1] < start
+
+
+def test_conflicts_accusation_of_the_other_side_is_not_what_is_denied() -> None:
+    from onrecord.record.conflicts.denials import read_denial, resolve_in_text
+
+    text = ("Greek officials accused Turkish troops of firing on fishing boats near the island. "
+            "Turkey in turn accused the Greek coast guard of pushing migrant boats back to sea. "
+            "The Turkish army rejected the accusations as baseless.")
+    start = text.index("The Turkish army")
+    d = read_denial(text, (start, len(text)))
+    t = resolve_in_text(text, d, d.span, [], names=("The Turkish army",))
+    assert t is not None and text[t.span[0]:t.span[1]].startswith("Greek officials accused Turkish troops")
+
+
+def test_conflicts_police_do_not_deny_an_accusation_against_other_countries() -> None:
+    from onrecord.record.conflicts.denials import read_denial, resolve_in_text
+
+    text = ("The ambassador accused Britain and the United States of meddling in the region's affairs. "
+            "Thousands marched through the old town on Sunday. "
+            "The mayor said the city is committed to calm talks with the marchers, while the city’s police "
+            "deny accusations of brutality.")
+    start = text.index("the city’s police")
+    d = read_denial(text, (start, text.index("accusations") + len("accusations")))
+    mayor = (text.index("the city is"), text.index(", while"))
+    t = resolve_in_text(text, d, d.span, [("x#A1", mayor, True)], names=("the city’s police",))
+    assert t is None
+
+
+def test_conflicts_possessor_resolves_to_its_owner_or_nothing() -> None:
+    from onrecord.record.conflicts.denials import read_denial, resolve_in_text
+
+    text = ("The Norland and Vesk defence ministries said foreign troops had trained the militia in the hills. "
+            "Tom Reyes, an analyst at a research group, said the militia was secular and fought the insurgents. "
+            "Ana Lind, a researcher, said the Norland Defense Ministry’s allegations are false.")
+    start = text.index("Ana Lind")
+    d = read_denial(text, (start, len(text)))
+    assert d is not None and d.possessor == "Norland Defense Ministry"
+    ministries = (0, text.index(" Tom Reyes"))
+    reyes = (text.index("the militia was"), text.index(" Ana Lind"))
+    owners = {"x#A1": "the Norland and Vesk defence ministries", "x#A2": "Tom Reyes"}
+    nearby = [("x#A1", ministries, True), ("x#A2", reyes, True)]
+    t = resolve_in_text(text, d, d.span, nearby, names=("Ana Lind",), owners=owners)
+    assert t is not None and t.claim == "x#A1"
+    # A possessor no claim belongs to: nothing, never the unrelated claim just before.
+    t = resolve_in_text(text, d, d.span, nearby[1:], names=("Ana Lind",), owners={"x#A2": "Tom Reyes"})
+    assert t is None

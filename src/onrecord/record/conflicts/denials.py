@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from ...events.actors import code_text, place_kind
 from ...text.words import DENY_RE, NEGATION_RE
 from .meaning import meaning_words
 
@@ -88,6 +89,16 @@ _DETERMINER = r"(?:(?:the|all|any|these|those|such|this|that|its|his|her|their|o
 _OBJECT = re.compile(
     r"\s+(?:" + _DETERMINER + r")?(?:(?:[\w.'’]+[- ]){0,3}?)(" + POINTER_NOUNS + r")\b", re.I)  # "the U.S. claims"
 _POSSESSOR = re.compile(r"\b([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}?)(?:'s|’s|(?<=s)'|(?<=s)’)\s+(?:\w+\s+){0,2}$")
+# "the Russian Defense Ministry's allegations": whose they are, in a rebuttal's subject or object.
+_POSSESSED = re.compile(r"\b([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}?)(?:'s|’s|(?<=s)'|(?<=s)’)\s+(?:[\w-]+\s+){0,2}?(?i:"
+                        + POINTER_NOUNS + r")\W*$")
+
+
+def _possessor_of(phrase: str) -> str | None:
+    m = _POSSESSED.search(phrase.strip())
+    return m.group(1) if m and m.group(1)[0].isupper() else None
+
+
 _RESTATES = re.compile(r"\s+(?:that\b|having\b|ever\b|any\s+(?!of\b)|\w+ing\b|"
                        r"(?:he|she|they|it|we|i)\s+(?:had|has|have|was|were|is|are|did|ever|never|would)\b)", re.I)
 # "called" naming something ("a site called Daily Buzz"), not judging it.
@@ -118,6 +129,7 @@ _VERDICT = re.compile(r"\s(?:is|are|was|were|has been|have been|turned out|prove
                       r"(?:false|untrue|not|inaccurate|baseless|wrong|unfounded|a hoax|fake|incorrect)\b", re.I)
 _NP_VERB = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|could|turned|proved)\b", re.I)
 _RELATIVE = re.compile(r"(?:which|that)\s+(?:\w+\s+){0,4}$", re.I)
+_MENTION_CLAUSE = re.compile(r"(?:[.!?;:\"“”]|,\s|\b(?:which|who|but|while|whereas)\b)\s*")
 _CLAUSE_START = re.compile(r"(?:[.!?;:\"“”]|,\s|\b(?:which|who|but|and|while|whereas)\b)\s*")
 # What an accusation looks like in running text: a charge, allegation or accusation, the verbs
 # of accusing, charging and convicting (CAMEO 11 and 17 kin).
@@ -127,7 +139,7 @@ ACCUSATION = re.compile(
     r"blam(?:e|es|ed|ing)|suspect(?:s|ed)?|prosecut(?:e|es|ed|ion)|sued|lawsuit)\b", re.I)
 
 
-_ACCUSED_OF = re.compile(r"\s+(?:[\w.'’-]+\s+){0,6}?of\s+(.{3,200}?)(?=[,;:!?\"“”]|" + _STOP + r"|$)", re.I)
+_ACCUSED_OF = re.compile(r"\s+(?:[\w.'’-]+\s+){0,6}?of\s+(.{3,200}?)(?=[,;:!?]|" + _STOP + r"|$)", re.I)
 
 
 # A cheap screen before `read_denial`: no denial without one of these words.
@@ -316,6 +328,7 @@ def read_denial(text: str, span: Span, *, cue: Span | None = None, content: Span
                 start = _clause_start(text, lo, s)
                 subj = _subject(text, start, s)
                 return Denial("rebuts", _trim(text, (start, e)), pointer=noun or "it", subject=subj,
+                              possessor=_possessor_of(m.group(1)[:obj.end(1)]) if obj else None,
                               # "called reports of a meeting ... absurd": the complement ends at the verdict
                               complement=_complement(text, lo + m.start(1) + (obj.end() if obj else 0),
                                                      lo + m.end(1)) if obj else None,
@@ -343,7 +356,7 @@ def read_denial(text: str, span: Span, *, cue: Span | None = None, content: Span
             pointer = subject if _PRONOUN_SUBJECT.search(text[max(lo, start - 2):e]) or len(subject.split()) <= 3 \
                 else None
             return Denial("rebuts", _trim(text, (start, e)), pointer=pointer or subject,
-                          why=f'says "{text[start:e].strip()}"')
+                          possessor=_possessor_of(subject), why=f'says "{text[start:e].strip()}"')
     # "There was no meeting", "No talks took place": the event itself is denied.
     m = _NO_EVENT.search(chunk)
     if m and not set(re.findall(r"[a-z]+", m.group(0).lower())) & _NO_KNOWLEDGE and not hypothetical(text, lo + m.start()):
@@ -426,8 +439,9 @@ def resolve_in_text(text: str, denial: Denial, claim_span: Span,
         # account of that event just before is what is denied.
         if _BARE_NP.fullmatch(text[denial.complement[0]:denial.complement[1]]):
             account = _account_of(text, denial.complement, s0, nearby)
-            if account is not None:
-                return account
+            # A bare name of an event inside the denial's own words says nothing anyone
+            # reported: never the denial's target.
+            return account
         return Target(denial.complement, "complement")
     sent = sentence_bounds(text, s0, denial.span[1])
     # "... espionage charges which Washington has dismissed as baseless": the antecedent.
@@ -447,16 +461,27 @@ def resolve_in_text(text: str, denial: Denial, claim_span: Span,
         found = _just_before(text, s0, sent)
         if found:
             return Target(found, "what came just before")
-    # "rejected Pakistan's allegations": the owner's own account, the nearest one.
-    if denial.possessor and owners:
-        owned = _owned(denial.possessor, s0, nearby, owners)
-        if owned is not None:
-            return owned
+    # "these accusations" points back: never at a mention after it.
+    back = _points_back(text, denial)
     pointer = (denial.pointer or "").lower()
     noun = re.match(r"(?:.*\s)?(" + POINTER_NOUNS + r")$", pointer, re.I)
+    # "rejected Pakistan's allegations": the owner's own account, the nearest one, else the
+    # story's mention of an accusation the owner makes; nothing else (no unrelated claim).
+    if denial.possessor:
+        owned = _owned(denial.possessor, s0, nearby, owners or {})
+        if owned is not None:
+            return owned
+        if noun:
+            found = _accusation_mention(text, noun.group(1)[:5], before=s0, exclude=denial.span,
+                                        verdict=_verdict_word(text, denial), denier=names, back=back,
+                                        owner=denial.possessor)
+            if found:
+                return Target(found, "mention")
+        return None
     if noun or denial.how == "pleads":
         head = (noun.group(1) if noun else "charges")[:5]  # "accus": accusations, accused
-        found = _accusation_mention(text, head, before=s0, exclude=denial.span, verdict=_verdict_word(text, denial))
+        found = _accusation_mention(text, head, before=s0, exclude=denial.span, verdict=_verdict_word(text, denial),
+                                    denier=names, back=back)
         if found:
             return Target(found, "mention")
     if not _points_nearby(denial):
@@ -473,10 +498,16 @@ def resolve_in_text(text: str, denial: Denial, claim_span: Span,
     # something the denial's sentence names, not whatever was said last.
     deed = _DEED.fullmatch((denial.pointer or "").strip())
     topic = set(meaning_words(text[sent[0]:sent[1]])) - set(meaning_words(denial.pointer or "")) if deed else set()
+    # "denied the accusations": only an account that accuses, and not someone else's side.
+    accusing = bool(_ACCUSING_POINTER.search(denial.pointer or "")) or denial.how == "pleads"
+    # what the accusation is of, as the denial's sentence says after its pointer ("of brutality")
+    about = set(meaning_words(text[denial.span[1]:sent[1]])) if accusing else set()
     for cid, span, opposing in nearby:
         if not opposing or span[0] >= s0 or s0 - span[1] > 400:
             continue
-        if span[0] <= s0 < span[1]:
+        if span[0] < denial.span[1] and denial.span[0] < span[1]:
+            continue  # never a piece of the denial itself
+        if accusing and not _may_accuse(text, span, names, about):
             continue
         if deed and not (topic & set(meaning_words(text[span[0]:span[1]])) or ACCUSATION.search(text, *span)):
             continue
@@ -522,13 +553,100 @@ _DEED = re.compile(r"involvement|role|responsibility|complicity|wrongdoing|guilt
 _PRONOUNS = frozenset("it this that these those them all everything".split())
 
 
+_NAME_STOP = frozenset("the and for with from into this that these those their its his her our some many both "
+                       "all two three four five six several who which said says also".split())
+
+
+def _name_words(name: str) -> set[str]:
+    """A name's content words, folded ("Defence" is "defense"), for fuzzy matching."""
+    return {w.lower().replace("defence", "defense") for w in re.findall(r"[A-Za-z][\w-]+", name)
+            if len(w) >= 3 and w.lower() not in _NAME_STOP}
+
+
+def _word_in(word: str, words: set[str]) -> bool:
+    """A word among others, tolerant of inflection ("ministry"/"ministries", "Russia"/"Russian")."""
+    return word in words or (len(word) >= 5 and any(len(w) >= 5 and w[:5] == word[:5] for w in words))
+
+
+def names_match(owner: str, claimant: str) -> bool:
+    """Whether a possessor ("the Russian Defense Ministry") names this claimant ("the Russian and
+    Syrian defence ministries"): every content word of the possessor is among the claimant's; a
+    country or capital ("Moscow's claims") names whoever the actor coding gives that country."""
+    want, have = _name_words(owner), _name_words(claimant)
+    if want and all(_word_in(w, have) for w in want):
+        return True
+    if place_kind(owner) in ("country", "capital"):
+        mine = code_text(owner).country
+        return bool(mine) and code_text(claimant).country == mine
+    return False
+
+
+_COUNT_CAPS = frozenset("The A An This That These Those Some Many Both All Two Three Four Five Six Several Each "
+                        "Its His Her Their Our".split())
+_PRONOUN_PARTY = frozenset("him her them it us me you himself herself themselves".split())
+
+
+def _parties(phrase: str) -> list[str]:
+    return [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+", phrase) if p.strip()]
+
+
+def _known(party: str) -> bool:
+    """Whether a party is known well enough to rule a denier out: a country or a proper name;
+    "him", "the officers" could be the denier."""
+    if party.lower() in _PRONOUN_PARTY:
+        return False
+    if code_text(party).country:
+        return True
+    return any(w[0].isupper() and w not in _COUNT_CAPS for w in re.findall(r"[A-Za-z][\w.'’-]*", party))
+
+
+def same_side(denier: tuple[str, ...], accused: str) -> bool | None:
+    """Whether the accused of an accusation include the denier: by name, or by the country the
+    events' actor coding gives both ("the Pentagon" and "U.S. forces" are USA). None when the
+    accused or the denier is unknown (a pronoun, "the officers"): nothing rules the denier out."""
+    denier = tuple(d for d in denier if d)
+    parties = _parties(accused)
+    if not denier or not parties or not all(_known(p) for p in parties):
+        return None
+    mine = next((c for c in (code_text(d).country for d in denier) if c), None)
+    for party in parties:
+        theirs = code_text(party).country
+        if mine and theirs:
+            if mine == theirs:
+                return True
+            continue  # two countries: a shared word ("government") is no match
+        if any(_name_words(party) & _name_words(d) or names_match(d, party) for d in denier):
+            return True
+    return False
+
+
+_PASSIVE = re.compile(r"([^.,;:!?]{2,120}?)\s+(?:has|have|had|was|were|is|are|been|being|be)"
+                      r"(?:\s+(?:been|being|also|now|repeatedly|\w+ly))*\s+$", re.I)
+_ACTIVE_OBJECT = re.compile(r"\s+((?:[\w.'’-]+\s+){0,7}?)(?:of|with|for|over)\s", re.I)
+_AGAINST = re.compile(r"\s+(?:\w+\s+){0,2}?against\s+((?:[\w.'’-]+\s+){0,5}?[\w.'’-]+?)"
+                      r"(?=[,;:!?]|" + _STOP + r"|\s(?:of|for|over|in|that|was|were|is|are|by)\b|$)", re.I)
+
+
+def accused_in(text: str, m: re.Match[str]) -> str | None:
+    """Whom a mentioned accusation accuses: the object of "accused X of", the subject of "X was
+    accused of", "allegations against X"; None when the text does not say."""
+    word = m.group(0).lower()
+    if re.fullmatch(r"(?:accus|charg|blam)(?:e|es|ed|ing)|indict(?:s|ed)?|sued", word):
+        sent = sentence_bounds(text, m.start(), m.end())
+        passive = _PASSIVE.search(text, sent[0], m.start())
+        if passive and word.endswith("ed"):
+            return passive.group(1).strip()
+        obj = _ACTIVE_OBJECT.match(text, m.end())
+        if obj and obj.group(1).strip():
+            return obj.group(1).strip()
+        return None
+    against = _AGAINST.match(text, m.end())
+    return against.group(1).strip() if against else None
+
+
 def _owned(owner: str, at: int, nearby: list[tuple[str, Span, bool]], owners: dict[str, str]) -> Target | None:
     """The claim nearest `at` (before it first) whose claimant is the possessor named."""
-    want = {w.lower() for w in re.findall(r"[A-Za-z][\w-]+", owner) if w[0].isupper()}
-    if not want:
-        return None
-    mine = [(cid, span) for cid, span, opposing in nearby if opposing and
-            want <= {w.lower() for w in re.findall(r"[A-Za-z][\w-]+", owners.get(cid, ""))}]
+    mine = [(cid, span) for cid, span, opposing in nearby if opposing and names_match(owner, owners.get(cid, ""))]
     before = [x for x in mine if x[1][1] <= at]
     pick = max(before, key=lambda x: x[1][1]) if before else min(mine, key=lambda x: x[1][0], default=None)
     return Target(pick[1], "owner's claim", claim=pick[0]) if pick else None
@@ -639,25 +757,74 @@ def _verdict_word(text: str, denial: Denial) -> str | None:
     return m.group(0).split()[-1].lower()[:5] if m else None
 
 
-def _accusation_mention(text: str, head: str, *, before: int, exclude: Span, verdict: str | None = None) -> Span | None:
+_ACCUSING_POINTER = re.compile(r"\b(?:accusations?|allegations?|charges?|indictments?)\b", re.I)
+
+
+_PERSONAL = re.compile(r"\b(?:he|him|his|she|her)\b", re.I)
+
+
+def _may_accuse(text: str, span: Span, denier: tuple[str, ...], about: set[str]) -> bool:
+    """Whether an account may be the accusation a denier rejects: it accuses someone who may be
+    the denier, names the denier, speaks of someone ("he had taken bribes") or tells of what the
+    denial says the accusation is about ("accusations of brutality")."""
+    chunk = text[span[0]:span[1]]
+    # the accusing verb may stand just outside the account ("accused | the mayor of ...")
+    sent = sentence_bounds(text, span[0], span[1])
+    if any(same_side(denier, accused_in(text, m) or "") is not False
+           for m in ACCUSATION.finditer(text, sent[0], span[1])):
+        return True
+    # the denier's proper names ("Okafor", "Pentagon") and head noun ("the mayor"), not the
+    # "city" of "the city's police"
+    mine = {w.lower() for d in denier for w in re.findall(r"[A-Z][\w-]{2,}", d) if w.lower() not in _NAME_STOP}
+    mine |= {d.split()[-1].lower() for d in denier if d.split() and len(d.split()[-1]) >= 3}
+    if mine and any(_word_in(w, mine) for w in _name_words(chunk)):
+        return True
+    return bool(_PERSONAL.search(chunk)) or bool(about & set(meaning_words(chunk)))
+
+
+def _points_back(text: str, denial: Denial) -> bool:
+    """Whether the pointer is demonstrative ("these accusations", "such claims"): it points at
+    something already told, never at what comes after."""
+    if not denial.pointer:
+        return False
+    at = text.rfind(denial.pointer, denial.span[0], denial.span[1])
+    if at < 0:
+        return False
+    return bool(re.search(r"\b(?:these|those|this|that|such)\s+(?:[\w-]+\s+){0,2}$", text[max(denial.span[0], at - 40):at],
+                          re.I))
+
+
+def _accusation_mention(text: str, head: str, *, before: int, exclude: Span, verdict: str | None = None,
+                        denier: tuple[str, ...] = (), back: bool = False, owner: str | None = None) -> Span | None:
     """The story's nearest earlier mention of an accusation of this kind ("charge" for "the
     charges") that says what it is ("charges relating to ...", "accuse X of ...", "a report that
-    ..."); a later one when none before does. A mention that says nothing ("in a report",
-    "reportedly", "reporters") is no target."""
+    ..."); a later one when none before does, unless the pointer is demonstrative (`back`). A
+    mention that says nothing ("in a report", "reportedly", "reporters") is no target; nor is one
+    whose accused are known and are not the denier's side (`same_side`), nor, with an `owner`
+    ("the ministry's allegations"), one whose clause does not name that owner."""
     pattern = re.compile(r"\b" + re.escape(head) + r"\w*\b", re.I)
     hits = [m for m in pattern.finditer(text) if not (exclude[0] <= m.start() < exclude[1])
             and not re.search(r"(?:ly|ers?)$", m.group(0), re.I)]
     earlier = [m for m in hits if m.start() < before]
-    for m in [*reversed(earlier), *[m for m in hits if m.start() >= before]]:
+    later = [] if back else [m for m in hits if m.start() >= before]
+    for m in [*reversed(earlier), *later]:
         comp = _mention_content(text, m)
         if comp is None:
             continue
+        accused = accused_in(text, m)
+        if accused and same_side(denier, accused) is False:
+            continue  # "X accused the UK of ...": not what the police deny
         sent = sentence_bounds(text, m.start(), m.end())
         again = read_denial(text, sent) if verdict and MAY_DENY.search(text, sent[0], sent[1]) else None
         if again is not None and again.span[0] <= m.start() < again.span[1] \
                 and verdict in text[again.span[0]:again.span[1]].lower():
             continue  # the same denial told again (a headline and its story), not the report
-        start = _clause_start(text, sent[0], m.start())
+        # its clause, the accuser with it: "and" inside a name ("the Russian and Syrian
+        # ministries accused ...") starts no clause
+        starts = [x.end() for x in _MENTION_CLAUSE.finditer(text, sent[0], m.start())]
+        start = starts[-1] if starts else sent[0]
+        if owner and not names_match(owner, text[sent[0]:m.start()]):
+            continue
         return _trim(text, (start, comp[1]))
     return None
 
@@ -669,8 +836,11 @@ def _mention_content(text: str, m: re.Match[str]) -> Span | None:
     word = m.group(0).lower()
     if comp is None and word.startswith("accus"):
         of = _ACCUSED_OF.match(text, m.end())
-        if of and len(of.group(1).split()) >= 2:
-            comp = _trim(text, of.span(1))
+        if of:
+            # scare quotes inside it ("of running “gangs” near the border") run on
+            e = _quote_end(text, of.start(1), of.end(1))
+            if len(text[of.start(1):e].split()) >= 2:
+                comp = _trim(text, (of.start(1), e))
     if comp is None and word.startswith(("charg", "accus", "indict")):
         with_ = re.match(r"\s+with\s+(.{3,200}?)(?=[,;:!?\"“”]|" + _STOP + r"|$)", text[m.end():])
         if with_:
