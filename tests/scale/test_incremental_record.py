@@ -7,6 +7,7 @@ disagree, so linking, claims and conflicts all have work across more than one un
 """
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -30,6 +31,7 @@ TABLES = {"people": "person_id", "person_keys": "person_id", "person_links": "ar
           "person_surnames": "surname, person_id", "claims": "article_key, claim_id", "claim_state": "seq, ord",
           "claim_people": "claim_id, person_id, role", "claim_blocks": "seq, ord, block",
           "conflicts": "rank", "conflict_people": "conflict_key, person_id",
+          "conflict_claims": "unit, pos, by_unit, ord, role", "conflict_repeats": "block, unit, pos",
           "record_articles": "seq"}
 
 
@@ -224,3 +226,69 @@ def test_the_record_step_reports_progress_per_unit(tmp_path: Path, capsys: pytes
         progress.update(N, N, label="recording")
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"onrecord: recording: {UNIT} of {N} articles, ")
+
+
+def syndicated(i: int) -> Record:
+    """Copy I of one wire story: a report and a denial of it, word for word, under another id."""
+    parts: list[str] = []
+    ents: list[Entity] = []
+    attributions = []
+
+    def add(text: str) -> tuple[int, int]:
+        start = sum(len(p) for p in parts)
+        parts.append(text)
+        return start, start + len(text)
+
+    for k, (name, cue, content) in enumerate([
+            ("Olga Brandtner", " said", "the port authority sold the ferry terminal to a private fund in March"),
+            ("Ravi Menonsen", " denied", "the port authority sold the ferry terminal to a private fund")]):
+        src = add(name)
+        ents.append(Entity(f"E{k + 1}", name, "PERSON", [src], titles=[]))
+        cue_span = add(cue)
+        add(" that ")
+        body = add(content)
+        add(". ")
+        speaker = Speaker(ents[-1].id, name, "person", True, 0.9)
+        attributions.append(Attribution(f"A{k + 1}", (src,), (cue_span,), (body,), speaker, "indirect"))
+    add("The fund did not comment. ")
+    return Record(id=f"wire-copy-{i:04d}", text="".join(parts),
+                  meta=Meta(url=f"https://outlet-{i}.example/wire", title="Port sale", published="2024-05-02",
+                            outlet=f"outlet-{i}.example", language="en"),
+                  entities=ents, attributions=attributions)
+
+
+COPIES = 150
+
+
+def test_syndicated_copies_across_units_and_runs_are_one_conflict(tmp_path: Path) -> None:
+    """150 copies of one story (a report and its denial), spread over several units and three
+    runs among other stories: one conflict, every other copy's claims in its `also` once; and
+    the same tables as a rebuild."""
+    mixed: list[Record] = []
+    for i in range(COPIES):
+        mixed.append(syndicated(i))
+        if i % 3 == 0:
+            mixed.append(ARTICLES[i // 3])
+    assert len(mixed) > 3 * UNIT
+    grown, rebuilt = tmp_path / "grown.duckdb", tmp_path / "rebuilt.duckdb"
+    with Store(grown) as store:
+        for lo, hi in ((0, 50), (50, 131), (131, len(mixed))):
+            store.write(mixed[lo:hi])
+            assert not service.refresh_record(store, use_stance=False).rebuilt
+    with Store(rebuilt) as store:
+        store.write(mixed)
+        service.rebuild_record(store, use_stance=False)
+    assert tables(grown) == tables(rebuilt)
+    with duckdb.connect(str(grown), read_only=True) as con:
+        records = [json.loads(r) for (r,) in con.execute("SELECT record FROM conflicts").fetchall()]
+    wire = [d for d in records if any(x["article"].startswith("wire-copy-")
+                                      for x in (d["a"], d["b"], *d["also"]))]
+    assert len(wire) == 1, [(d["a"]["text"], d["b"]["text"]) for d in wire]
+    d = wire[0]
+    assert d["kind"] == "denial_vs_report"
+    also = [(x["article"], json.dumps(x["span"])) for x in d["also"]]
+    assert len(also) == len(set(also)), "each copy's claims once"
+    sides = {(d["a"]["article"], json.dumps(d["a"]["span"])), (d["b"]["article"], json.dumps(d["b"]["span"]))}
+    assert not sides & set(also)
+    assert {a for a, _ in also} | {a for a, _ in sides} == {f"wire-copy-{i:04d}" for i in range(COPIES)}
+    assert len(also) == 2 * COPIES - 2

@@ -20,6 +20,16 @@ are the same for any `--batch` and any split of the input into runs:
   about each person the unit's claims are about. Its size is bounded by the unit's, whatever
   the store's. A unit is a function of its articles and the ones before it; a run that adds to
   the last unit computes that unit again. Ranks: score, then unit, then place in the unit.
+- **Repeats across units.** A dispute told again in a later unit (syndicated copies, the same
+  denial of the same report) is one conflict: a unit's conflict that repeats a conflict of an
+  earlier unit (`repeats`: the same kind; for a denial the same denier and the same report,
+  i.e. the same claim, an identical text or mostly the same meaning words; otherwise the same
+  two claimants with both sides matching) is not a new conflict, its claims join the earliest
+  such conflict's `also` (once each). A conflict `find_conflicts` found whose sides are both
+  earlier but whose `also` holds claims of the unit (a unit copy merged into it) extends the
+  earlier conflict the same way; one with no side and no `also` claim in the unit is dropped.
+  The earlier conflict is found through an index of `repeat_keys`, never by a scan. A unit
+  computed again first takes back what it added to earlier conflicts.
 
 `onrecord rebuild` computes the same definition in memory over every article; the tests check
 that it equals the record grown run by run. `find_conflicts` and `blocking_keys` are used as
@@ -27,6 +37,7 @@ they are (`onrecord.record.conflicts`).
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
@@ -35,6 +46,7 @@ from typing import Protocol
 from ..model import Record
 from .claims import Claim, claims_of
 from .conflicts import Conflict, blocking_keys, denial_of, find_conflicts
+from .conflicts.meaning import meaning_words
 from .linking import Linking
 
 UNIT = 64          # articles per conflict unit: what a run that adds one article recomputes
@@ -106,7 +118,71 @@ def unit_conflicts(source: ClaimSource, unit: int, *, use_stance: bool = True) -
     near = source.neighbours(related, unit * UNIT, closest=CLOSEST, recent=RECENT, latest=named,
                              pointing=people - named, limit=LATEST)
     found = find_conflicts(near + claims, texts=texts, use_stance=use_stance)
-    return [c for c in found if c.a.article in texts or c.b.article in texts]
+    # A side in the unit, or (both sides earlier) a unit claim merged into it: it extends the
+    # earlier conflict it repeats (`repeats`, applied when the unit's conflicts are stored).
+    return [c for c in found if any(x.article in texts for x in (c.a, c.b, *c.also))]
+
+
+# --- one dispute across units ----------------------------------------------------------------------
+
+Side = tuple[str, str, str]  # (claim id, who: claimant_id or claimant, text)
+Sides = tuple[str, Side, Side]  # (kind, a, b): for a denial, a is the denial
+
+
+def side_of(claim: Claim) -> Side:
+    return (claim.id, claim.claimant_id or claim.claimant, claim.text)
+
+
+def sides_of(conflict: Conflict) -> Sides:
+    return (conflict.kind, side_of(conflict.a), side_of(conflict.b))
+
+
+def _words(text: str) -> set[str]:
+    return set(meaning_words(text))
+
+
+def _same_words(x: str, y: str) -> bool:
+    """Mostly the same meaning words: 0.6 of the shorter one's, three at least (as
+    `merge_repeats` reads a report told again)."""
+    wx, wy = _words(x), _words(y)
+    return min(len(wx), len(wy)) >= 3 and len(wx & wy) / min(len(wx), len(wy)) >= 0.6
+
+
+def _same_report(x: Side, y: Side) -> bool:
+    return x[0] == y[0] or x[2] == y[2] or _same_words(x[2], y[2])
+
+
+def _same_side(x: Side, y: Side) -> bool:
+    return x[0] == y[0] or (x[1] == y[1] and (x[2] == y[2] or _same_words(x[2], y[2])))
+
+
+def repeats(new: Sides, old: Sides) -> bool:
+    """Whether conflict NEW is conflict OLD told again (see the module docstring)."""
+    kind, a, b = new
+    okind, oa, ob = old
+    if kind != okind:
+        return False
+    if kind == "denial_vs_report":
+        return a[1] == oa[1] and _same_report(b, ob)
+    return ((_same_side(a, oa) and _same_side(b, ob)) or (_same_side(a, ob) and _same_side(b, oa)))
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()[:16]
+
+
+def repeat_keys(sides: Sides) -> list[str]:
+    """The index keys under which a conflict is filed and its repeats look it up: any conflict
+    `repeats` matches shares one of them with it."""
+    kind, a, b = sides
+    if kind != "denial_vs_report":
+        return [f"p\x1f{kind}\x1f" + "\x1f".join(sorted((a[1], b[1])))]
+    base = f"d\x1f{a[1]}\x1f"
+    keys = [base + "c\x1f" + b[0], base + "t\x1f" + _digest(b[2])]
+    words = _words(b[2])
+    if len(words) >= 3:
+        keys += [base + "w\x1f" + w for w in sorted(words)]
+    return keys
 
 
 class MemoryClaims:
@@ -150,4 +226,4 @@ class MemoryClaims:
 
 
 __all__ = ["CLOSEST", "LATEST", "RECENT", "UNIT", "ClaimSource", "MemoryClaims", "block_names", "link_and_claim", "normalised",
-           "points", "unit_conflicts", "unit_of"]
+           "points", "repeat_keys", "repeats", "side_of", "sides_of", "unit_conflicts", "unit_of"]

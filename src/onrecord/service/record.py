@@ -8,7 +8,8 @@ what they touch, not the size of the store. A run killed meanwhile keeps the uni
 committed; the next `refresh_record` (an `ingest --resume` that adds nothing) finishes.
 
 `rebuild_record` computes the same record in memory over every stored article and writes it
-whole: `onrecord rebuild`, a store written by another record version, or articles replaced
+whole (each unit's conflicts stored in order through `replace_unit`, as a refresh stores
+them: a repeat of an earlier unit's conflict joins its `also`): `onrecord rebuild`, a store written by another record version, or articles replaced
 by a re-ingest that changed them (the record only grows forward).
 """
 from __future__ import annotations

@@ -25,6 +25,9 @@ commands that only read the record never build it. The DDL lives in `store/schem
                     article_b, claim_a, claim_b, claimant_a, claimant_b, record (the
                     contract's JSON line), unit, pos (the unit that found it, its place there)
     conflict_people conflict_key, person_id
+    conflict_claims unit, pos, claim_id, role ('a', 'b', 'also'), who, text, by_unit, ord,
+                    side (each conflict's claims; `also` in the order units added them)
+    conflict_repeats block, unit, pos (the keys a later unit's repeat finds a conflict by)
     record_articles article_key, article_id, seq, ingested_at (what the record holds)
 """
 from __future__ import annotations
@@ -38,13 +41,13 @@ from typing import Any
 from ..model import Record
 from ..record.claims import Claim
 from ..record.conflicts import Conflict
-from ..record.incremental import UNIT, block_names, points
+from ..record.incremental import UNIT, block_names, points, repeat_keys, repeats, sides_of
 from ..record.linking import Fetched, Linking, Person, name_block, surnames_of
 from .db import Store
 from .schema import RECORD_TABLES, columns
 
 # Bump when the record's logic changes, so stored tables are rebuilt by the new version.
-RECORD_VERSION = 4
+RECORD_VERSION = 5
 FINGERPRINT = "record_fingerprint"
 VERSION = "record_version"
 
@@ -217,14 +220,37 @@ def _claims(rows: list[tuple[Any, ...]]) -> list[Claim]:
 
 
 def replace_unit(store: Store, unit: int, conflicts: list[Conflict]) -> set[str]:
-    """Replace the conflicts a unit found; the people of the old and new ones (to recount)."""
+    """Replace the conflicts a unit found (`unit_conflicts`); the people of the old and new
+    ones (to recount). UNIT is the last unit. What it added to earlier conflicts' `also` is
+    taken back first; then each conflict that repeats an earlier unit's (`repeats`, found
+    through `conflict_repeats`) joins the earliest one's `also` instead of being a new row."""
     con = store.con
     touched = {pid for (pid,) in con.execute("""SELECT DISTINCT person_id FROM conflict_people
         WHERE conflict_key IN (SELECT key FROM conflicts WHERE unit = ?)""", [unit]).fetchall()}
+    dirty = set(con.execute("SELECT DISTINCT unit, pos FROM conflict_claims WHERE by_unit = ? AND unit < ?",
+                            [unit, unit]).fetchall())
+    con.execute("DELETE FROM conflict_claims WHERE unit = ? OR by_unit = ?", [unit, unit])
+    con.execute("DELETE FROM conflict_repeats WHERE unit = ?", [unit])
     con.execute("DELETE FROM conflict_people WHERE conflict_key IN (SELECT key FROM conflicts WHERE unit = ?)", [unit])
     con.execute("DELETE FROM conflicts WHERE unit = ?", [unit])
-    rows, people = [], []
-    for pos, conflict in enumerate(conflicts):
+    mine = {aid for (aid,) in con.execute("SELECT article_id FROM record_articles WHERE seq >= ? AND seq < ?",
+                                          [unit * UNIT, (unit + 1) * UNIT]).fetchall()}
+    keys = [repeat_keys(sides_of(c)) for c in conflicts]
+    earlier = _Earlier(store, unit, sorted({k for ks in keys for k in ks}))
+    rows, people, filed, claimed = [], [], [], []
+    for conflict, ks in zip(conflicts, keys):
+        target = earlier.find(sides_of(conflict), ks)
+        if target is not None:
+            known = earlier.claims[target]
+            for c in (conflict.a, conflict.b, *conflict.also):
+                if c.id not in known:
+                    known.add(c.id)
+                    claimed.append(_also_row(target, c, unit, len(claimed)))
+            dirty.add(target)
+            continue
+        if conflict.a.article not in mine and conflict.b.article not in mine:
+            continue  # both sides and every unit claim already in an earlier conflict's record
+        pos = len(rows)
         d = conflict.to_dict()
         d["id"] = "C0"  # numbered store-wide by `renumber`
         rows.append({
@@ -234,12 +260,83 @@ def replace_unit(store: Store, unit: int, conflicts: list[Conflict]) -> set[str]
             "article_b": conflict.b.article, "claim_a": conflict.a.id, "claim_b": conflict.b.id,
             "claimant_a": conflict.a.claimant, "claimant_b": conflict.b.claimant,
             "record": _dumps(d), "unit": unit, "pos": pos})
+        for role, c in (("a", conflict.a), ("b", conflict.b)):
+            who = c.claimant_id or c.claimant
+            claimed.append({"unit": unit, "pos": pos, "claim_id": c.id, "role": role, "who": who, "text": c.text,
+                            "by_unit": unit, "ord": len(claimed), "side": None})
+        seen = {conflict.a.id, conflict.b.id}
+        for c in conflict.also:
+            if c.id not in seen:
+                seen.add(c.id)
+                claimed.append(_also_row((unit, pos), c, unit, len(claimed)))
+        filed.extend({"block": k, "unit": unit, "pos": pos} for k in dict.fromkeys(ks))
         for pid in dict.fromkeys(conflict.about_ids):
             people.append({"conflict_key": conflict.key, "person_id": pid})
             touched.add(pid)
     _insert(store, "conflicts", rows)
     _insert(store, "conflict_people", people)
+    _insert(store, "conflict_claims", claimed)
+    _insert(store, "conflict_repeats", filed)
+    for u, p in sorted(dirty):
+        _render_also(store, u, p)
     return touched
+
+
+def _also_row(target: tuple[int, int], c: Claim, by_unit: int, ord_: int) -> dict[str, Any]:
+    side = {"article": c.article, "span": [list(s) for s in c.spans], "claimant": c.claimant, "chain": list(c.chain)}
+    return {"unit": target[0], "pos": target[1], "claim_id": c.id, "role": "also", "who": c.claimant_id or c.claimant,
+            "text": c.text, "by_unit": by_unit, "ord": ord_, "side": _dumps(side)}
+
+
+def _render_also(store: Store, unit: int, pos: int) -> None:
+    """A conflict's JSON `also` from its stored claims, in the order they were added."""
+    row = store.con.execute("SELECT record FROM conflicts WHERE unit = ? AND pos = ?", [unit, pos]).fetchone()
+    if row is None:
+        return
+    d = json.loads(row[0])
+    d["also"] = [json.loads(side) for (side,) in store.con.execute("""SELECT side FROM conflict_claims
+        WHERE unit = ? AND pos = ? AND role = 'also' ORDER BY by_unit, ord""", [unit, pos]).fetchall()]
+    store.con.execute("UPDATE conflicts SET record = ? WHERE unit = ? AND pos = ?", [_dumps(d), unit, pos])
+
+
+class _Earlier:
+    """The conflicts of units before UNIT filed under KEYS: their sides and claim ids, read
+    once through the `conflict_repeats` index."""
+
+    def __init__(self, store: Store, unit: int, keys: list[str]) -> None:
+        self.by_key: dict[str, list[tuple[int, int]]] = {}
+        self.sides: dict[tuple[int, int], dict[str, tuple[str, str, str]]] = {}
+        self.kinds: dict[tuple[int, int], str] = {}
+        self.claims: dict[tuple[int, int], set[str]] = {}
+        if not keys:
+            return
+        con = store.con
+        for block, u, p in con.execute("""SELECT block, unit, pos FROM conflict_repeats
+                WHERE block IN (SELECT unnest(?::VARCHAR[])) AND unit < ? ORDER BY unit, pos""", [keys, unit]).fetchall():
+            self.by_key.setdefault(block, []).append((u, p))
+        found = sorted({t for ts in self.by_key.values() for t in ts})
+        if not found:
+            return
+        for u, p, kind in con.execute("""SELECT c.unit, c.pos, c.kind FROM conflicts c
+                JOIN (SELECT unnest(?::BIGINT[]) AS u, unnest(?::INTEGER[]) AS p) k ON k.u = c.unit AND k.p = c.pos""",
+                                      [[u for u, _ in found], [p for _, p in found]]).fetchall():
+            self.kinds[(u, p)] = kind
+        for u, p, cid, role, who, text in con.execute("""SELECT c.unit, c.pos, c.claim_id, c.role, c.who, c.text
+                FROM conflict_claims c
+                JOIN (SELECT unnest(?::BIGINT[]) AS u, unnest(?::INTEGER[]) AS p) k ON k.u = c.unit AND k.p = c.pos""",
+                                                      [[u for u, _ in found], [p for _, p in found]]).fetchall():
+            self.claims.setdefault((u, p), set()).add(cid)
+            if role in ("a", "b"):
+                self.sides.setdefault((u, p), {})[role] = (cid, who, text)
+
+    def find(self, sides: tuple[str, tuple[str, str, str], tuple[str, str, str]], keys: list[str]) -> tuple[int, int] | None:
+        """The earliest conflict SIDES repeats, or None."""
+        for target in sorted({t for k in keys for t in self.by_key.get(k, ())}):
+            have = self.sides.get(target, {})
+            if target in self.kinds and "a" in have and "b" in have and repeats(
+                    sides, (self.kinds[target], have["a"], have["b"])):
+                return target
+        return None
 
 
 def renumber(store: Store) -> None:

@@ -70,6 +70,12 @@ RECORD_TABLES = {
         claim_b VARCHAR, claimant_a VARCHAR, claimant_b VARCHAR, record JSON NOT NULL, unit BIGINT,
         pos INTEGER""",
     "conflict_people": "conflict_key VARCHAR NOT NULL, person_id VARCHAR NOT NULL",
+    # Each conflict's claims (its sides, role 'a'/'b', and its `also`, in the order of the unit
+    # that added them: by_unit, ord) and the keys its repeats in later units find it by.
+    "conflict_claims": """
+        unit BIGINT NOT NULL, pos INTEGER NOT NULL, claim_id VARCHAR NOT NULL, role VARCHAR NOT NULL,
+        who VARCHAR, text VARCHAR, by_unit BIGINT NOT NULL, ord INTEGER NOT NULL, side JSON""",
+    "conflict_repeats": "block VARCHAR NOT NULL, unit BIGINT NOT NULL, pos INTEGER NOT NULL",
     # What the incremental record keeps to grow without reading the whole store (record_tables.py):
     # each recorded article's place in the order, each claim whole and its blocking keys, where
     # each person is filed. Tables of their own: the read model's tables keep their columns.
@@ -96,6 +102,7 @@ RECORD_INDEXES = [
     "CREATE INDEX IF NOT EXISTS idx_conflict_people ON conflict_people(person_id)",
     "CREATE INDEX IF NOT EXISTS idx_search_docs ON search_docs(doc_id)",
     "CREATE INDEX IF NOT EXISTS idx_claim_blocks ON claim_blocks(block)",
+    "CREATE INDEX IF NOT EXISTS idx_conflict_repeats ON conflict_repeats(block)",
     "CREATE INDEX IF NOT EXISTS idx_record_articles ON record_articles(article_key)",
     "CREATE INDEX IF NOT EXISTS idx_person_surnames ON person_surnames(surname)",
     "CREATE INDEX IF NOT EXISTS idx_person_keys ON person_keys(link_key)",
