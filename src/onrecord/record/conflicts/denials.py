@@ -7,7 +7,10 @@ text and, for a pointer, finds the thing pointed at in the article: the pointer'
 complement ("the allegation that ...", "accusations of ..."), the noun a relative clause hangs
 on ("charges which Washington dismissed as baseless"), the story's earlier mention of the same
 kind of accusation ("faces two charges relating to ..."), and otherwise the nearest claim of
-someone else just before it ("It's a hypothesis raised by ..., but dismissed ...").
+someone else just before it ("It's a hypothesis raised by ..., but dismissed ..."). A
+demonstrative pointer ("these accusations") looks back only; an accusation against another side
+(by name or by the events' country coding) is not what the denier rejects; "X's allegations"
+are X's or nothing; a denial never points at its own words.
 
 The word families follow CAMEO 016 ("deny"): its verbs (deny, refute, rebut, dismiss, reject,
 rule out, plead not guilty) and the objects its patterns list as deniable (accusation,
