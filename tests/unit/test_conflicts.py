@@ -652,8 +652,11 @@ def test_conflicts_a_denial_points_at_an_account_not_a_name_or_another_denial() 
     hoax.spans = ((text.index("this could"), text.index(". The council")),)
     council = _said(4, "P4", "The council called the report false", ())
     council.spans = ((text.index("The council"), len(text) - 1),)
-    (c,) = find_conflicts([mayor, name, hoax, council], texts={"x": text}, use_stance=False)
-    assert c.a.id.startswith("x#A4") and c.b.id == mayor.id
+    found = find_conflicts([mayor, name, hoax, council], texts={"x": text}, use_stance=False)
+    # Never a bare name or another denial. The mayor's account, three sentences back and sharing
+    # nothing with "the report", is too far to be taken on position alone (precision first).
+    assert not any(c.b.id in (name.id, hoax.id) for c in found)
+    assert all(c.a.id.startswith("x#A4") and c.b.id == mayor.id for c in found)
 
 
 def test_conflicts_rebuttal_noun_must_point_and_debunk_is_a_verb() -> None:
@@ -837,3 +840,36 @@ def test_conflicts_possessor_resolves_to_its_owner_or_nothing() -> None:
     # A possessor no claim belongs to: nothing, never the unrelated claim just before.
     t = resolve_in_text(text, d, d.span, nearby[1:], names=("Ana Lind",), owners={"x#A2": "Tom Reyes"})
     assert t is None
+
+
+def test_conflicts_pointing_noun_needs_a_claim_about_it() -> None:
+    from onrecord.record.conflicts.denials import read_denial, resolve_in_text
+
+    # The last thing anyone said, a few sentences back, is about something else: "the claims"
+    # must not land on it.
+    text = ("The chief executive said the group would look for new sources of revenue next year. "
+            "Its shares rose two percent. Company leaders denied the sensational merger claims on Monday.")
+    d = read_denial(text, (text.index("Company leaders"), len(text)))
+    revenue = (text.index("the group would"), text.index(" next year") + 10)
+    t = resolve_in_text(text, d, d.span, [("x#A1", revenue, True)], names=("Company leaders",))
+    assert t is None or t.claim != "x#A1"
+    # A claim about the merger is what it denies.
+    text2 = ("The chief executive said the merger had been agreed in secret. "
+             "Its shares rose two percent. Company leaders denied the sensational merger claims on Monday.")
+    d2 = read_denial(text2, (text2.index("Company leaders"), len(text2)))
+    merger = (text2.index("the merger had"), text2.index(" in secret") + 10)
+    t2 = resolve_in_text(text2, d2, d2.span, [("x#A1", merger, True)], names=("Company leaders",))
+    assert t2 is not None and t2.claim == "x#A1"
+
+
+@pytest.mark.parametrize("where", ["in a statement posted on its website", "in an interview", "in court"])
+def test_conflicts_where_it_was_denied_is_no_complement(where: str) -> None:
+    from onrecord.record.conflicts import read_denial
+
+    text = f"The company denied the allegations {where}."
+    d = read_denial(text, (0, len(text)))
+    assert d is not None and d.complement is None
+    # "charges in the death of ..." still says what the charges are about.
+    text2 = "He denied the charges in the death of the guard."
+    d2 = read_denial(text2, (0, len(text2)))
+    assert d2 is not None and text2[d2.complement[0]:d2.complement[1]].startswith("the death")

@@ -254,8 +254,18 @@ def _quote_end(text: str, s: int, e: int) -> int:
     return e
 
 
+# "denied the allegations in a statement", "... on Twitter", "... in court": where and how it
+# was denied, not what the allegation says.
+_MEDIUM = re.compile(r"(?:(?:an?|the|its|his|her|their|our|this|that)\s+)?(?:[\w-]+\s+){0,2}?"
+                     r"(?:statements?|interviews?|letters?|posts?|tweets?|court|emails?|e-mails?|videos?|"
+                     r"messages?|speech(?:es)?|(?:press )?conferences?|filings?|releases?|responses?|repl(?:y|ies)|"
+                     r"broadcasts?|briefings?|hearings?|op-eds?|blogs?|remarks|comments?|testimony)\b", re.I)
+
+
 def _complement(text: str, at: int, limit: int) -> Span | None:
     m = _COMPLEMENT.match(text, at, limit)
+    if m and m.group("prep").lower() == "in" and _MEDIUM.match(text, m.start(2), m.end(2)):
+        m = None
     if m:
         s, e = m.span(2)
         e = _quote_end(text, s, e)
@@ -505,6 +515,12 @@ def resolve_in_text(text: str, denial: Denial, claim_span: Span,
     accusing = bool(_ACCUSING_POINTER.search(denial.pointer or "")) or denial.how == "pleads"
     # what the accusation is of, as the denial's sentence says after its pointer ("of brutality")
     about = set(meaning_words(text[denial.span[1]:sent[1]])) if accusing else set()
+    # What the denial's sentence says besides who denies and the pointer itself: beyond the
+    # sentence just before, a pointing noun ("denied the claims", "any involvement") meets only
+    # a claim about that, never merely the last thing anyone said.
+    shared = (set(meaning_words(text[sent[0]:sent[1]])) - set(meaning_words(" ".join(names)))
+              - set(meaning_words(" ".join((denial.pointer or "").split()[-1:]))))  # its head noun
+    previous = sentence_bounds(text, max(0, sent[0] - 2), max(0, sent[0] - 2))[0] if sent[0] > 0 else 0
     for cid, span, opposing in nearby:
         if not opposing or span[0] >= s0 or s0 - span[1] > 400:
             continue
@@ -513,6 +529,8 @@ def resolve_in_text(text: str, denial: Denial, claim_span: Span,
         if accusing and not _may_accuse(text, span, names, about):
             continue
         if deed and not (topic & set(meaning_words(text[span[0]:span[1]])) or ACCUSATION.search(text, *span)):
+            continue
+        if (noun or deed) and span[0] < previous and not (shared & set(meaning_words(text[span[0]:span[1]]))):
             continue
         if best is None or span[1] > best[0]:
             best = (span[1], cid, span)
