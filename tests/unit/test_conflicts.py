@@ -873,3 +873,15 @@ def test_conflicts_where_it_was_denied_is_no_complement(where: str) -> None:
     text2 = "He denied the charges in the death of the guard."
     d2 = read_denial(text2, (0, len(text2)))
     assert d2 is not None and text2[d2.complement[0]:d2.complement[1]].startswith("the death")
+
+
+def test_conflicts_cross_article_match_is_not_the_names_alone() -> None:
+    # A denial with nothing to point at in its own story meets another story's claim only on
+    # what both say, not on the name that brought them together.
+    text = "Mara Quill denied both allegations."
+    denial = Claim(id="x#A1", article="x", date=None, text=text, spans=((0, len(text)),), claimant="Mara Quill",
+                   claimant_id="P1", claimant_type="person", chain=("O", "x"), about=("P1",),
+                   about_names=("Mara Quill",), polarity="asserted", attribution="A1", content=text)
+    other = _said(1, "P2", "the inquiry into Mara Quill was closed", ("P1",), article="y")
+    other.about_names = ("Mara Quill",)
+    assert find_conflicts([denial, other], texts={"x": text}, use_stance=False) == []

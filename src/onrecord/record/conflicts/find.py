@@ -194,7 +194,9 @@ def _pointing(prep: Prepared, texts: Mapping[str, str], readings: dict[str, Read
             continue
         # Nothing in its own article: the claims of other articles about the same people that
         # restate what the denial's sentence is about.
-        context = meaning_words(_sentence_of(claim, text))
+        # Their names are how the claims were found, not what they say: left out of the match.
+        named = set(meaning_words(" ".join((claim.claimant or "", *claim.about_names))))
+        context = [w for w in meaning_words(_sentence_of(claim, text)) if w not in named]
         people = [p for p in dict.fromkeys(claim.about + ((claim.claimant_id,) if claim.claimant_id else ()))]
         seen: set[int] = set()
         for person in people:
@@ -205,8 +207,9 @@ def _pointing(prep: Prepared, texts: Mapping[str, str], readings: dict[str, Read
                 seen.add(j)
                 if other.negative or not prep.eligible[j] or prep.denials[j] is not None or other.polarity == "hedged":
                     continue
-                sim = overlap(context, prep.words[j])
-                if sim < CROSS_ARTICLE_OVERLAP:
+                words = [w for w in prep.words[j] if w not in named]
+                sim = overlap(context, words)
+                if sim < CROSS_ARTICLE_OVERLAP or len(set(context) & set(words)) < 2:
                     continue
                 why = [f"{denier.claimant} {denial.why}",
                        f"what it denies, {other.claimant} reports in another article ({sim:.0%} of the meaning shared)"]
