@@ -885,3 +885,15 @@ def test_conflicts_cross_article_match_is_not_the_names_alone() -> None:
     other = _said(1, "P2", "the inquiry into Mara Quill was closed", ("P1",), article="y")
     other.about_names = ("Mara Quill",)
     assert find_conflicts([denial, other], texts={"x": text}, use_stance=False) == []
+
+
+def test_conflicts_pointing_noun_takes_the_previous_paragraph_sentence() -> None:
+    from onrecord.record.conflicts.denials import read_denial, resolve_in_text
+
+    # The sentence just before is in the paragraph above: still the salient report.
+    text = ("Auditors have accused the port board of hiding losses for three years.\n\n"
+            "The chairman has repeatedly rejected such reports.")
+    d = read_denial(text, (text.index("The chairman"), len(text)))
+    accused = (text.index("the port board"), text.index(" for three years") + 16)
+    t = resolve_in_text(text, d, d.span, [("x#A1", accused, True)], names=("The chairman",))
+    assert t is not None and t.claim == "x#A1"

@@ -520,7 +520,8 @@ def resolve_in_text(text: str, denial: Denial, claim_span: Span,
     # a claim about that, never merely the last thing anyone said.
     shared = (set(meaning_words(text[sent[0]:sent[1]])) - set(meaning_words(" ".join(names)))
               - set(meaning_words(" ".join((denial.pointer or "").split()[-1:]))))  # its head noun
-    previous = sentence_bounds(text, max(0, sent[0] - 2), max(0, sent[0] - 2))[0] if sent[0] > 0 else 0
+    last = len(text[:sent[0]].rstrip()) - 1  # the previous sentence's last character, past blank lines
+    previous = sentence_bounds(text, last, last)[0] if last > 0 else 0
     for cid, span, opposing in nearby:
         if not opposing or span[0] >= s0 or s0 - span[1] > 400:
             continue
