@@ -46,7 +46,7 @@ from typing import Protocol
 from ..model import Record
 from .claims import Claim, claims_of
 from .conflicts import Conflict, blocking_keys, denial_of, find_conflicts
-from .conflicts.meaning import meaning_words
+from .conflicts.meaning import meaning_words, same_account
 from .linking import Linking
 
 UNIT = 64          # articles per conflict unit: what a run that adds one article recomputes
@@ -142,10 +142,8 @@ def _words(text: str) -> set[str]:
 
 
 def _same_words(x: str, y: str) -> bool:
-    """Mostly the same meaning words: 0.6 of the shorter one's, three at least (as
-    `merge_repeats` reads a report told again)."""
-    wx, wy = _words(x), _words(y)
-    return min(len(wx), len(wy)) >= 3 and len(wx & wy) / min(len(wx), len(wy)) >= 0.6
+    """Mostly the same meaning words, as `merge_repeats` reads a report told again."""
+    return same_account(meaning_words(x), meaning_words(y))
 
 
 def _same_report(x: Side, y: Side) -> bool:

@@ -84,3 +84,9 @@ def overlap(a: Sequence[str], b: Sequence[str]) -> float:
     if not sa or not sb:
         return 0.0
     return len(sa & sb) / min(len(sa), len(sb))
+
+
+def same_account(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Two tellings of one account: most (0.6) of the shorter one's meaning words in the
+    other, three at least. Repeats are merged on it within one search and across units."""
+    return min(len(set(a)), len(set(b))) >= 3 and overlap(a, b) >= 0.6

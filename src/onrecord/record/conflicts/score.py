@@ -6,7 +6,7 @@ from collections import defaultdict
 from ..claims import Claim
 from .conflict import Conflict, ConflictKind
 from .judge import Reading
-from .meaning import meaning_words, overlap
+from .meaning import meaning_words, same_account
 
 Scored = tuple[float, ConflictKind, Claim, Claim, dict[str, float], list[str]]
 
@@ -94,8 +94,7 @@ def _same_dispute(c: Conflict, a: Claim, b: Claim) -> bool:
 
     if voices(a, c.a) & voices(b, c.b):
         return False
-    x, y = set(meaning_words(c.b.text)), set(meaning_words(b.text))
-    return min(len(x), len(y)) >= 3 and overlap(x, y) >= 0.6
+    return same_account(meaning_words(c.b.text), meaning_words(b.text))
 
 
 def _same_point(c: Conflict, a: Claim, b: Claim, readings: dict[str, Reading]) -> bool:
