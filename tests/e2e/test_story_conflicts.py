@@ -25,6 +25,17 @@ def _need_attributions(records) -> None:
     assert any(r.attributions for r in records), "no attributions to build claims from"
 
 
+def _analyse_folder(folder: Path) -> list:
+    """A fixture folder of made-up articles (meta.json gives each one's outlet and date), analysed."""
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    articles = [Article(id=p.stem, text=p.read_text(encoding="utf-8"),
+                        meta=Meta(outlet=meta[p.stem]["outlet"], published=meta[p.stem]["published"]))
+                for p in sorted(folder.glob("*.txt"))]
+    records = list(analyse_batch(articles, on_error="raise"))
+    _need_attributions(records)
+    return records
+
+
 @pytest.mark.slow
 def test_e2e_seed_sessions_kislyak_conflict_first(seed_record) -> None:
     _need_attributions([seed_record])
@@ -41,13 +52,7 @@ def test_e2e_seed_sessions_kislyak_conflict_first(seed_record) -> None:
 
 @pytest.fixture(scope="module")
 def story_records():
-    meta = json.loads((STORY / "meta.json").read_text(encoding="utf-8"))
-    articles = [Article(id=p.stem, text=p.read_text(encoding="utf-8"),
-                        meta=Meta(outlet=meta[p.stem]["outlet"], published=meta[p.stem]["published"]))
-                for p in sorted(STORY.glob("*.txt"))]
-    records = list(analyse_batch(articles, on_error="raise"))
-    _need_attributions(records)
-    return records
+    return _analyse_folder(STORY)
 
 
 @pytest.mark.slow
@@ -104,13 +109,8 @@ CROSS = Path(__file__).resolve().parents[1] / "fixtures" / "cross_story"
 
 @pytest.fixture(scope="module")
 def cross_records():
-    meta = json.loads((CROSS / "meta.json").read_text(encoding="utf-8"))
-    articles = [Article(id=p.stem, text=p.read_text(encoding="utf-8"),
-                        meta=Meta(outlet=meta[p.stem]["outlet"], published=meta[p.stem]["published"]))
-                for p in sorted(CROSS.glob("*.txt"))]
-    assert len(articles) >= 5 and len({a.meta.published for a in articles}) >= 5
-    records = list(analyse_batch(articles, on_error="raise"))
-    _need_attributions(records)
+    records = _analyse_folder(CROSS)
+    assert len(records) >= 5 and len({r.meta.published for r in records}) >= 5
     return records
 
 
@@ -255,13 +255,7 @@ CLUSTER = Path(__file__).resolve().parents[1] / "fixtures" / "conflicts_cluster"
 
 @pytest.fixture(scope="module")
 def cluster_records():
-    meta = json.loads((CLUSTER / "meta.json").read_text(encoding="utf-8"))
-    articles = [Article(id=p.stem, text=p.read_text(encoding="utf-8"),
-                        meta=Meta(outlet=meta[p.stem]["outlet"], published=meta[p.stem]["published"]))
-                for p in sorted(CLUSTER.glob("*.txt"))]
-    records = list(analyse_batch(articles, on_error="raise"))
-    _need_attributions(records)
-    return records
+    return _analyse_folder(CLUSTER)
 
 
 @pytest.mark.slow
