@@ -114,7 +114,7 @@ def test_conflicts_empty_input() -> None:
     ("They arrested people who were doing nothing but singing", False, {"17": False}),
     ("the council should publish every document related to the deal", False, {}),
     # A negation three words or more before does not reach it.
-    ("nobody has much to gain if there is no progress made through another summit", False, {"04": False}),
+    ("nobody stands to win much if there is no progress made at a second summit", False, {"04": False}),
     # "March" the month is no protest march.
     ("she met Price privately twice in March to discuss the bid", False, {"04": False}),
 ])
@@ -220,7 +220,7 @@ def test_conflicts_denial_read(sentence: str, how: str, pointer: str | None) -> 
     "The president denied the request for sanctions relief.",
     "The assembly rejected the new constitution.",
     "The minister dismissed concerns about the tariffs.",
-    "The judges rejected the lawyers' challenges to their appointment.",
+    "The panel rejected the attorneys' objections to their selection.",
     "The weather was false spring, a warm week in February.",
     "The team won the match on Sunday.",
     "Police said there was no sign of forced entry.",
@@ -486,11 +486,11 @@ def test_conflicts_possessives_and_model_numbers() -> None:
     from onrecord.record.conflicts.meaning import meaning_words
     from onrecord.record.conflicts.propositions import numbers
 
-    assert "nato" in meaning_words("a threat to NATO's defenses")
-    assert numbers("the S-400 poses no threat") == {}
+    assert "asean" in meaning_words("a danger to ASEAN's sea lanes")
+    assert numbers("the K-900 radar poses no threat") == {}
     assert list(numbers("12 people were held").values()) == [12.0]
-    a = _said(1, "P1", "the system poses a threat to NATO's defenses", ("P3",))
-    b = _said(2, "P2", "the S-400 poses no threat to NATO systems", ("P3",), polarity="negated")
+    a = _said(1, "P1", "the radar poses a threat to ASEAN's sea lanes", ("P3",))
+    b = _said(2, "P2", "the K-900 radar poses no threat to ASEAN sea lanes", ("P3",), polarity="negated")
     (c,) = find_conflicts([a, b], use_stance=False)
     assert c.kind == "denial_vs_report" and c.a.id == b.id
 
@@ -567,7 +567,7 @@ def test_conflicts_negation_against_an_account_with_time_and_place() -> None:
 
 
 @pytest.mark.parametrize("sentence", [
-    "A link will be added if the story is officially confirmed or denied.",
+    "An update will follow if the claim is formally confirmed or denied.",
     "The ministry neither confirmed nor denied the report.",
     "It is unclear whether the company will reject the allegations.",
     "Denial.",
@@ -590,12 +590,12 @@ def test_conflicts_mention_must_say_what_it_reports() -> None:
     from onrecord.record.conflicts.denials import read_denial, resolve_in_text
 
     # "reportedly" and "reporters" are no reports; "a report that ..." is, without its verdict.
-    text = ("Reporters gathered outside. A report that the singer had died turned out to be false. "
+    text = ("Reporters gathered outside. A report that the drummer had drowned proved to be false. "
             "The band reportedly cancelled a show. His agent denied the report.")
     start = text.index("His agent")
     d = read_denial(text, (start, len(text)))
     t = resolve_in_text(text, d, d.span, [])
-    assert t.how == "mention" and text[t.span[0]:t.span[1]] == "A report that the singer had died"
+    assert t.how == "mention" and text[t.span[0]:t.span[1]] == "A report that the drummer had drowned"
     text = "Reports of the singer’s death are not accurate, his agent wrote. The band denied the reports."
     d = read_denial(text, (text.index("The band"), len(text)))
     t = resolve_in_text(text, d, d.span, [])
@@ -605,9 +605,9 @@ def test_conflicts_mention_must_say_what_it_reports() -> None:
 def test_conflicts_complement_keeps_scare_quotes() -> None:
     from onrecord.record.conflicts.denials import _complement
 
-    text = 'posted a false report stating that the “Brat Pack” actor was found dead. Then'
+    text = 'shared a false story stating that the “Rat Squad” singer was found dead. Then'
     s, e = _complement(text, text.index(" stating"), len(text))
-    assert text[s:e] == "the “Brat Pack” actor was found dead"
+    assert text[s:e] == "the “Rat Squad” singer was found dead"
 
 
 def test_conflicts_denied_it_points_at_the_question() -> None:

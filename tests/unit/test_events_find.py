@@ -38,7 +38,7 @@ def test_events_deny_a_claim(nlp) -> None:  # noqa: ANN001
 
 
 def test_events_deny_a_thing_is_reject(nlp) -> None:  # noqa: ANN001
-    ev = _one(nlp, "The district administration has denied land allocation for the temple.")
+    ev = _one(nlp, "The county office has denied a land permit for the new mosque.")
     assert ev.type == "REJECT"
 
 
