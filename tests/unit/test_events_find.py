@@ -71,7 +71,7 @@ def test_events_passive_agent_is_actor(nlp) -> None:  # noqa: ANN001
 
 
 def test_events_must_is_request(nlp) -> None:  # noqa: ANN001
-    ev = _one(nlp, "The Bush administration declared that China must drop barriers to U.S. exports.")
+    ev = _one(nlp, "The Obama administration insisted that China must lift its curbs on American farm goods.")
     assert ev.type == "REQUEST" and ev.actor[0].country == "USA" and ev.recipient[0].country == "CHN"
 
 

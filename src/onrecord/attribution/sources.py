@@ -451,7 +451,7 @@ def resolve_one(ctx: _Context, spans: list[Span], head: "Token | None", *, depth
     surface = _clean(" ".join(text[s:e] for s, e in spans))
     line = text.rfind("\n", 0, head.idx) + 1
     if depth == 0 and head.idx < line + dateline_length(text[line:text.find("\n", line) % (len(text) + 1)]):
-        # "CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey said": the parser
+        # "DENVER, May 3 (UPI) — Former Governor Ann Roe said": the parser
         # took the dateline for the subject; the speaker is the one named after it, if anyone.
         after = [(s, e, ent) for s, e, ent in _hits(ctx.index, spans[0]) if s > head.idx + len(head.text)]
         people = [h for h in after if h[2].type == "PERSON"] or after

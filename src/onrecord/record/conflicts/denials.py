@@ -457,7 +457,7 @@ def resolve_in_text(text: str, denial: Denial, claim_span: Span,
             return account
         return Target(denial.complement, "complement")
     sent = sentence_bounds(text, s0, denial.span[1])
-    # "... espionage charges which Washington has dismissed as baseless": the antecedent.
+    # "... the bribery charges, which the ministry has called baseless": the antecedent.
     rel = _RELATIVE.search(text, sent[0], s0)
     if rel:
         before = text[sent[0]:rel.start()].rstrip(" ,")
