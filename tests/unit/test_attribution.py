@@ -206,3 +206,24 @@ def test_participle_after_a_reported_clause_belongs_to_the_reporter(nlp):
     doc = nlp("Farm analysts said grain costs have risen sharply, citing the long drought.")
     head = source_head(next(t for t in doc if t.text == "citing"))
     assert head is not None and head.text == "analysts"
+
+
+def test_split_quote_with_a_clause_after_the_cue_keeps_both_halves(nlp):
+    text = "“Every time you do that,” Marlow said, pointing at the chart, “you lose a voter.”"
+    att = next(a for a in _run(nlp, text) if text[a.cue[0][0]:a.cue[0][1]] == "said")
+    assert [text[s:e].strip("“”,. ") for s, e in att.content] == ["Every time you do that", "you lose a voter"]
+
+
+def test_quote_after_a_paragraph_break_is_not_a_continuation(nlp):
+    # The parser may run the sentence over the break; the next paragraph's quote has its own speaker.
+    text = ("“Every time you do that,” Marlow said, “you lose a voter.”\n\n"
+            "“Why is nobody counting?” Ostrander demanded.")
+    said = next(a for a in _run(nlp, text) if text[a.cue[0][0]:a.cue[0][1]] == "said")
+    assert not any("counting" in text[s:e] for s, e in said.content)
+
+
+def test_next_quote_that_goes_on_in_words_is_not_a_continuation(nlp):
+    text = ("“This is wrong,” Ostrander said. “You pushed the staff too hard” to lift the share price, "
+            "she said.")
+    first = min(_run(nlp, text), key=lambda a: a.cue[0][0])
+    assert [text[s:e].strip("“”,. ") for s, e in first.content] == ["This is wrong"]

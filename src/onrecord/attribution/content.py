@@ -8,7 +8,7 @@ from ..model import Span
 from .quotes import Quote, QuoteIndex
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 _EDGE = " \t\r\n,;:—–-"
 _GAP_BEFORE = re.compile(r"^[\s,;:—–-]{0,4}$")           # between a quote and the clause that follows it
@@ -182,17 +182,31 @@ def quote_after(text: str, quotes: QuoteIndex, end: int, sent_end: int) -> Quote
     return None
 
 
-def continuation(text: str, quotes: QuoteIndex, quote: Quote, sent_end: int) -> list[Quote]:
+def continuation(text: str, quotes: QuoteIndex, quote: Quote, sent_end: int,
+                 doc: "Doc | None" = None) -> list[Quote]:
     """Quotes that carry on in the same paragraph after the cue sentence ('..." he said. "And ...'),
     as long as only white space separates them."""
     out: list[Quote] = []
     pos = max(sent_end, quote.end)
+    last = quote.end
     while True:
         nxt = quotes.starting_in(pos, pos + 3)
-        if nxt is None or nxt is quote or "\n" in text[pos:nxt.start]:
+        # The parser's sentence may run over a paragraph break: the gap counts from the last quote.
+        if nxt is None or nxt is quote or "\n" in text[min(pos, last):nxt.start]:
             return out
+        if doc is not None and _words_after(doc, text, nxt):
+            return out  # '"..." to drive up prices, she said': a sentence of its own, with its own cue
         out.append(nxt)
-        pos = nxt.end
+        pos = last = nxt.end
+
+
+def _words_after(doc: "Doc", text: str, quote: Quote) -> bool:
+    """Whether the quote's sentence goes on in words after the quote closes."""
+    tok = doc.char_span(quote.end - 1, quote.end, alignment_mode="expand")
+    if tok is None:
+        return False
+    end = tok[-1].sent.end_char
+    return any(ch.isalnum() for ch in text[quote.end:end])
 
 
 def clause_content(cue: "Token") -> "tuple[int, int] | None":
@@ -263,7 +277,11 @@ def content_spans(cue: "Token", source: list[Span], text: str, quotes: QuoteInde
         span = (first.idx, last.idx + len(last.text))
         quote = _quote_around(text, quotes, span)
         if quote is not None:
-            return _spans_of(text, [quote, *continuation(text, quotes, quote, sent_end)])
+            # '"Every time," Ward said, "you lose."': the half before the cue is the same quote.
+            before = quote_before(text, quotes, region[0])
+            head = [before] if before is not None and before is not quote and \
+                before.start >= cue.sent.start_char and "\n" not in text[before.end:quote.start] else []
+            return _spans_of(text, [*head, quote, *continuation(text, quotes, quote, sent_end, doc)])
         before = quote_before(text, quotes, region[0])
         # A quote that ends the clause but does not begin it is part of a mixed content.
         if rng[0] > cue.i or before is None or (
@@ -278,7 +296,7 @@ def content_spans(cue: "Token", source: list[Span], text: str, quotes: QuoteInde
         return _spans_of(text, [before, *_split_rest(text, quotes, before, region, sent_end)])
     after = quote_after(text, quotes, region[1], sent_end)
     if after is not None:
-        return _spans_of(text, [after, *continuation(text, quotes, after, sent_end)])
+        return _spans_of(text, [after, *continuation(text, quotes, after, sent_end, doc)])
     return []
 
 
