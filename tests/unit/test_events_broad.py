@@ -227,3 +227,57 @@ def test_events_home_country_for_domestic_bodies(nlp) -> None:  # noqa: ANN001
 def test_events_protest_demanding_is_one_protest(nlp) -> None:  # noqa: ANN001
     events = _events(nlp, "Farmers rioted in Lahore on Sunday, demanding lower fuel prices.")
     assert [e.type for e in events] == ["PROTEST"]
+
+
+# Sense of force verbs by the kind of thing on each side (issue 13, second round): nature is no
+# actor, sport and elections are no force, troubles one fights are no party.
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The cyclone struck the coast of Mozambique on Friday.",
+    "The floods killed dozens of villagers in Assam.",
+    "Malawi is fighting a drought that has hit millions of farmers.",
+    "The Ghanaian team beat Nigeria three-one in Accra.",
+    "The governing party crushed the opposition in the parliamentary elections.",
+    "The minister fought back tears as she spoke about the victims.",
+])
+def test_events_force_verbs_in_other_senses(nlp, text: str) -> None:  # noqa: ANN001
+    types = {e.type for e in _events(nlp, text)}
+    assert "ASSAULT" not in types, types
+
+
+@pytest.mark.slow
+def test_events_force_against_places_still_counts(nlp) -> None:  # noqa: ANN001
+    """Military targets are struck; a goal with an owner ("its revenue target") is met."""
+    events = _events(nlp, "Turkish warplanes struck targets in northern Iraq on Tuesday.")
+    assert [e.type for e in events] == ["ASSAULT"]
+    assert not _events(nlp, "The finance ministry hit its revenue target for the first time.")
+
+
+@pytest.mark.slow
+def test_events_verbal_attack_is_criticism(nlp) -> None:  # noqa: ANN001
+    events = _events(nlp, "The Zambian opposition leader attacked the government's handling of the debt.")
+    assert [e.type for e in events] == ["ACCUSE"]
+
+
+@pytest.mark.slow
+def test_events_blocking_a_measure_is_a_rejection(nlp) -> None:  # noqa: ANN001
+    events = _events(nlp, "Poland blocked the European Union's budget deal on Monday.")
+    assert [e.type for e in events] == ["REJECT"]
+
+
+# Verbal conflict in the PETRARCH blocks of criticism and blame, and in light-verb phrases.
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The Ecuadorian president chided Peru for its trade barriers.",
+    "Norway reprimanded the Russian ambassador over the cyber attack.",
+    "The Kenyan foreign ministry expressed strong displeasure with the Tanzanian decision.",
+    "The Mexican president took Washington to task over the border wall.",
+])
+def test_events_verbal_conflict_in_other_words(nlp, text: str) -> None:  # noqa: ANN001
+    assert "ACCUSE" in {e.type for e in _events(nlp, text)}
+
+
+@pytest.mark.slow
+def test_events_placed_under_arrest_is_coercion(nlp) -> None:  # noqa: ANN001
+    events = _events(nlp, "Police in Dhaka placed the opposition leader under house arrest.")
+    assert "COERCE" in {e.type for e in events}

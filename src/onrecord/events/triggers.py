@@ -36,7 +36,7 @@ _OBJ_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 _LIGHT_VERBS = frozenset("have hold attend conduct launch stage begin continue undertake make give open "
                          "carry reach start resume renew join organize organise pay issue lodge file mount "
                          "wage level voice announce order commit submit tender impose declare lead step "
-                         "intensify escalate unleash perform end call".split())
+                         "intensify escalate unleash perform end call express voice register convey".split())
 # A subject noun is an event when its verb says it happened ("fighting erupted", "the raid killed
 # ten"); "the agreement calls for" or "the offer stands" name a thing, not a happening. Violent,
 # coercive and protest nouns are events whatever their verb.
@@ -52,9 +52,49 @@ _SPEECH_OBJECTS = frozenset("statement testimony answer detail account explanati
 # filter (a question is no actor); we have no such filter for a bare verb, so say it here.
 _FIGURATIVE_OBJECTS = frozenset("question query criticism barb insult broadside salvo accusation remark comment "
                                 "email message tweet letter joke bill proposal plan idea motion legislation "
-                                "amendment price rate cost record target high low note ball button road stage "
-                                "problem issue deadline time clock rumor rumour glance look smile".split())
+                                "amendment price rate cost record high low note ball button road stage "
+                                "problem issue deadline time clock rumor rumour glance look smile "
+                                # troubles one fights or beats, not parties: "fought back tears",
+                                # "fighting a drought", "battling cancer", "beat inflation"
+                                "tear drought poverty corruption graft disease illness cancer virus epidemic "
+                                "pandemic infection hunger famine inflation unemployment recession addiction "
+                                "obesity pollution wildfire blaze flood fatigue odds stigma discrimination "
+                                "racism injustice apathy complacency "
+                                # legal and political contests: "fight the charges", "killed the deal"
+                                "charge lawsuit suit case ruling verdict extradition election deal project "
+                                "scheme hope momentum expectation forecast estimate".split())
+# "hit its sales target", "met its target": a goal; "struck targets", "hit military targets": force.
+_GOAL_WORDS = frozenset({"target", "goal"})
 _FORCE_CODES = ("17", "18", "19", "20")
+# Subjects that are no party: "the storm struck the coast", "the hurricane killed dozens", "a
+# drought that has hit millions". PETRARCH needs a coded source actor; a bare verb of ours does not.
+_NATURAL_AGENTS = frozenset("storm hurricane cyclone typhoon tornado earthquake quake tremor aftershock flood "
+                            "flooding flashflood drought tsunami landslide mudslide avalanche heatwave heat "
+                            "cold snow snowstorm blizzard rain rainfall downpour monsoon lightning wildfire "
+                            "disease virus epidemic pandemic outbreak cholera ebola malaria measles famine "
+                            "crisis recession inflation downturn slump scandal controversy accident "
+                            "pollution smog weather".split())
+# Verbs of defeat that are mostly sport or elections: "beat Argentina two-nil", "crushed the
+# opposition in the elections". Kept as force unless a competitor or contest is named.
+_DEFEAT_VERBS = frozenset("beat defeat crush rout trounce thrash overwhelm overpower vanquish edge hammer "
+                          "whip outplay outclass humble stun upset oust eliminate knock".split())
+_COMPETITORS = frozenset("team club squad player side champion eleven athlete striker goalkeeper "
+                         "candidate contender challenger incumbent runner rival".split())
+_CONTESTS = frozenset("final semifinal semi quarterfinal match game tournament championship cup league "
+                      "election poll vote race primary runoff contest ballot derby olympics series "
+                      "playoff qualifier fixture leg round competition".split())
+# What one blocks by a vote or a veto, not on a road: "blocked the aid package" rejects it (CAMEO
+# 12x), "blocked the road" obstructs passage (144).
+_BLOCKED_ACTS = frozenset("package deal resolution bill proposal plan motion measure move nomination appointment "
+                          "sanction membership accession bid request agreement decision law legislation reform "
+                          "amendment budget sale merger takeover investigation inquiry probe vote statement "
+                          "declaration initiative effort attempt candidacy application".split())
+# Force verbs also used of words: "attacked the government's handling of the economy" criticises.
+_VERBAL_FORCE = frozenset("attack assail blast hammer bash slam savage lash pummel bombard".split())
+_CRITICISED = frozenset("handling policy policies decision record remark comment statement stance approach "
+                        "plan proposal move idea law bill budget report speech claim response rhetoric "
+                        "leadership performance strategy reform management conduct behaviour behavior "
+                        "position view argument tactic agenda legislation measure rule".split())
 _WRITING = frozenset("report story article reporting".split())
 _NOMINAL_SLOTS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr"})
 
@@ -188,6 +228,56 @@ def _met_outcome(tok: Token) -> bool:
     return any(o.lemma_.lower() in _NOT_MET for o in objs)
 
 
+def _verb_subject(tok: Token) -> Token | None:
+    """The doer of a verb as the parse gives it: its subject, a shared subject of a conjoined verb,
+    the antecedent of a relative pronoun, a passive's "by" agent."""
+    for _ in range(3):
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        if subj is not None:
+            if subj.tag_ == "WDT" or subj.lower_ in ("that", "which", "who") and tok.dep_ == "relcl":
+                return tok.head
+            return subj
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _force_sense(tok: Token, obj: Token | None) -> str | None:
+    """For a force trigger (CAMEO 17-20): NO_EVENT when it is no use of force, a CAMEO code when it
+    is another act, None when it stands. A sense check by the kind of thing on each side, not by
+    the verb: "fought back tears", "the storm struck the coast", "beat Argentina in the final",
+    "attacked the government's policy" (criticism, CAMEO 111)."""
+    lemma = tok.lemma_.lower()
+    objs = [obj] if obj is not None else []
+    objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("against", "with", "off")
+             for g in c.children if g.dep_ == "pobj"]
+    for o in objs:
+        word = o.lemma_.lower()
+        if word in _CRITICISED and lemma in _VERBAL_FORCE and o.dep_ in ("dobj", "nsubjpass"):
+            return "111"
+        if word in _FIGURATIVE_OBJECTS:
+            return NO_EVENT
+        if word in _GOAL_WORDS and o.dep_ == "dobj" and any(
+                c.dep_ in ("poss", "compound") for c in o.children):
+            return NO_EVENT
+    subj = _verb_subject(tok)
+    if subj is not None and subj.lemma_.lower() in _NATURAL_AGENTS and subj.pos_ == "NOUN":
+        return NO_EVENT
+    if lemma in _DEFEAT_VERBS:
+        sides = [t for t in (subj, obj) if t is not None]
+        if any(t.lemma_.lower() in _COMPETITORS for t in sides):
+            return NO_EVENT
+        if any(g.lemma_.lower() in _CONTESTS or g.lower_ in ("polls", "ballot")
+               for t in [tok, *([obj] if obj is not None else [])] for c in t.children if c.dep_ == "prep"
+               for g in c.children if g.dep_ == "pobj"):
+            return NO_EVENT
+    return None
+
+
 def _match(entries: tuple[Entry, ...], lemmas: set[str]) -> Entry | None:
     return next((e for e in entries if all(w in lemmas for w in e.words)), None)
 
@@ -273,8 +363,14 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
         if entry.cameo[:2] in ("05", "06", "07") and any(
                 g.lemma_.lower() in _WRITING for c in tok.children if c.dep_ == "prep" for g in c.children):
             continue  # "contributed to this report": a byline
-        if obj is not None and obj.lemma_.lower() in _FIGURATIVE_OBJECTS and entry.cameo[:2] in _FORCE_CODES:
-            continue
+        if entry.cameo[:3] == "144" and obj is not None and obj.lemma_.lower() in _BLOCKED_ACTS:
+            entry = Entry((), "120", None, entry.source, entry.key)  # "blocked the aid package": a veto
+        if entry.cameo[:2] in _FORCE_CODES:
+            sense = _force_sense(tok, obj)
+            if sense == NO_EVENT:
+                continue
+            if sense is not None:
+                entry = Entry((), sense, None, entry.source, entry.key)
         if deps[i] == "conj" and (tok.head.pos_ in ("NOUN", "PROPN") or tok.head.dep_ in _NOMINAL_SLOTS):
             continue  # "hide and seek", "cut and paste": a verb tagged inside a noun phrase
         if tok.lemma_.lower() == "meet" and _met_outcome(tok):
