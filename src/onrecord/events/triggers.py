@@ -261,9 +261,6 @@ def _force_sense(tok: Token, obj: Token | None) -> str | None:
             return "111"
         if word in _FIGURATIVE_OBJECTS:
             return NO_EVENT
-        if word in _GOAL_WORDS and o.dep_ == "dobj" and any(
-                c.dep_ in ("poss", "compound") for c in o.children):
-            return NO_EVENT
     subj = _verb_subject(tok)
     if subj is not None and subj.lemma_.lower() in _NATURAL_AGENTS and subj.pos_ == "NOUN":
         return NO_EVENT
@@ -365,6 +362,9 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
             continue  # "contributed to this report": a byline
         if entry.cameo[:3] == "144" and obj is not None and obj.lemma_.lower() in _BLOCKED_ACTS:
             entry = Entry((), "120", None, entry.source, entry.key)  # "blocked the aid package": a veto
+        if entry.cameo[:2] >= "15" and obj is not None and obj.lemma_.lower() in _GOAL_WORDS and obj.dep_ == "dobj" \
+                and any(c.dep_ in ("poss", "compound") for c in obj.children):
+            continue  # "hit its revenue target": a goal met, not a target struck or a drill
         if entry.cameo[:2] in _FORCE_CODES:
             sense = _force_sense(tok, obj)
             if sense == NO_EVENT:
