@@ -306,6 +306,7 @@ def find_entities(doc) -> list[Entity]:  # noqa: ANN001 - spaCy Doc
         taken.update(o for s, e in p.mentions for o in range(s, e))
     _scan_surnames(doc, persons, taken)
     _scan_titles(doc, persons, taken)
+    _scan_org_names(full, others, persons)
 
     clusters = [*persons, *others.values()]
     for c in clusters:
@@ -489,6 +490,23 @@ def _merge_short_orgs(others: dict[str, _Cluster]) -> None:
         if len(longer) == 1:
             target = others[longer[0]]
             target.mentions.extend(others.pop(key).mentions)
+
+
+def _scan_org_names(text: str, others: dict[str, _Cluster], persons: list[_Cluster]) -> None:
+    """One name, one sense per article: an organisation's name the model tagged somewhere is a
+    mention wherever else it is written out, unless another name covers those words there."""
+    covered = [(s, e) for c in [*others.values(), *persons] for s, e in c.mentions]
+    covered.sort()
+    starts = [s for s, _ in covered]
+    for c in list(others.values()):
+        if c.label not in ("ORG", "FAC") or len(c.name) < 4 or not c.name[:1].isupper():
+            continue
+        for m in re.finditer(r"(?<![\w-])" + re.escape(c.name) + r"(?![\w-])", text):
+            s, e = m.span()
+            k = bisect_left(starts, e)
+            if any(cs < e and s < ce for cs, ce in covered[max(0, k - 8):k]):
+                continue
+            c.mentions.append((s, e))
 
 
 def _scan_surnames(doc, persons: list[_Cluster], taken: set[int]) -> None:  # noqa: ANN001

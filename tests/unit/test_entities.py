@@ -92,3 +92,13 @@ def test_name_after_a_noun_for_a_person_is_a_person(nlp):
 
     doc = nlp("The show featured host Marlow Fenwick, who asked about taxes.")
     assert [(e.name, e.type) for e in find_entities(doc)] == [("Marlow Fenwick", "PERSON")]
+
+
+def test_an_organisation_tagged_once_is_a_mention_wherever_its_name_is_written():
+    from onrecord.entities import _Cluster, _scan_org_names
+
+    text = "Grey Finch Digest asked why. Later Grey Finch Digest said so, and Ann Grey Finch Digest-Lee agreed."
+    org = _Cluster("Grey Finch Digest", "ORG", [(35, 52)])
+    person = _Cluster("Ann Grey Finch Digest-Lee", "PERSON", [(71, 96)])
+    _scan_org_names(text, {"grey finch digest": org}, [person])
+    assert sorted(org.mentions) == [(0, 17), (35, 52)]   # never inside another name

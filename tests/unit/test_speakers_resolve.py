@@ -169,3 +169,31 @@ def test_speakers_citing_an_event_is_no_source_but_citing_a_poll_is(nlp):
     text = "The Portvale Herald, citing a poll of farmers, reported that the dam was unpopular."
     citing = [sp for c, sp in _speakers(nlp, text) if c == "citing"]
     assert citing and "poll" in citing[0].name and citing[0].type == "document"
+
+
+def test_speakers_it_after_an_outlet_whose_name_ends_in_s(nlp):
+    text = ("The Lakeside Times reviewed the mayor's budget on Sunday. It said the plan was sound. "
+            "Later it argued that the city needed more buses.")
+    sp = _speaker(nlp, text, "argued")
+    assert (sp.name, sp.resolved) == ("The Lakeside Times", True)
+
+
+def test_speakers_the_website_is_the_outlet_that_spoke_just_before(nlp):
+    text = ("Grey Finch Digest published the figures on Monday. Grey Finch Digest wrote that rents rose. "
+            "The website noted that wages did not.")
+    sp = _speaker(nlp, text, "noted")
+    assert (sp.name, sp.type, sp.resolved) == ("Grey Finch Digest", "media", True)
+
+
+def test_speakers_the_company_is_the_business_named_as_a_subject_just_before(nlp):
+    text = ("Orvane Robotics cut 300 jobs in March after a weak quarter. "
+            "The company said the cuts would save $40 million.")
+    sp = _speaker(nlp, text, "said")
+    assert (sp.name, sp.type, sp.resolved) == ("Orvane Robotics", "organization", True)
+
+
+def test_speakers_the_company_stays_unresolved_when_no_business_was_a_subject(nlp):
+    text = ("The mayor praised the plan in a speech about Orvane Robotics on Monday. "
+            "The company said the cuts would save $40 million.")
+    sp = _speaker(nlp, text, "said")
+    assert not sp.resolved and sp.name.lower() == "the company"

@@ -397,6 +397,26 @@ def _named_by_head(ctx: _Context, head: "Token") -> Entity | None:
     return fits[0] if len(fits) == 1 else None
 
 
+_COMPANY_NOUNS = frozenset("bank company firm corporation business retailer automaker carmaker airline "
+                           "insurer lender manufacturer conglomerate startup giant chain".split())
+
+
+def _main_org(ctx: _Context, pos: int) -> Entity | None:
+    """The business a definite "the company" means: the nearest organisation named as the subject
+    of a clause in the stretch before it (about two sentences); none when nothing is."""
+    mentions, starts = ctx.index
+    doc = ctx.doc
+    for s, e, ent in reversed(mentions[:bisect_right(starts, pos)]):
+        if s < pos - 400:
+            break
+        if e > pos or ent.type not in ("ORG", "FAC") or _MEDIA.search(ent.name):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            return ent
+    return None
+
+
 def _media_before(ctx: _Context, pos: int) -> Entity | None:
     """The outlet named last before `pos` ("the network" after "RT")."""
     mentions, starts = ctx.index
@@ -502,9 +522,26 @@ def resolve_one(ctx: _Context, spans: list[Span], head: "Token | None", *, depth
     named = _named_by_head(ctx, head) if head.pos_ == "NOUN" else None
     if named is not None:
         return _named(named, 0.8, surface)
+    if lemma in _COMPANY_NOUNS and head.tag_ == "NN" and [t.lower_ for t in head.lefts] == ["the"]:
+        # "the bank", "the company": the one business the article is about.
+        firm = _main_org(ctx, spans[0][0])
+        if firm is not None:
+            return replace(_named(firm, 0.7, surface), type="organization")
     if (kind == "media" or lemma in _MEDIA_NOUNS) and head.pos_ == "NOUN" and any(t.lower_ == "the" for t in head.lefts):
-        # "the newspaper", "the network": the outlet named last before it.
+        # "the newspaper", "the network": the outlet named last before it, or the body that spoke
+        # just before, when nearer (an outlet the name list does not know: "the website").
         outlet = _media_before(ctx, spans[0][0])
+        at = spans[0][0]
+        last = ctx.history[-1] if ctx.history else None
+        # Only the speaker just before, and not a public body ("the paper" after "the Senate").
+        spoke = last[1] if last is not None and last[0] >= at - 800 and last[1].resolved and last[1].entity \
+            and (last[1].type == "media" or last[1].type == "organization" and not any(
+                w in _ORG_NOUNS for w in (last[1].name or "").lower().split())) else None
+        said_at = max((s for s, _ in ctx.by_id[spoke.entity].mentions if s < at), default=-1) \
+            if spoke is not None and spoke.entity in ctx.by_id else -1
+        named_at = max((s for s, _ in outlet.mentions if s < at), default=-1) if outlet is not None else -1
+        if spoke is not None and said_at > named_at:
+            return replace(spoke, type="media", confidence=min(spoke.confidence, 0.75))
         if outlet is not None:
             return _named(outlet, 0.75, surface)
         for _pos, earlier in reversed(ctx.history):
@@ -559,7 +596,8 @@ def _pronoun_speaker(ctx: _Context, low: str, at: int, surface: str) -> Speaker:
             return _pronoun_of(groups[-1], surface, 0.7 if len({g.name for g in groups}) == 1 else 0.55)
         return _words(surface, "unknown", 0.2)
     things = [sp for pos, sp in ctx.history if pos >= at - 800 and sp.name
-              and sp.type in ("document", "organization", "media") and not sp.name.endswith("s")]
+              and sp.type in ("document", "organization", "media")
+              and (sp.entity is not None or not _plural(sp.name))]   # "The Times" is one, "the reports" many
     if things:
         return _pronoun_of(things[-1], surface, 0.65 if len({t.name for t in things}) == 1 else 0.5)
     return _words(surface, "unknown", 0.2)
