@@ -281,3 +281,43 @@ def test_events_verbal_conflict_in_other_words(nlp, text: str) -> None:  # noqa:
 def test_events_placed_under_arrest_is_coercion(nlp) -> None:  # noqa: ANN001
     events = _events(nlp, "Police in Dhaka placed the opposition leader under house arrest.")
     assert "COERCE" in {e.type for e in events}
+
+
+# Modality of refusals and threats, and accusations made by reporting a wrong.
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Chile said it would not accept the observers from the Organization of American States.",
+    "The Libyan government did not agree to the rebel demands.",
+])
+def test_events_negated_assent_is_a_refusal(nlp, text: str) -> None:  # noqa: ANN001
+    events = _events(nlp, text)
+    assert [e.type for e in events] == ["REJECT"]
+    assert not events[0].negated
+
+
+@pytest.mark.slow
+def test_events_not_ruling_out_force_is_a_threat(nlp) -> None:  # noqa: ANN001
+    events = _events(nlp, "The Greek defence minister did not rule out military action against the smugglers.")
+    assert [e.type for e in events] == ["THREATEN"] and not events[0].negated
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "North Korea vowed to retaliate against any South Korean provocation.",
+    "The Peruvian president pledged to crush the insurgency in the mountains.",
+])
+def test_events_vowing_force_is_a_threat(nlp, text: str) -> None:  # noqa: ANN001
+    assert [e.type for e in _events(nlp, text)] == ["THREATEN"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,actor,target", [
+    ("Georgia said Russian soldiers had committed war crimes in the village.", "GEO", "RUS"),
+    ("Israel said Hamas was responsible for the attack on the bus station.", "ISR", "PSE"),
+    ("Malawi's opposition leader said the vote was rigged by the ruling party.", "MWI", "MWI"),
+])
+def test_events_reported_wrong_is_an_accusation(nlp, text: str, actor: str, target: str) -> None:  # noqa: ANN001
+    events = _of(_events(nlp, text), "ACCUSE")
+    assert len(events) == 1
+    assert events[0].actor[0].country == actor
+    assert events[0].recipient and events[0].recipient[0].country == target

@@ -275,6 +275,25 @@ def _force_sense(tok: Token, obj: Token | None) -> str | None:
     return None
 
 
+# Verbs of commitment: a commitment to use force or coercion is a threat ("vowed to retaliate",
+# "pledged to crush the rebellion"), CAMEO 13x, not an intent to cooperate (03x).
+_VOW_VERBS = frozenset("vow pledge promise swear".split())
+_THREAT_OF = {"17": "131", "18": "138", "19": "138", "20": "138", "15": "138", "14": "133", "16": "1312"}
+
+
+def _vowed_force(tok: Token, entry: Entry, verbs: dict[str, tuple[Entry, ...]]) -> Entry:
+    for x in tok.children:
+        if x.dep_ != "xcomp" or x.pos_ != "VERB":
+            continue
+        bare = next((e for e in verbs.get(x.lemma_.lower(), ()) if not e.words), None)
+        if bare is None or bare.cameo == NO_EVENT or bare.cameo[:2] not in _THREAT_OF:
+            continue
+        if bare.cameo[:2] in _FORCE_CODES and _force_sense(x, _object(x)) is not None:
+            continue  # "vowed to fight corruption"
+        return Entry((), _THREAT_OF[bare.cameo[:2]], None, entry.source, entry.key)
+    return entry
+
+
 def _match(entries: tuple[Entry, ...], lemmas: set[str]) -> Entry | None:
     return next((e for e in entries if all(w in lemmas for w in e.words)), None)
 
@@ -375,6 +394,8 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
             continue  # "hide and seek", "cut and paste": a verb tagged inside a noun phrase
         if tok.lemma_.lower() == "meet" and _met_outcome(tok):
             continue
+        if entry.cameo[:2] == "03" and tok.lemma_.lower() in _VOW_VERBS:
+            entry = _vowed_force(tok, entry, verbs)
         if entry.words and obj is not None:
             claimed.add(obj.i)
         yield Trigger(tok, entry)
