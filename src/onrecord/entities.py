@@ -218,6 +218,11 @@ def _trim(doc, start: int, end: int) -> tuple[int, int, list[str]]:  # noqa: ANN
         i -= 1
     if end - start > 1 and cols.tag[end - 1] == "POS":
         end -= 1
+    # A verb the model folded in at the front ("Hosting Cook at the summit"): no part of the name.
+    while end - start > 1 and (cols.tag[start] in ("VBG", "VBD", "VBN", "VB", "VBZ", "VBP") or (
+            lower[start].endswith("ing") and doc[start].is_sent_start)) \
+            and lower[start] not in MALE_FIRST_NAMES and lower[start] not in FEMALE_FIRST_NAMES:
+        start += 1
     title = " ".join(before + titles)
     return start, end, [title] if title else []
 
@@ -393,6 +398,8 @@ def title_gender(before: str) -> str | None:
     if not words:
         return None
     last = words[-1]
+    if len(words) >= 2 and words[-2].endswith(",") and last.isalpha() and last not in FEMALE_TITLES | MALE_TITLES:
+        last = words[-2].rstrip(",")   # "her son, filmmaker Cal Ward": the kin noun of the apposition
     return "f" if last in FEMALE_TITLES else "m" if last in MALE_TITLES else None
 
 

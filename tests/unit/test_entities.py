@@ -102,3 +102,21 @@ def test_an_organisation_tagged_once_is_a_mention_wherever_its_name_is_written()
     person = _Cluster("Ann Grey Finch Digest-Lee", "PERSON", [(71, 96)])
     _scan_org_names(text, {"grey finch digest": org}, [person])
     assert sorted(org.mentions) == [(0, 17), (35, 52)]   # never inside another name
+
+
+def test_a_sentence_opening_gerund_is_no_part_of_the_name(nlp):
+    from onrecord.entities import find_entities
+
+    text = ("Chief executive Corin Vale spoke at the summit on Tuesday. Vale said sales rose. "
+            "Hosting Vale at the summit was a coup, organisers said. Vale said he was glad to come.")
+    people = [e for e in find_entities(nlp(text)) if e.type == "PERSON"]
+    assert [p.name for p in people] == ["Corin Vale"]
+    assert len(people[0].mentions) == 4
+
+
+def test_kin_noun_in_an_apposition_gives_the_gender():
+    from onrecord.entities import title_gender
+
+    assert title_gender("her son, filmmaker ") == "m"
+    assert title_gender("his daughter, lawyer ") == "f"
+    assert title_gender("the lawyer, filmmaker ") is None
