@@ -321,3 +321,18 @@ def test_events_reported_wrong_is_an_accusation(nlp, text: str, actor: str, targ
     assert len(events) == 1
     assert events[0].actor[0].country == actor
     assert events[0].recipient and events[0].recipient[0].country == target
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The Moroccan press attacked Spain over its fishing policy.",
+    "The Bolivian president attacked Chile for its support of the rebel leader.",
+    "Lebanon held Israel responsible for the shelling of the village.",
+])
+def test_events_words_that_wound_are_accusations(nlp, text: str) -> None:  # noqa: ANN001
+    assert [e.type for e in _events(nlp, text)] == ["ACCUSE"]
+
+
+@pytest.mark.slow
+def test_events_quantities_use_no_force(nlp) -> None:  # noqa: ANN001
+    assert not _events(nlp, "Coffee prices shot up after the frost in Brazil.")

@@ -73,7 +73,14 @@ _NATURAL_AGENTS = frozenset("storm hurricane cyclone typhoon tornado earthquake 
                             "cold snow snowstorm blizzard rain rainfall downpour monsoon lightning wildfire "
                             "disease virus epidemic pandemic outbreak cholera ebola malaria measles famine "
                             "crisis recession inflation downturn slump scandal controversy accident "
-                            "pollution smog weather".split())
+                            "pollution smog weather "
+                            # quantities: "oil prices shot up", "the index crashed"
+                            "price rate cost stock share index market currency dollar euro yen value "
+                            "unemployment export import output production sale figure number".split())
+# Works and media that "attack" or "slam" someone speak; they use no force: "the press attacked".
+_SPEAKING_THINGS = frozenset("press newspaper paper daily weekly editorial article column commentary report "
+                             "statement communique speech letter film book documentary broadcast media "
+                             "program programme blog post tweet".split())
 # Verbs of defeat that are mostly sport or elections: "beat Argentina two-nil", "crushed the
 # opposition in the elections". Kept as force unless a competitor or contest is named.
 _DEFEAT_VERBS = frozenset("beat defeat crush rout trounce thrash overwhelm overpower vanquish edge hammer "
@@ -89,6 +96,7 @@ _BLOCKED_ACTS = frozenset("package deal resolution bill proposal plan motion mea
                           "sanction membership accession bid request agreement decision law legislation reform "
                           "amendment budget sale merger takeover investigation inquiry probe vote statement "
                           "declaration initiative effort attempt candidacy application".split())
+_DURATIONS = frozenset("hour day night week month year minute while time".split())
 # Force verbs also used of words: "attacked the government's handling of the economy" criticises.
 _VERBAL_FORCE = frozenset("attack assail blast hammer bash slam savage lash pummel bombard".split())
 _CRITICISED = frozenset("handling policy policies decision record remark comment statement stance approach "
@@ -264,6 +272,13 @@ def _force_sense(tok: Token, obj: Token | None) -> str | None:
     subj = _verb_subject(tok)
     if subj is not None and subj.lemma_.lower() in _NATURAL_AGENTS and subj.pos_ == "NOUN":
         return NO_EVENT
+    if subj is not None and subj.lemma_.lower() in _SPEAKING_THINGS and subj.pos_ == "NOUN":
+        return "111" if lemma in _VERBAL_FORCE else NO_EVENT
+    if lemma in _VERBAL_FORCE and any(
+            c.dep_ == "prep" and c.lower_ == "for" and not any(
+                g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in _DURATIONS for g in c.children)
+            for c in tok.children):
+        return "111"  # "attacked France for its support of the plan": blamed for something
     if lemma in _DEFEAT_VERBS:
         sides = [t for t in (subj, obj) if t is not None]
         if any(t.lemma_.lower() in _COMPETITORS for t in sides):
