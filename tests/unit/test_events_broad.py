@@ -336,3 +336,14 @@ def test_events_words_that_wound_are_accusations(nlp, text: str) -> None:  # noq
 @pytest.mark.slow
 def test_events_quantities_use_no_force(nlp) -> None:  # noqa: ANN001
     assert not _events(nlp, "Coffee prices shot up after the frost in Brazil.")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,country", [
+    ("Georgian police detained six ethnic Armenians in southern Georgia on Monday.", "GEO"),
+    ("Croatian troops shelled ethnic Serbs in eastern Croatia.", "HRV"),
+])
+def test_events_ethnic_people_are_coded_where_they_live(nlp, text: str, country: str) -> None:  # noqa: ANN001
+    events = _events(nlp, text)
+    assert len(events) == 1 and events[0].recipient
+    assert events[0].recipient[0].country == country

@@ -402,8 +402,39 @@ def participant(tok: Token, entities: list[Entity], mention_index: dict[int, Ent
             code = Code(code_text(owner.text).country, code.sector)
     if code.country is None and code.sector is not None:
         code = Code(_antecedent_country(tok), code.sector)
+    if code.country is not None and _ethnic(tok, span):
+        code = Code(_residence(tok, code.country) or code.country, code.sector)
     return Participant(span=(span.start_char, span.end_char), text=span.text,
                        entity=entity.id if entity else None, country=code.country, sector=code.sector)
+
+
+_POPULATIONS = frozenset("population minority community villager inhabitant resident".split())
+_WHERE = frozenset("in at near inside across throughout".split())
+
+
+def _ethnic(tok: Token, span: Span) -> bool:
+    """A people named by its ethnicity, not its state: "three ethnic Albanians", "the Albanian
+    population of the province", "the Turkish minority"."""
+    if any(t.lower_ == "ethnic" for t in span):
+        return True
+    return tok.lemma_.lower() in _POPULATIONS and any(
+        c.ent_type_ == "NORP" for c in tok.children if c.dep_ in ("amod", "compound"))
+
+
+def _residence(tok: Token, country: str) -> str | None:
+    """The country of the place where the clause says an ethnic people was acted on ("killed
+    three ethnic Albanians in southern Serbia" -> SRB): CAMEO codes a people by where it lives."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    own = set(range(tok.left_edge.i, tok.right_edge.i + 1))
+    for t in verb.subtree:
+        if t.i in own or t.dep_ != "pobj" or t.head.lower_ not in _WHERE or t.ent_type_ not in ("GPE", "LOC"):
+            continue
+        where = code_text(" ".join(x.text for x in t.subtree)).country
+        if where and where != country:
+            return where
+    return None
 
 
 def _possessor(poss: Token) -> Span | None:
