@@ -57,3 +57,121 @@ def test_events_stories_scores(shared) -> None:  # noqa: ANN001
     # guards against getting worse, not the ceiling.
     assert 0.0 <= result["duplicates"] <= 0.17
     assert result["type"]["f1"] >= 0.30
+
+
+# Story linking (events.link_mentions) on made-up stories: events built by hand, no parser.
+def _p(text: str, story: str, country: str | None = None, sector: str | None = None,
+       entity: str | None = None):  # noqa: ANN202
+    from onrecord.model import Participant
+
+    at = story.index(text)
+    return Participant(span=(at, at + len(text)), text=text, entity=entity, country=country, sector=sector)
+
+
+def _ev(story: str, type_: str, trigger: str, sentence: str, actor: list, recipient: list,  # noqa: ANN202
+        date: str | None = None):
+    from onrecord.model import Event
+
+    s = story.index(sentence)
+    t = story.index(trigger, s)
+    return Event(id="", type=type_, trigger=((t, t + len(trigger)),), sentence=(s, s + len(sentence)),
+                 actor=actor, recipient=recipient, date=date)
+
+
+def test_events_stories_retelling_in_other_words_is_linked() -> None:
+    from onrecord.events import link_mentions
+
+    story = ("Somali troops killed 12 fighters near Baidoa. The governor praised the operation. "
+             "Government soldiers killed the fighters after a long chase, a local elder said.")
+    first = _ev(story, "ASSAULT", "killed", "Somali troops killed 12 fighters near Baidoa.",
+                [_p("Somali troops", story, "SOM", "MIL")], [_p("12 fighters", story, None, "REB")])
+    later = _ev(story, "ASSAULT", "killed", "Government soldiers killed the fighters after a long chase",
+                [_p("Government soldiers", story, "SOM", "MIL")], [_p("the fighters", story, None, "REB")])
+    out = link_mentions([first, later], story)
+    assert len(out) == 1 and len(out[0].trigger) == 2
+
+
+def test_events_stories_uncoded_name_is_no_evidence() -> None:
+    from onrecord.events import link_mentions
+
+    story = "Police arrested 30 traders in Kano on Monday. Coordinated raids arrested the traders at dawn."
+    first = _ev(story, "COERCE", "arrested", "Police arrested 30 traders in Kano on Monday.",
+                [_p("Police", story, "NGA", "COP")], [_p("30 traders", story, "NGA", "BUS", "E2")])
+    later = _ev(story, "COERCE", "arrested", "Coordinated raids arrested the traders at dawn.",
+                [_p("Coordinated", story, entity="E7")], [_p("the traders", story, "NGA", "BUS", "E2")])
+    assert len(link_mentions([first, later], story)) == 1
+
+
+def test_events_stories_far_retelling_needs_a_shared_party() -> None:
+    from onrecord.events import link_mentions
+
+    filler = "The weather was mild and markets were busy. " * 25
+    story = "The council rejected the plan. " + filler + "Later he rejected the offer."
+    first = _ev(story, "REJECT", "rejected", "The council rejected the plan.",
+                [_p("The council", story, "KEN", "GOV")], [])
+    later = _ev(story, "REJECT", "rejected", "Later he rejected the offer.", [_p("he", story)], [])
+    assert len(link_mentions([first, later], story)) == 2
+
+
+def test_events_stories_bare_mention_after_another_year_is_new() -> None:
+    from onrecord.events import link_mentions
+
+    story = ("Militants attacked an army base in January. Farmers recalled a trip one afternoon in 2017. "
+             "Their bus was attacked on the road.")
+    first = _ev(story, "ASSAULT", "attacked", "Militants attacked an army base in January.",
+                [_p("Militants", story, None, "REB")], [_p("an army base", story, "KEN", "MIL")], "2024-01")
+    later = _ev(story, "ASSAULT", "attacked", "Their bus was attacked on the road.", [], [])
+    assert len(link_mentions([first, later], story)) == 2
+
+
+def test_events_stories_same_date_links_despite_another_target() -> None:
+    from onrecord.events import link_mentions
+
+    story = ("Rebels attacked a joint Kenya-US airfield in January. Villagers were afraid. "
+             "In January the rebels launched an assault in Lamu County.")
+    first = _ev(story, "ASSAULT", "attacked", "Rebels attacked a joint Kenya-US airfield in January.",
+                [], [_p("a joint Kenya-US airfield", story, "USA", "MIL", "E1")], "2024-01")
+    later = _ev(story, "ASSAULT", "assault", "In January the rebels launched an assault in Lamu County.",
+                [_p("the rebels", story, None, "REB")], [_p("Lamu County", story, "KEN", None, "E4")], "2024-01")
+    out = link_mentions([first, later], story)
+    assert len(out) == 1 and out[0].actor and out[0].actor[0].sector == "REB"
+
+
+def test_events_stories_undated_lead_is_the_day_news() -> None:
+    from onrecord.events import link_mentions
+
+    story = "The UN envoy is calling for a truce in Sudan. Pedersen issued the appeal on Friday in Geneva."
+    first = _ev(story, "REQUEST", "calling", "The UN envoy is calling for a truce in Sudan.",
+                [_p("The UN envoy", story, "IGO", None, "E1")], [])
+    later = _ev(story, "REQUEST", "issued", "Pedersen issued the appeal on Friday in Geneva.",
+                [_p("Pedersen", story, entity="E4")], [], "2025-03-14")
+    assert len(link_mentions([first, later], story, published="2025-03-14T10:00:00Z")) == 1
+    other = _ev(story, "REQUEST", "issued", "Pedersen issued the appeal on Friday in Geneva.",
+                [_p("Pedersen", story, entity="E4")], [], "2025-03-07")
+    assert len(link_mentions([first, other], story, published="2025-03-14")) == 2
+
+
+def test_events_stories_retelling_joins_the_event_it_shares_most_with() -> None:
+    from onrecord.events import link_mentions
+
+    story = ("The army struck rebel camps at dawn. Police shot a man in the market. "
+             "Soldiers pounded the rebel camps with artillery.")
+    camps = _ev(story, "ASSAULT", "struck", "The army struck rebel camps at dawn.",
+                [_p("The army", story, "MLI", "MIL", "E1")], [_p("rebel camps", story, "MLI", "REB", "E3")])
+    market = _ev(story, "ASSAULT", "shot", "Police shot a man in the market.", [_p("Police", story, "MLI", "COP")], [])
+    later = _ev(story, "ASSAULT", "pounded", "Soldiers pounded the rebel camps with artillery.",
+                [_p("Soldiers", story, "MLI", "MIL")], [_p("the rebel camps", story, "MLI", "REB", "E3")])
+    out = link_mentions([camps, market, later], story)
+    assert len(out) == 2 and len(out[0].trigger) == 2 and len(out[1].trigger) == 1
+
+
+def test_events_stories_later_telling_says_whose_forces() -> None:
+    from onrecord.events import link_mentions
+
+    story = "The attackers killed four guards. Nigerian police killed the guards, officials said."
+    first = _ev(story, "ASSAULT", "killed", "The attackers killed four guards.",
+                [_p("The attackers", story, None, "UAF")], [_p("four guards", story, None, "CVL", "E2")])
+    later = _ev(story, "ASSAULT", "killed", "Nigerian police killed the guards, officials said.",
+                [_p("Nigerian police", story, "NGA", "COP")], [_p("the guards", story, None, "CVL", "E2")])
+    out = link_mentions([first, later], story)
+    assert len(out) == 1 and out[0].actor[0].country == "NGA"
