@@ -51,6 +51,15 @@ _AID_INTENT = {"071": "0331", "072": "0332", "073": "0333", "074": "0334"}
 _FALSE = frozenset("absurd false untrue nonsense ridiculous baseless groundless fabricated fabrication lie "
                    "fiction fake unfounded laughable preposterous ludicrous hoax".split())
 _DENY_VERBS = frozenset("deny refute rebut disavow denial".split())
+# Assent verbs: negated, they refuse ("would not accept the monitors", "did not agree to").
+_ASSENT = frozenset("accept agree consent approve endorse ratify recognise recognize".split())
+# What a refusal not ruled out or not rejected threatens: force ("did not rule out military action").
+_FORCE_WORDS = frozenset("force action option strike attack invasion intervention war operation retaliation "
+                         "offensive response".split())
+# "X said Y committed war crimes / was behind the attack": X accuses Y (CAMEO 112).
+_CLAIM_VERBS = frozenset("say claim allege charge insist assert conclude find state".split())
+_CRIMES = frozenset("crime atrocity genocide massacre abuse violation fraud murder killing attack assassination "
+                    "bombing torture war_crime offence offense cleansing".split())
 # "deny" is DENY when what is denied is a claim about the actor; else it refuses something (REJECT).
 _CLAIM_NOUNS = frozenset("allegation report claim charge accusation wrongdoing involvement responsibility "
                          "role existence story account collusion link contact meeting knowledge".split())
@@ -250,6 +259,14 @@ def _retype(c: _Candidate) -> None:
         if not clausal and obj is not None and obj.lemma_.lower() not in _CLAIM_NOUNS:
             c.cameo, c.type = "120", "REJECT"
         return
+    if c.type in ("AGREE", "SUPPORT") and tok.lemma_.lower() in _ASSENT and _negated(c):
+        c.cameo, c.type, c.refused = "120", "REJECT", True  # "would not accept", "did not agree to"
+        return
+    if c.type == "REJECT" and _negated(c) and any(
+            t.lemma_.lower() in _FORCE_WORDS for x in tok.children if x.dep_ in ("dobj", "xcomp", "prt")
+            for t in x.subtree):
+        c.cameo, c.type, c.refused = "138", "THREATEN", True  # "did not rule out military action"
+        return
     if c.cameo == "130" and tok.lemma_.lower() in ("warn", "warning") and _warns_of_danger(tok):
         c.cameo, c.type = "010", "STATEMENT"
         return
@@ -312,15 +329,35 @@ def _must_requests(sent: Span, candidates: list[_Candidate]) -> list[_Candidate]
         if poss[i] not in ("VERB", "AUX") or deps[i] not in ("ccomp", "acl"):
             continue
         tok = doc[i]
-        if not _has_aux(tok, _MUST):
+        must = _has_aux(tok, _MUST)
+        blame = not must and deps[i] == "ccomp" and tok.head.lemma_.lower() in _CLAIM_VERBS and _blamed(tok)
+        if not must and not blame:
             continue
-        if not any(c.dep_ == "nsubj" for c in tok.children):
+        if not any(c.dep_ in ("nsubj", "nsubjpass" if blame else "nsubj") for c in tok.children):
             continue
         existing = next((c for c in candidates if c.head.i == tok.i), None)
         entry = existing.trigger.entry if existing else None
-        trig = Trigger(tok, entry or Entry((), "100", None))
-        out.append(_Candidate(trig, "100", "REQUEST"))
+        code = "100" if must else "112"
+        trig = Trigger(tok, entry if must and entry else Entry((), code, None))
+        out.append(_Candidate(trig, code, "REQUEST" if must else "ACCUSE"))
     return out
+
+
+def _blamed(tok: Token) -> bool:
+    """Whether a reported clause lays a wrong at its subject's door: "committed war crimes", "was
+    responsible for the attack", "was behind the bombing", "rigged the vote"."""
+    lemma = tok.lemma_.lower()
+    if lemma == "commit":
+        return any(x.dep_ == "dobj" and x.lemma_.lower() in _CRIMES for x in tok.children)
+    if lemma in ("rig", "orchestrate", "mastermind"):
+        return True
+    if lemma == "be":
+        for x in tok.children:
+            if x.dep_ == "acomp" and x.lower_ in ("responsible", "guilty", "culpable"):
+                return True
+            if x.dep_ == "prep" and x.lower_ == "behind":
+                return True
+    return False
 
 
 def _negated(c: _Candidate) -> bool:
@@ -427,9 +464,13 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
     for c in sorted(keep, key=lambda x: x.head.i)[:MAX_EVENTS_PER_SENTENCE]:
         light = c.trigger.light
         subj = subject(c.head, light)
-        if c.head.dep_ == "ccomp" and c.type == "REQUEST" and c.head.i in must_heads:
-            # "X said Y must ...": the actor is the sayer, the recipient the clause subject.
+        if c.head.dep_ == "ccomp" and c.type in ("REQUEST", "ACCUSE") and c.head.i in must_heads:
+            # "X said Y must ...", "X said Y was behind it": the actor is the sayer, the recipient
+            # the clause subject (the agent of a passive one: "rigged by the ruling party").
             target = next((x for x in c.head.children if x.dep_ == "nsubj"), None)
+            agent = next((g for x in c.head.children if x.dep_ == "agent" for g in x.children
+                          if g.dep_ == "pobj"), None)
+            target = target or agent
             subj = subject(c.head.head)
             rec = target
         else:
