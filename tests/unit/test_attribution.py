@@ -227,3 +227,11 @@ def test_next_quote_that_goes_on_in_words_is_not_a_continuation(nlp):
             "she said.")
     first = min(_run(nlp, text), key=lambda a: a.cue[0][0])
     assert [text[s:e].strip("“”,. ") for s, e in first.content] == ["This is wrong"]
+
+
+def test_what_a_colon_opens_is_the_content_not_the_noun_before_it(nlp):
+    text = ("The governor released the following statement:\n\n"
+            "“We grieve with the families of the miners and will find out what went wrong.”")
+    att = next(a for a in _run(nlp, text) if "released" in text[a.cue[0][0]:a.cue[-1][1]])
+    (content,) = [text[s:e] for s, e in att.content]
+    assert content.startswith("“We grieve") and "following" not in content

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 _EDGE = " \t\r\n,;:—–-"
 _GAP_BEFORE = re.compile(r"^[\s,;:—–-]{0,4}$")           # between a quote and the clause that follows it
 _GAP_AFTER = re.compile(r"^[^.!?\n“”\"]{0,60}?[,:]?\s*$")  # between the cue clause and a quote after it
+_COLON_AFTER = re.compile(r"[ \t]*:\s*")
 _BREAK = re.compile(r"\n|[.!?][”\"]?\s")
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _INHERIT_DEPS = ("conj", "advcl", "xcomp", "pcomp")  # "...and later said", "..., saying"
@@ -282,6 +283,20 @@ def content_spans(cue: "Token", source: list[Span], text: str, quotes: QuoteInde
             head = [before] if before is not None and before is not quote and \
                 before.start >= cue.sent.start_char and "\n" not in text[before.end:quote.start] else []
             return _spans_of(text, [*head, quote, *continuation(text, quotes, quote, sent_end, doc)])
+        last_word = rng[1]
+        while last_word > rng[0] and (doc[last_word].is_punct or doc[last_word].is_space):
+            last_word -= 1
+        colon = _COLON_AFTER.match(text, doc[last_word].idx + len(doc[last_word].text))
+        if colon is not None and rng[0] > cue.i and doc[rng[0]:rng[1] + 1].root.pos_ == "NOUN":
+            # "issued the following statement: ...": what the colon opens is the content, the noun
+            # phrase before it belongs to the cue.
+            after = quotes.starting_in(colon.end(), colon.end() + 2)
+            if after is not None:
+                return _spans_of(text, [after, *continuation(text, quotes, after, sent_end, doc)])
+            stop = text.find("\n", colon.end())
+            rest = trim(text, (colon.end(), stop if stop > colon.end() else len(text)))
+            if rest is not None:
+                return [rest]
         before = quote_before(text, quotes, region[0])
         # A quote that ends the clause but does not begin it is part of a mixed content.
         if rng[0] > cue.i or before is None or (
