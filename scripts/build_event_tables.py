@@ -102,9 +102,21 @@ def _choices(item: str, synsets: dict[str, list[str]]) -> list[str]:
     return [_head(item)]
 
 
-def _pattern_words(post: str, synsets: dict[str, list[str]]) -> list[tuple[str, ...]] | None:
+def _modifiers(item: str) -> list[str]:
+    """The words before the head of a literal phrase ('{ACCIDENTAL BLAST}' -> ['accidental'])."""
+    item = item.strip("{}")
+    if "&" in item:
+        return []
+    words = [w.lower().rstrip("_") for w in item.replace("_", " ").split() if w not in _SPECIAL]
+    return words[:-1]
+
+
+def _pattern_words(post: str, synsets: dict[str, list[str]], *, keep_modifiers: bool = False
+                   ) -> list[tuple[str, ...]] | None:
     """Alternative word tuples for one pattern's post-verb half; None when it cannot be expressed
-    as lemmas among the verb's children (an undefined synset)."""
+    as lemmas among the verb's children (an undefined synset). keep_modifiers: a no-event pattern
+    keeps the modifiers of its phrases ("killed in an accidental blast" is no attack; "killed in a
+    blast" is one), which the trigger matcher reads off the noun's compound and amod children."""
     alts: list[list[str]] = [[]]
     seen_prep = False
     for item in _groups(post):
@@ -117,9 +129,11 @@ def _pattern_words(post: str, synsets: dict[str, list[str]]) -> list[tuple[str, 
             seen_prep = True
             preps = [p.lower() for p in inner[0].split("/")]
             heads = _choices(inner[1], synsets) if len(inner) > 1 and inner[1] not in _SPECIAL else [""]
-            options = [(p, h) for p in preps for h in heads]
+            mods = _modifiers(inner[1]) if keep_modifiers and len(inner) > 1 else []
+            options = [(p, *mods, h) for p in preps for h in heads]
         else:
-            options = [(h,) for h in _choices(item, synsets)]
+            mods = _modifiers(item) if keep_modifiers else []
+            options = [(*mods, h) for h in _choices(item, synsets)]
         if any("?" in o for o in options):
             return None
         alts = [a + [w for w in o if w] for a in alts for o in options]
@@ -129,8 +143,14 @@ def _pattern_words(post: str, synsets: dict[str, list[str]]) -> list[tuple[str, 
 
 
 def _code(text: str) -> str:
-    """Active-voice CAMEO code of '[042:043]', '[:020]' (passive only: no event when active), '[---]'."""
-    active = text.split(":")[0].strip()
+    """Active-voice CAMEO code of '[042:043]', '[:020]' (PETRARCH's reversal: the subject is the
+    target, "received a grant"; no event for us), '[---]'. A reversed act of force is kept: "killed
+    in a blast", "died in a suicide bombing" name an attack whose subject is its victim, as our
+    rules already code passive and death-verb subjects."""
+    active, _, passive = (text.split(":") + [""])[:2] + [text.split(":")[1] if ":" in text else ""]
+    active, passive = active.strip(), passive.strip()
+    if not active and passive[:2] in ("18", "19", "20") and passive != "184":
+        return passive
     return active if active and active != "---" else "---"
 
 
@@ -211,8 +231,8 @@ def convert_petrarch(src: Path) -> list[tuple[str, str]]:
             pre, post = m.group(1).split("*", 1)
             if any(t not in _SPECIAL for t in pre.split()):
                 continue  # needs a subject noun: the children of the verb cannot say it
-            words = _pattern_words(post, synsets)
             code = _code(m.group(2))
+            words = _pattern_words(post, synsets, keep_modifiers=code == "---")
             for lemma, extra in _written_for(note, verbs, forms):
                 for alt in words or []:
                     key = " ".join((lemma, *dict.fromkeys(extra + alt)))

@@ -347,3 +347,13 @@ def test_events_ethnic_people_are_coded_where_they_live(nlp, text: str, country:
     events = _events(nlp, text)
     assert len(events) == 1 and events[0].recipient
     assert events[0].recipient[0].country == country
+
+
+@pytest.mark.slow
+def test_events_killed_in_a_blast_is_an_attack_on_its_victim(nlp) -> None:  # noqa: ANN001
+    """PETRARCH vetoes "killed in an accidental blast", not every blast; "anti-Iranian" is no
+    Iranian, so the victim takes the country of the place."""
+    events = _events(nlp, "An anti-Iranian editor was killed in a bomb blast in central Basra.")
+    assert [e.type for e in events] == ["ASSAULT"]
+    assert events[0].recipient and events[0].recipient[0].country == "IRQ"
+    assert not _events(nlp, "Two workers were killed in an accidental blast at the chemical plant.")

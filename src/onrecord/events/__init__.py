@@ -168,7 +168,10 @@ def _claimed(c: "_Candidate") -> frozenset[int]:
 
 def _sentence_countries(sent: Span) -> list[str]:
     out: list[str] = []
+    doc = sent.doc
     for ent in span_ents(sent):
+        if ent.start >= 2 and doc[ent.start - 1].text == "-" and doc[ent.start - 2].lower_ in ("anti", "non"):
+            continue  # "an anti-Syria journalist" is no Syrian
         if ent.label_ in ("GPE", "NORP", "LOC"):
             country = code_text(ent.text).country
             if country and country != "IGO" and country not in out:

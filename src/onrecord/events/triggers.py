@@ -210,7 +210,10 @@ def _child_lemmas(tok: Token) -> set[str]:
             out.add(_OBJ)
             out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
         if c.dep_ in ("prep", "xcomp", "acomp"):
-            out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("pobj", "dobj", "pcomp"))
+            objs = [g for g in c.children if g.dep_ in ("pobj", "dobj", "pcomp")]
+            out.update(g.lemma_.lower() for g in objs)
+            if c.dep_ == "prep":  # "killed in an accidental blast": PETRARCH's no-event modifiers
+                out.update(m.lemma_.lower() for g in objs for m in g.children if m.dep_ in ("amod", "compound"))
     return out
 
 
