@@ -175,3 +175,29 @@ def test_events_stories_later_telling_says_whose_forces() -> None:
                 [_p("Nigerian police", story, "NGA", "COP")], [_p("the guards", story, None, "CVL", "E2")])
     out = link_mentions([first, later], story)
     assert len(out) == 1 and out[0].actor[0].country == "NGA"
+
+
+def test_events_stories_other_place_is_another_happening() -> None:
+    from onrecord.events import link_mentions
+    from onrecord.model import Location
+
+    story = "Army jets bombed a rebel camp near Gao. Army jets also bombed a rebel camp near Kidal."
+    first = _ev(story, "ASSAULT", "bombed", "Army jets bombed a rebel camp near Gao.",
+                [_p("Army jets", story, "MLI", "MIL", "E1")], [_p("a rebel camp", story, "MLI", "REB")])
+    later = _ev(story, "ASSAULT", "bombed", "Army jets also bombed a rebel camp near Kidal.",
+                [_p("Army jets", story, "MLI", "MIL", "E1")], [_p("a rebel camp", story, "MLI", "REB")])
+    first.location = Location(span=None, name="Gao", country="MLI")
+    later.location = Location(span=None, name="Kidal", country="MLI")
+    assert len(link_mentions([first, later], story)) == 2
+
+
+def test_events_stories_far_kinds_alone_do_not_link() -> None:
+    from onrecord.events import link_mentions
+
+    filler = "Markets reopened and schools were busy. " * 20
+    story = "Troops killed 12 fighters. " + filler + "Troops killed a commander."
+    first = _ev(story, "ASSAULT", "killed", "Troops killed 12 fighters.",
+                [_p("Troops", story, "SOM", "MIL")], [_p("12 fighters", story, "SOM", "REB")])
+    later = _ev(story, "ASSAULT", "killed", "Troops killed a commander.",
+                [_p("Troops", story, "SOM", "MIL")], [_p("a commander", story)])
+    assert len(link_mentions([first, later], story)) == 2

@@ -752,6 +752,22 @@ def _agreement(first: Event, later: Event) -> int:
     return n
 
 
+def _shared_entity(first: Event, later: Event) -> bool:
+    ids = {q.entity for q in first.actor + first.recipient if q.entity}
+    return any(p.entity in ids for p in later.actor + later.recipient if p.entity)
+
+
+def _elsewhere(first: Event, later: Event) -> bool:
+    """Whether two tellings put their happening in different places ("in Gedo" ... "in Bay")."""
+    a, b = first.location, later.location
+    if a is None or b is None:
+        return False
+    if a.country and b.country and a.country != b.country:
+        return True
+    x, y = a.name.lower(), b.name.lower()
+    return x not in y and y not in x
+
+
 def _same_happening(first: Event, later: Event, text: str = "", published: str | None = None) -> bool:
     """Whether a later event retells an earlier one: same type, source and polarity, no other date,
     parties that may be the first's (no clash of country or sector; see _compatible). A later
@@ -766,14 +782,14 @@ def _same_happening(first: Event, later: Event, text: str = "", published: str |
         # A later telling with a date of its own ("the biggest attack, in 2009") is another happening;
         # but a lead that gives no date tells the day's news, so "on Friday" (the day it ran) may retell it.
         return False
-    if not _fits(later.actor, first.actor):
+    if _elsewhere(first, later) or not _fits(later.actor, first.actor):
         return False
     if not (later.date and later.date == first.date) and not _fits(later.recipient, first.recipient):
         return False
     near = later.sentence[0] - first.sentence[1] < MENTION_WINDOW
     if not near:
         # Far apart, two tellings are one happening only on evidence: a party in common, or the date.
-        return _agreement(first, later) > 0 or bool(later.date and later.date == first.date)
+        return _shared_entity(first, later) or bool(later.date and later.date == first.date)
     if any(_coded(p) for p in later.actor + later.recipient):
         return True
     # A story that moves to another year in between ("one afternoon in 2017 ... the car was
