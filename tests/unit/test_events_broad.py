@@ -357,3 +357,20 @@ def test_events_killed_in_a_blast_is_an_attack_on_its_victim(nlp) -> None:  # no
     assert [e.type for e in events] == ["ASSAULT"]
     assert events[0].recipient and events[0].recipient[0].country == "IRQ"
     assert not _events(nlp, "Two workers were killed in an accidental blast at the chemical plant.")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,type_", [
+    ("Norway recognised the Palestinian state on Tuesday.", "SUPPORT"),       # British spelling
+    ("Estonia and Latvia restored full diplomatic relations.", "SUPPORT"),   # relations = ties
+    ("The United States shipped weapons to the Philippines last year.", "AID"),  # ship like send
+])
+def test_events_spellings_and_synonyms_of_known_patterns(nlp, text: str, type_: str) -> None:  # noqa: ANN001
+    assert type_ in {e.type for e in _events(nlp, text)}
+
+
+@pytest.mark.slow
+def test_events_what_a_meeting_is_aimed_at_is_no_event(nlp) -> None:  # noqa: ANN001
+    events = _events(nlp, "The Kenyan president hosted the Ugandan president for talks aimed at establishing "
+                          "closer relations between the two states.")
+    assert [e.type for e in events] == ["CONSULT"]

@@ -190,11 +190,32 @@ def _stems(text: str, tag: str) -> tuple[str, ...]:
 
 
 def _verb_lemmas(tok: Token) -> tuple[str, ...]:
-    """Lemmas to try when the tagger's lemma is wrong ("staged" -> "stag"): the form less its ending."""
-    return _stems(tok.lower_, tok.tag_) if tok.pos_ in ("VERB", "AUX") else ()
+    """Lemmas to try when the tagger's lemma is wrong ("staged" -> "stag"): the form less its
+    ending; and the American spelling of a British one ("recognise" -> "recognize")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return ()
+    lemma = tok.lemma_.lower()
+    us = ()
+    if lemma.endswith(("ise", "yse")) and len(lemma) > 5:
+        us = (lemma[:-2] + "ze",)
+    return us + _stems(tok.lower_, tok.tag_)
+
+
+# Object words that patterns name by one synonym (PETRARCH's synsets do the same): "restored
+# relations" is "restore tie", "shipped weapons" is "ship arm".
+_SAME_OBJECT = {"relation": "tie", "relationship": "tie", "weapon": "arm", "weaponry": "arm", "armament": "arm",
+                "soldier": "troop", "medicine": "medicine", "medication": "medicine", "drug": "medicine"}
+# Verbs that move a thing to someone: one that lacks a pattern for its object borrows send's
+# ("shipped arms to Taiwan", "airlifted food").
+_SEND_LIKE = frozenset("ship deliver dispatch airlift airdrop truck fly supply transfer".split())
 
 
 def _child_lemmas(tok: Token) -> set[str]:
+    lemmas = _child_lemmas_raw(tok)
+    return lemmas | {_SAME_OBJECT[w] for w in lemmas if w in _SAME_OBJECT}
+
+
+def _child_lemmas_raw(tok: Token) -> set[str]:
     out: set[str] = set()
     for c in tok.children:
         if c.dep_ in ("advcl", "ccomp"):  # "pushing hard for the US to support": "for" marks the clause
@@ -221,6 +242,9 @@ def _object(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
+_PURPOSE_HEADS = frozenset("aim design intend mean gear".split())
+
+
 def _background(tok: Token) -> bool:
     """A verb that describes a noun rather than reports a happening: "a letter handed over to the
     UN", "the shooting deaths", "involvement in killing"."""
@@ -228,6 +252,9 @@ def _background(tok: Token) -> bool:
         return True
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         return True
+    up = tok.head.head if tok.dep_ == "pcomp" else tok.head if tok.dep_ == "xcomp" else None
+    if up is not None and up.lemma_.lower() in _PURPOSE_HEADS and up.tag_ == "VBN":
+        return True  # "a meeting aimed at establishing ties", "a plan designed to end the war"
     return tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "PROPN")
 
 
@@ -381,14 +408,23 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
         if pos not in ("VERB", "AUX") or (pos == "AUX" and deps[i] == "aux"):
             continue
         entries = verbs.get(lemmas[i])
+        if entries and lemmas[i].endswith(("ise", "yse")) and lemmas[i][:-2] + "ze" in verbs:
+            # "recognise": the American spelling's entries (ours) first, on a tie
+            entries = tuple(sorted(verbs[lemmas[i][:-2] + "ze"] + entries, key=lambda e: -len(e.words)))
         if not entries:
             entries = next((verbs[f] for f in _verb_lemmas(doc[i]) if f in verbs), None)
-        if not entries:
+        if not entries and lemmas[i] not in _SEND_LIKE:
             continue
         tok = doc[i]
         if _background(tok):
             continue
-        entry = _match(entries, _child_lemmas(tok))
+        kids = _child_lemmas(tok)
+        entry = _match(entries, kids) if entries else None
+        if lemmas[i] in _SEND_LIKE and (entry is None or not entry.words):
+            sent_like = _match(tuple(e for e in verbs.get("send", ()) if e.words), kids)
+            entry = sent_like or entry
+        if entry is None:
+            continue
         if entry is None or entry.cameo == NO_EVENT:
             continue
         obj = _object(tok)
