@@ -52,10 +52,9 @@ def test_events_stories_only_dev_ids(shared) -> None:  # noqa: ANN001
 def test_events_stories_scores(shared) -> None:  # noqa: ANN001
     result = stories.evaluate(GOLD, stories=shared / "data" / "voa" / "voa_stories.jsonl")
     assert result["stories"] >= 3 and result["gold_events"] >= 10
-    # The ceiling is 0.10; on the 8 stories coded so far we measure 0.159 (the three added
-    # last, 6184384 7846440 8008152, carry most: parse errors split one happening's actors), so this
-    # guards against getting worse, not the ceiling.
-    assert 0.0 <= result["duplicates"] <= 0.17
+    # The ceiling is 0.10: on the 8 stories coded so far we measure 0.045 since story linking
+    # compares parties by code (0.156 before), so the test holds the ceiling itself.
+    assert 0.0 <= result["duplicates"] <= 0.10
     assert result["type"]["f1"] >= 0.30
 
 
@@ -201,3 +200,28 @@ def test_events_stories_far_kinds_alone_do_not_link() -> None:
     later = _ev(story, "ASSAULT", "killed", "Troops killed a commander.",
                 [_p("Troops", story, "SOM", "MIL")], [_p("a commander", story)])
     assert len(link_mentions([first, later], story)) == 2
+
+
+def test_events_stories_also_is_a_second_act() -> None:
+    from onrecord.events import link_mentions
+
+    story = "The court ordered the ministry to pay the teachers. It also ordered the ministry to reopen the school."
+    first = _ev(story, "REQUEST", "ordered", "The court ordered the ministry to pay the teachers.",
+                [_p("The court", story, "GHA", "JUD", "E1")], [_p("the ministry", story, "GHA", "GOV", "E2")])
+    later = _ev(story, "REQUEST", "ordered", "It also ordered the ministry to reopen the school.",
+                [_p("It", story)], [_p("the ministry", story, "GHA", "GOV", "E2")])
+    assert len(link_mentions([first, later], story)) == 2
+
+
+def test_events_stories_same_year_alone_does_not_link_far() -> None:
+    from onrecord.events import link_mentions
+
+    filler = "Markets reopened and schools were busy. " * 20
+    story = "In 2019 rebels attacked a convoy. " + filler + "In 2019 rebels attacked a village."
+    first = _ev(story, "ASSAULT", "attacked", "In 2019 rebels attacked a convoy.",
+                [_p("rebels", story, "NER", "REB")], [], "2019")
+    later = _ev(story, "ASSAULT", "attacked", "In 2019 rebels attacked a village.",
+                [_p("rebels", story, "NER", "REB")], [], "2019")
+    assert len(link_mentions([first, later], story)) == 2
+    first.date = later.date = "2019-06"  # one month named in both: one happening told twice
+    assert len(link_mentions([first, later], story)) == 1

@@ -752,6 +752,11 @@ def _agreement(first: Event, later: Event) -> int:
     return n
 
 
+def _same_day(first: Event, later: Event) -> bool:
+    """Whether both tellings carry one date as precise as a month: a year alone says little."""
+    return bool(later.date and later.date == first.date and len(later.date) >= 7)
+
+
 def _shared_entity(first: Event, later: Event) -> bool:
     ids = {q.entity for q in first.actor + first.recipient if q.entity}
     return any(p.entity in ids for p in later.actor + later.recipient if p.entity)
@@ -784,12 +789,12 @@ def _same_happening(first: Event, later: Event, text: str = "", published: str |
         return False
     if _elsewhere(first, later) or not _fits(later.actor, first.actor):
         return False
-    if not (later.date and later.date == first.date) and not _fits(later.recipient, first.recipient):
+    if not _same_day(first, later) and not _fits(later.recipient, first.recipient):
         return False
     near = later.sentence[0] - first.sentence[1] < MENTION_WINDOW
     if not near:
         # Far apart, two tellings are one happening only on evidence: a party in common, or the date.
-        return _shared_entity(first, later) or bool(later.date and later.date == first.date)
+        return _shared_entity(first, later) or _same_day(first, later)
     if any(_coded(p) for p in later.actor + later.recipient):
         return True
     # A story that moves to another year in between ("one afternoon in 2017 ... the car was
@@ -816,6 +821,8 @@ def _retell(into: Event, ev: Event) -> None:
 
 
 _ANEW = re.compile(r"\b(again|another|anew|renewed|fresh|second|new round|latest)\b", re.I)
+# "also" just before the verb: a second act of the kind ("also ordered the school to ...").
+_ALSO = re.compile(r"\balso\b(\s+\w+)?\s*$", re.I)
 # A telling of several happenings ("met the envoy twice"): no later telling of one is all of it.
 _ITERATED = re.compile(r"\b(twice|thrice|repeatedly|(two|three|four|five|several|many|multiple|\d+) times)\b", re.I)
 
@@ -828,7 +835,8 @@ def link_mentions(events: list[Event], text: str = "", *, weak: set[int] | froze
     ids are in weak (turned down by the scorer) count only as such retellings."""
     out: list[Event] = []
     for ev in events:
-        anew = bool(text) and _ANEW.search(text[ev.sentence[0]:ev.sentence[1]]) is not None
+        anew = bool(text) and (_ANEW.search(text[ev.sentence[0]:ev.sentence[1]]) is not None
+                               or _ALSO.search(text[max(ev.sentence[0], ev.trigger[0][0] - 24):ev.trigger[0][0]]) is not None)
         fits = [] if anew or _ITERATED.search(text[ev.sentence[0]:ev.sentence[1]]) else [
             o for o in out if id(o) not in weak and o.sentence != ev.sentence
             and not _ITERATED.search(text[o.sentence[0]:o.sentence[1]])
