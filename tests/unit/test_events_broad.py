@@ -374,3 +374,13 @@ def test_events_what_a_meeting_is_aimed_at_is_no_event(nlp) -> None:  # noqa: AN
     events = _events(nlp, "The Kenyan president hosted the Ugandan president for talks aimed at establishing "
                           "closer relations between the two states.")
     assert [e.type for e in events] == ["CONSULT"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Demonstrators clashed with riot police in central Lima on Saturday.",
+    "Protesters set fire to the regional governor's office in Arequipa.",
+    "Angry villagers took to the streets of Goma on Monday.",
+])
+def test_events_crowd_violence_is_a_riot(nlp, text: str) -> None:  # noqa: ANN001
+    assert [e.type for e in _events(nlp, text)] == ["PROTEST"]

@@ -96,6 +96,9 @@ _BLOCKED_ACTS = frozenset("package deal resolution bill proposal plan motion mea
                           "sanction membership accession bid request agreement decision law legislation reform "
                           "amendment budget sale merger takeover investigation inquiry probe vote statement "
                           "declaration initiative effort attempt candidacy application".split())
+# Crowds whose violence CAMEO codes as a riot (145, PROTEST), not as an attack.
+_CROWDS = frozenset("protester protestor demonstrator rioter marcher crowd mob youth student".split())
+_KILL_VERBS = frozenset("kill murder massacre behead execute assassinate lynch".split())
 _DURATIONS = frozenset("hour day night week month year minute while time".split())
 # Force verbs also used of words: "attacked the government's handling of the economy" criticises.
 _VERBAL_FORCE = frozenset("attack assail blast hammer bash slam savage lash pummel bombard".split())
@@ -309,6 +312,8 @@ def _force_sense(tok: Token, obj: Token | None) -> str | None:
                 g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in _DURATIONS for g in c.children)
             for c in tok.children):
         return "111"  # "attacked France for its support of the plan": blamed for something
+    if subj is not None and subj.lemma_.lower() in _CROWDS and subj.dep_ == "nsubj" and lemma not in _KILL_VERBS:
+        return "145"  # "protesters clashed with police", "demonstrators set fire to": a riot
     if lemma in _DEFEAT_VERBS:
         sides = [t for t in (subj, obj) if t is not None]
         if any(t.lemma_.lower() in _COMPETITORS for t in sides):
