@@ -235,3 +235,9 @@ def test_what_a_colon_opens_is_the_content_not_the_noun_before_it(nlp):
     att = next(a for a in _run(nlp, text) if "released" in text[a.cue[0][0]:a.cue[-1][1]])
     (content,) = [text[s:e] for s, e in att.content]
     assert content.startswith("“We grieve") and "following" not in content
+
+
+def test_a_report_inside_the_content_does_not_cut_it(nlp):
+    text = "Ward praised the new clinics, which he said could not be bought by any donor."
+    att = next(a for a in _run(nlp, text) if "praised" in text[a.cue[0][0]:a.cue[-1][1]])
+    assert "bought by any donor" in " ".join(text[s:e] for s, e in att.content)

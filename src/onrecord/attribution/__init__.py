@@ -110,6 +110,9 @@ def _unnest(found: list, text: str) -> list:  # noqa: ANN001
             # The cheap tests first (all are pure; an empty o_cue is never inside).
             if i == j or not o_content or not o_cue or o_content[0][0] > o_cue[0][0] or not _inside(content, o_cue):
                 continue
+            if text[o_content[0][0]:o_content[0][1]].split()[0].lower() in ("which", "who", "whom") \
+                    and o_content[0][0] > cue[0][0]:
+                continue  # "the plan, which he said would fail": a report inside the content, not after it
             stops = sorted(s2 for s2, _ in (*o_source, *o_cue) if s2 > cue[0][0])
             if not stops:
                 continue
