@@ -384,3 +384,13 @@ def test_events_what_a_meeting_is_aimed_at_is_no_event(nlp) -> None:  # noqa: AN
 ])
 def test_events_crowd_violence_is_a_riot(nlp, text: str) -> None:  # noqa: ANN001
     assert [e.type for e in _events(nlp, text)] == ["PROTEST"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,type_", [
+    ("The Turkish ambassador called on the Greek foreign minister on Monday.", "CONSULT"),
+    ("The Czech president welcomed his Slovak counterpart to Prague.", "CONSULT"),
+    ("The Turkish ambassador called on the Greek government to release the fishermen.", "REQUEST"),
+])
+def test_events_calling_on_and_welcoming_someone(nlp, text: str, type_: str) -> None:  # noqa: ANN001
+    assert [e.type for e in _events(nlp, text)] == [type_]

@@ -344,6 +344,20 @@ def _vowed_force(tok: Token, entry: Entry, verbs: dict[str, tuple[Entry, ...]]) 
     return entry
 
 
+def _calls_on_someone(tok: Token) -> bool:
+    """"called on the Japanese minister on Friday" visits; "called on Japan to lift the ban",
+    "called on Japan for restraint" ask something of it."""
+    on = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+    who = next((g for g in on.children if g.dep_ == "pobj"), None) if on is not None else None
+    if who is None or who.ent_type_ not in ("PERSON", "") or who.pos_ not in ("NOUN", "PROPN"):
+        return False
+    asked = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "advcl", "dobj")]
+    asked += [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "to")]
+    asked += [c for c in who.subtree if c.dep_ in ("acl", "relcl", "xcomp", "prep") and c.lower_ != "of"]
+    return not asked and who.lemma_.lower() not in ("government", "community", "country", "nation", "side",
+                                                    "party", "people", "world")
+
+
 def _match(entries: tuple[Entry, ...], lemmas: set[str]) -> Entry | None:
     return next((e for e in entries if all(w in lemmas for w in e.words)), None)
 
@@ -453,6 +467,8 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
             continue  # "hide and seek", "cut and paste": a verb tagged inside a noun phrase
         if tok.lemma_.lower() == "meet" and _met_outcome(tok):
             continue
+        if entry.key == "call on" and _calls_on_someone(tok):
+            entry = Entry((), "042", None, entry.source, entry.key)  # "called on the minister": a visit
         if entry.cameo[:2] == "03" and tok.lemma_.lower() in _VOW_VERBS:
             entry = _vowed_force(tok, entry, verbs)
         if entry.words and obj is not None:
