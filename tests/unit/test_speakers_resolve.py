@@ -197,3 +197,10 @@ def test_speakers_the_company_stays_unresolved_when_no_business_was_a_subject(nl
             "The company said the cuts would save $40 million.")
     sp = _speaker(nlp, text, "said")
     assert not sp.resolved and sp.name.lower() == "the company"
+
+
+def test_speakers_a_description_with_named_people_in_apposition_is_those_people(nlp):
+    text = ("The two invited witnesses, former astronaut Tom Stafford and retired executive Tom Young, "
+            "said the plan was sound.")
+    sp = _speaker(nlp, text, "said")
+    assert (sp.name, sp.type, sp.resolved) == ("Tom Stafford and Tom Young", "person", True)

@@ -496,9 +496,14 @@ def resolve_one(ctx: _Context, spans: list[Span], head: "Token | None", *, depth
     # An appositive name: "another station host, Nora Vale," is Nora Vale.
     for child in head.children:
         if child.dep_ == "appos" and head.pos_ != "PROPN":
-            ent = _entity_at(ctx.index, (child.idx, child.idx + len(child.text)), (child.idx, child.idx + len(child.text)))
-            if ent is not None and ent.type == "PERSON":
-                return _named(ent, _CONF_APPOS, surface)
+            ents = [_entity_at(ctx.index, (m.idx, m.idx + len(m.text)), (m.idx, m.idx + len(m.text)))
+                    for m in _conjuncts(child)]
+            if ents and all(e is not None and e.type == "PERSON" for e in ents):
+                if len(ents) == 1:
+                    return _named(ents[0], _CONF_APPOS, surface)
+                # "the two witnesses, Ann Roe and Tom Ward": the people named, in text order.
+                return Speaker(entity=None, name=_join([e.name for e in ents]), type="person",  # type: ignore[union-attr]
+                               resolved=True, confidence=0.9)
     anchor = (head.idx, head.idx + len(head.text))
     ent = _entity_at(ctx.index, spans[0], anchor)
     at_head = ent is not None and any(s < anchor[1] and anchor[0] < e for s, e in ent.mentions)
