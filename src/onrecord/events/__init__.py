@@ -747,8 +747,8 @@ def _agreement(first: Event, later: Event) -> int:
     n = 0
     for mine, theirs in ((later.actor, first.actor), (later.recipient, first.recipient)):
         for p in mine:
-            n += any(p.entity and p.entity == q.entity or _sector(p) and (p.country, _sector(p)) == (q.country, _sector(q))
-                     for q in theirs)
+            n += any(p.entity and p.entity == q.entity
+                     or _sector(p) and (p.country, _sector(p)) == (q.country, _sector(q)) for q in theirs)
     return n
 
 
@@ -770,7 +770,7 @@ def _elsewhere(first: Event, later: Event) -> bool:
     if a.country and b.country and a.country != b.country:
         return True
     x, y = a.name.lower(), b.name.lower()
-    return x not in y and y not in x
+    return bool(x and y) and x not in y and y not in x
 
 
 def _same_happening(first: Event, later: Event, text: str = "", published: str | None = None) -> bool:
@@ -835,8 +835,9 @@ def link_mentions(events: list[Event], text: str = "", *, weak: set[int] | froze
     ids are in weak (turned down by the scorer) count only as such retellings."""
     out: list[Event] = []
     for ev in events:
+        before = text[max(ev.sentence[0], ev.trigger[0][0] - 24):ev.trigger[0][0]]
         anew = bool(text) and (_ANEW.search(text[ev.sentence[0]:ev.sentence[1]]) is not None
-                               or _ALSO.search(text[max(ev.sentence[0], ev.trigger[0][0] - 24):ev.trigger[0][0]]) is not None)
+                               or _ALSO.search(before) is not None)
         fits = [] if anew or _ITERATED.search(text[ev.sentence[0]:ev.sentence[1]]) else [
             o for o in out if id(o) not in weak and o.sentence != ev.sentence
             and not _ITERATED.search(text[o.sentence[0]:o.sentence[1]])
