@@ -241,3 +241,11 @@ def test_a_report_inside_the_content_does_not_cut_it(nlp):
     text = "Ward praised the new clinics, which he said could not be bought by any donor."
     att = next(a for a in _run(nlp, text) if "praised" in text[a.cue[0][0]:a.cue[-1][1]])
     assert "bought by any donor" in " ".join(text[s:e] for s, e in att.content)
+
+
+
+@pytest.mark.slow
+def test_a_headline_ending_in_colon_and_a_word_keeps_its_object_as_content(seed_record):
+    # The seed's headline ends ": Report"; the word after the colon is no content.
+    text = seed_record.text
+    assert all([text[s:e] for s, e in a.content] != ["Report"] for a in seed_record.attributions)

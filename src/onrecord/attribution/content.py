@@ -287,7 +287,8 @@ def content_spans(cue: "Token", source: list[Span], text: str, quotes: QuoteInde
         while last_word > rng[0] and (doc[last_word].is_punct or doc[last_word].is_space):
             last_word -= 1
         colon = _COLON_AFTER.match(text, doc[last_word].idx + len(doc[last_word].text))
-        if colon is not None and rng[0] > cue.i and doc[rng[0]:rng[1] + 1].root.pos_ == "NOUN":
+        if colon is not None and rng[0] > cue.i and last_word - rng[0] < 5 \
+                and doc[rng[0]:rng[1] + 1].root.pos_ == "NOUN":
             # "issued the following statement: ...": what the colon opens is the content, the noun
             # phrase before it belongs to the cue.
             after = quotes.starting_in(colon.end(), colon.end() + 2)
@@ -295,7 +296,7 @@ def content_spans(cue: "Token", source: list[Span], text: str, quotes: QuoteInde
                 return _spans_of(text, [after, *continuation(text, quotes, after, sent_end, doc)])
             stop = text.find("\n", colon.end())
             rest = trim(text, (colon.end(), stop if stop > colon.end() else len(text)))
-            if rest is not None:
+            if rest is not None and len(text[rest[0]:rest[1]].split()) >= 5:  # not a headline's ": Report"
                 return [rest]
         before = quote_before(text, quotes, region[0])
         # A quote that ends the clause but does not begin it is part of a mixed content.
