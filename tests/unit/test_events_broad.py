@@ -394,3 +394,13 @@ def test_events_crowd_violence_is_a_riot(nlp, text: str) -> None:  # noqa: ANN00
 ])
 def test_events_calling_on_and_welcoming_someone(nlp, text: str, type_: str) -> None:  # noqa: ANN001
     assert [e.type for e in _events(nlp, text)] == [type_]
+
+
+@pytest.mark.parametrize("text,country", [
+    ("al-Shabaab fighters", "SOM"), ("Houthi rebels", "YEM"), ("Renamo guerrillas", "MOZ"),
+    ("the Lord's Resistance Army", "UGA"), ("Abu Sayyaf gunmen", "PHL"),
+])
+def test_events_armed_groups_have_countries(text: str, country: str) -> None:
+    from onrecord.events.actors import code_text
+
+    assert code_text(text).country == country
