@@ -404,3 +404,13 @@ def test_events_armed_groups_have_countries(text: str, country: str) -> None:
     from onrecord.events.actors import code_text
 
     assert code_text(text).country == country
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Javier Milei", "ARG"), ("President Claudia Sheinbaum", "MEX"), ("Maia Sandu", "MDA"),
+    ("Kais Saied", "TUN"), ("Kyriakos Mitsotakis", "GRC"),
+])
+def test_events_leaders_after_2014_have_countries(text: str, country: str) -> None:
+    from onrecord.events.actors import code_text
+
+    assert code_text(text).country == country
