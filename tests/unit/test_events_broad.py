@@ -414,3 +414,15 @@ def test_events_leaders_after_2014_have_countries(text: str, country: str) -> No
     from onrecord.events.actors import code_text
 
     assert code_text(text).country == country
+
+
+@pytest.mark.slow
+def test_events_envoy_summoned_to_hear_a_protest_is_an_accusation(nlp) -> None:  # noqa: ANN001
+    events = _events(nlp, "The Greek foreign ministry summoned the Albanian ambassador to protest the arrests.")
+    assert [e.type for e in events] == ["ACCUSE"]
+    assert events[0].actor[0].country == "GRC" and events[0].recipient[0].country == "ALB"
+
+
+@pytest.mark.slow
+def test_events_voiced_opposition_is_a_rejection(nlp) -> None:  # noqa: ANN001
+    assert [e.type for e in _events(nlp, "The Kenyan parliament voiced opposition to the trade pact.")] == ["REJECT"]

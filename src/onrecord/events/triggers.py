@@ -344,6 +344,19 @@ def _vowed_force(tok: Token, entry: Entry, verbs: dict[str, tuple[Entry, ...]]) 
     return entry
 
 
+def _summoned_to_complain(tok: Token, verbs: dict[str, tuple[Entry, ...]]) -> bool:
+    """An envoy summoned to hear a protest: the summons is the complaint (CAMEO 114), which the
+    purpose clause ("to protest the air strikes", "to complain of", "to condemn") says."""
+    for x in tok.children:
+        if x.dep_ not in ("advcl", "xcomp") or x.pos_ != "VERB":
+            continue
+        lemma = x.lemma_.lower()
+        bare = next((e for e in verbs.get(lemma, ()) if not e.words), None)
+        if lemma in ("protest", "complain", "object") or bare is not None and bare.cameo[:2] == "11":
+            return True
+    return False
+
+
 def _calls_on_someone(tok: Token) -> bool:
     """"called on the Japanese minister on Friday" visits; "called on Japan to lift the ban",
     "called on Japan for restraint" ask something of it."""
@@ -469,6 +482,8 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
             continue
         if entry.key == "call on" and _calls_on_someone(tok):
             entry = Entry((), "042", None, entry.source, entry.key)  # "called on the minister": a visit
+        if tok.lemma_.lower() == "summon" and entry.cameo[:2] == "04" and _summoned_to_complain(tok, verbs):
+            entry = Entry((), "114", None, entry.source, entry.key)  # "summoned the envoy to protest"
         if entry.cameo[:2] == "03" and tok.lemma_.lower() in _VOW_VERBS:
             entry = _vowed_force(tok, entry, verbs)
         if entry.words and obj is not None:
