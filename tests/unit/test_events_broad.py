@@ -426,3 +426,12 @@ def test_events_envoy_summoned_to_hear_a_protest_is_an_accusation(nlp) -> None: 
 @pytest.mark.slow
 def test_events_voiced_opposition_is_a_rejection(nlp) -> None:  # noqa: ANN001
     assert [e.type for e in _events(nlp, "The Kenyan parliament voiced opposition to the trade pact.")] == ["REJECT"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,type_", [
+    ("The Korean government protested strongly against the Japanese textbook.", "ACCUSE"),
+    ("Hundreds of nurses protested outside the health ministry in Accra.", "PROTEST"),
+])
+def test_events_a_state_protests_in_words_a_crowd_in_the_street(nlp, text: str, type_: str) -> None:  # noqa: ANN001
+    assert [e.type for e in _events(nlp, text)] == [type_]

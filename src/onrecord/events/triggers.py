@@ -344,6 +344,18 @@ def _vowed_force(tok: Token, entry: Entry, verbs: dict[str, tuple[Entry, ...]]) 
     return entry
 
 
+_STATE_VOICES = frozenset("government ministry embassy president minister premier spokesman spokeswoman "
+                          "spokesperson ambassador envoy diplomat chancellor cabinet kremlin".split())
+
+
+def _state_speaks(tok: Token) -> bool:
+    """Whether a state, not a crowd, is the subject: "Japan protested", "the government protested"."""
+    subj = _verb_subject(tok)
+    if subj is None:
+        return False
+    return subj.ent_type_ == "GPE" or subj.lemma_.lower() in _STATE_VOICES
+
+
 def _summoned_to_complain(tok: Token, verbs: dict[str, tuple[Entry, ...]]) -> bool:
     """An envoy summoned to hear a protest: the summons is the complaint (CAMEO 114), which the
     purpose clause ("to protest the air strikes", "to complain of", "to condemn") says."""
@@ -482,6 +494,8 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
             continue
         if entry.key == "call on" and _calls_on_someone(tok):
             entry = Entry((), "042", None, entry.source, entry.key)  # "called on the minister": a visit
+        if tok.lemma_.lower() == "protest" and entry.cameo == "140" and _state_speaks(tok):
+            entry = Entry((), "114", None, entry.source, entry.key)  # "the government protested": a complaint
         if tok.lemma_.lower() == "summon" and entry.cameo[:2] == "04" and _summoned_to_complain(tok, verbs):
             entry = Entry((), "114", None, entry.source, entry.key)  # "summoned the envoy to protest"
         if entry.cameo[:2] == "03" and tok.lemma_.lower() in _VOW_VERBS:
