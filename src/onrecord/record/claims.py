@@ -335,10 +335,15 @@ def claims_of(record: Record, linking: Linking) -> list[Claim]:
                 claims[-1].about_names += (speaker.name,)
         # An inner attribution's speaker was cited by the outer one: keep the nesting visible.
         claims[-1].extras["containers"] = [o.id for o in containers]
+    extents = [_extent(a.source + a.cue + a.content) for a in record.attributions if a.cue]
     for e in record.events:
         if e.id in used_events:
             continue
         if e.attributed_to and e.attributed_to in attribution_ids:
+            continue
+        if len(e.trigger) > 1 and any(s <= ts and te <= en for ts, te in e.trigger[1:] for s, en in extents):
+            # A happening told again inside an attribution (a headline's "denies", then "X denied
+            # that ..."): that attribution's claim carries it; the headline is no outlet's claim.
             continue
         sentence = e.sentence if e.sentence[1] > e.sentence[0] else _sentence(text, _extent(e.trigger), index.ends)
         sentence = trim_span(text, sentence)
