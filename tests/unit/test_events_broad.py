@@ -431,7 +431,7 @@ def test_events_voiced_opposition_is_a_rejection(nlp) -> None:  # noqa: ANN001
 @pytest.mark.slow
 @pytest.mark.parametrize("text,type_", [
     ("The Korean government protested strongly against the Japanese textbook.", "ACCUSE"),
-    ("Hundreds of nurses protested outside the health ministry in Accra.", "PROTEST"),
+    ("Striking nurses protested outside the health ministry in Accra on Monday.", "PROTEST"),
 ])
 def test_events_a_state_protests_in_words_a_crowd_in_the_street(nlp, text: str, type_: str) -> None:  # noqa: ANN001
     assert [e.type for e in _events(nlp, text)] == [type_]
