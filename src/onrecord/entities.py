@@ -192,7 +192,21 @@ class _Cluster:
 
     @property
     def tokens(self) -> list[str]:
-        return self.name.split()
+        return name_words(self.name)
+
+
+_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+
+
+def name_words(name: str) -> list[str]:
+    """A name's words less a generational suffix ("Ann B. Roe Jr." -> Ann, B., Roe): the surname
+    is the last of them."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().rstrip(",") in _SUFFIXES:
+        words = words[:-1]
+    if len(words) > 1 and words[-1].endswith(","):
+        words[-1] = words[-1].rstrip(",")
+    return words
 
 
 def _norm(name: str) -> str:
@@ -338,7 +352,7 @@ def _add_person(persons: list[_Cluster], name: str, span: Span, titles: list[str
 
 
 def _same_person(a: str, b: str) -> bool:
-    ta, tb = a.lower().split(), b.lower().split()
+    ta, tb = name_words(a.lower()), name_words(b.lower())
     if ta == tb:
         return True
     short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)

@@ -204,3 +204,15 @@ def test_speakers_a_description_with_named_people_in_apposition_is_those_people(
             "said the plan was sound.")
     sp = _speaker(nlp, text, "said")
     assert (sp.name, sp.type, sp.resolved) == ("Tom Stafford and Tom Young", "person", True)
+
+
+def test_speakers_a_surname_meets_the_full_name_with_a_generational_suffix(nlp):
+    text = "Patrick W. Carlineo Jr. admitted the threat in court on Monday. Carlineo said he was sorry."
+    sp = _speaker(nlp, text, "said")
+    assert (sp.name, sp.resolved) == ("Patrick W. Carlineo Jr.", True)
+
+
+def test_speakers_a_title_case_place_dateline_is_no_speaker(nlp):
+    text = "Indianapolis – Several thousand teachers rallied at the Statehouse on Tuesday, demanding higher pay."
+    for _cue, sp in _speakers(nlp, text):
+        assert sp.name != "Indianapolis"

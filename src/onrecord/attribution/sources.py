@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..entities import doc_text as _doc_text
-from ..entities import ROLE_HEADS, TITLE_WORDS, name_gender, title_gender
+from ..entities import ROLE_HEADS, TITLE_WORDS, name_gender, name_words, title_gender
 from ..ingest.text import dateline_length
 from ..model import Entity, Span, Speaker, SpeakerType
 
@@ -152,7 +152,7 @@ class _Context:
         lasts: dict[str, int] = {}
         for ent in entities:
             if ent.type == "PERSON" and len(ent.name.split()) > 1:
-                last = ent.name.split()[-1].lower()
+                last = name_words(ent.name)[-1].lower()
                 lasts[last] = lasts.get(last, 0) + 1
         self.shared_surnames = {k for k, n in lasts.items() if n > 1}
 
@@ -463,6 +463,20 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
+_PLACE_DASH = re.compile(r"(?:,\s*[A-Z][\w.]*\.?)?\s*(?:-|–|—|--)\s")
+
+
+def _place_dateline(ctx: _Context, line: int) -> int:
+    """Characters of a place-name dateline in title case ("Springfield – Teachers rallied"):
+    a paragraph that opens with a place the entity stage found, then a dash."""
+    hits = _hits(ctx.index, (line, line + 1))
+    place = next((e for s, e, ent in hits if s == line and ent.type in ("GPE", "LOC")), None)
+    if place is None:
+        return 0
+    m = _PLACE_DASH.match(ctx.text, place)
+    return m.end() - line if m else 0
+
+
 def resolve_one(ctx: _Context, spans: list[Span], head: "Token | None", *, depth: int = 0) -> Speaker:
     """One source's speaker (see the module docstring)."""
     if not spans or head is None:
@@ -470,7 +484,8 @@ def resolve_one(ctx: _Context, spans: list[Span], head: "Token | None", *, depth
     text = ctx.text
     surface = _clean(" ".join(text[s:e] for s, e in spans))
     line = text.rfind("\n", 0, head.idx) + 1
-    if depth == 0 and head.idx < line + dateline_length(text[line:text.find("\n", line) % (len(text) + 1)]):
+    if depth == 0 and head.idx < line + (dateline_length(text[line:text.find("\n", line) % (len(text) + 1)])
+                                         or _place_dateline(ctx, line)):
         # "DENVER, May 3 (UPI) — Former Governor Ann Roe said": the parser
         # took the dateline for the subject; the speaker is the one named after it, if anyone.
         after = [(s, e, ent) for s, e, ent in _hits(ctx.index, spans[0]) if s > head.idx + len(head.text)]
