@@ -435,3 +435,12 @@ def test_events_voiced_opposition_is_a_rejection(nlp) -> None:  # noqa: ANN001
 ])
 def test_events_a_state_protests_in_words_a_crowd_in_the_street(nlp, text: str, type_: str) -> None:  # noqa: ANN001
     assert [e.type for e in _events(nlp, text)] == [type_]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,type_", [
+    ("Cuba sent a team of doctors to Angola last month.", "AID"),
+    ("Qatar sent a shipment of medicines to the hospitals of Tripoli.", "AID"),
+])
+def test_events_what_a_shipment_or_team_holds_is_what_is_sent(nlp, text: str, type_: str) -> None:  # noqa: ANN001
+    assert type_ in {e.type for e in _events(nlp, text)}

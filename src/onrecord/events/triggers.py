@@ -213,6 +213,12 @@ _SAME_OBJECT = {"relation": "tie", "relationship": "tie", "weapon": "arm", "weap
 _SEND_LIKE = frozenset("ship deliver dispatch airlift airdrop truck fly supply transfer".split())
 
 
+# Nouns that measure or group what is moved or done: "a shipment of arms", "a team of doctors".
+_MEASURES = frozenset("shipment consignment batch convoy load planeload truckload cargo ton tonne team group "
+                      "contingent unit battalion brigade company detachment delegation number lot package "
+                      "quantity supply".split())
+
+
 def _child_lemmas(tok: Token) -> set[str]:
     lemmas = _child_lemmas_raw(tok)
     return lemmas | {_SAME_OBJECT[w] for w in lemmas if w in _SAME_OBJECT}
@@ -233,6 +239,9 @@ def _child_lemmas_raw(tok: Token) -> set[str]:
         if c.dep_ in _OBJ_DEPS:
             out.add(_OBJ)
             out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("compound", "amod"))
+            if c.lemma_.lower() in _MEASURES:  # "sent a shipment of arms": the arms
+                out.update(g.lemma_.lower() for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for g in p.children if g.dep_ == "pobj")
         if c.dep_ in ("prep", "xcomp", "acomp"):
             objs = [g for g in c.children if g.dep_ in ("pobj", "dobj", "pcomp")]
             out.update(g.lemma_.lower() for g in objs)
