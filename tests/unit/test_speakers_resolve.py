@@ -216,3 +216,15 @@ def test_speakers_a_title_case_place_dateline_is_no_speaker(nlp):
     text = "Indianapolis – Several thousand teachers rallied at the Statehouse on Tuesday, demanding higher pay."
     for _cue, sp in _speakers(nlp, text):
         assert sp.name != "Indianapolis"
+
+
+def test_speakers_a_full_name_then_a_long_title_is_that_person(nlp):
+    text = "“We need a whole ecosystem,” said Corin Vale, CEO and Founder of Lantern Robotics Inc."
+    sp = _speaker(nlp, text, "said")
+    assert (sp.name, sp.resolved) == ("Corin Vale", True)
+
+
+def test_speakers_a_list_of_full_names_stays_a_group(nlp):
+    text = "Corin Vale, Tom Ruiz and Ann Lee said the plan was sound."
+    sp = _speaker(nlp, text, "said")
+    assert sp.name != "Corin Vale"

@@ -494,6 +494,14 @@ def resolve_one(ctx: _Context, spans: list[Span], head: "Token | None", *, depth
             return _named(people[0][2], 0.8, surface)
         return _words(surface, "unknown", 0.2)
     low = head.lower_
+    hits = _hits(ctx.index, spans[0])
+    lead = next((h for h in hits if h[0] == spans[0][0] and h[2].type == "PERSON"), None)
+    if depth == 0 and lead is not None and len(text[lead[0]:lead[1]].split()) >= 2 \
+            and text[lead[1]:lead[1] + 1] == "," and spans[0][1] > lead[1] + 2 \
+            and not any(h[2].type == "PERSON" and h[2] is not lead[2] for h in hits):
+        # "Ann Roe, chief executive and founder of Roe Robotics": a full name, then what she is,
+        # however the parser hung the titles (one person, not a group).
+        return _named(lead[2], _CONF_APPOS, surface)
     if depth == 0:
         members = _conjuncts(head)
         if len(members) > 1 and all(spans[0][0] <= m.idx < spans[-1][1] for m in members):
