@@ -12,7 +12,7 @@ verb we code ourselves, PETRARCH contributes only its no-event patterns; it fill
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -110,6 +110,8 @@ _WRITING = frozenset("report story article reporting".split())
 _NOMINAL_SLOTS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr"})
 
 
+import os
+FALLBACK = os.environ.get("ONR_FB", "1") == "1"
 NO_EVENT = "---"
 OURS = "triggers.tsv"
 _TABLES = ("triggers.tsv", "petrarch_verbs.tsv")  # tie order: ours first (PETRARCH leaves many bare verbs uncoded)
@@ -129,6 +131,9 @@ class Lexicon:
     verbs: dict[str, tuple[Entry, ...]]
     nouns: dict[str, tuple[Entry, ...]]
     adjectives: dict[str, tuple[Entry, ...]]
+    # PETRARCH's coded patterns with words ("reach consensus", "set fire") for verbs we code: tried
+    # only when none of the verb's entries matches, so they add recall where we have nothing.
+    fallback: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=4)
@@ -161,14 +166,18 @@ def build_lexicon(tables: tuple[str, ...] = _TABLES, *,
         # Most specific first, so the first entry that matches is the best; sorted() keeps tie order.
         return {k: tuple(sorted(v, key=lambda e: -len(e.words))) for k, v in d.items()}
 
+    fallback: dict[str, list[Entry]] = {}
     for lemma, entries in lists["v"].items():
         if any(e.source == OURS for e in entries):
+            if FALLBACK:
+                fallback[lemma] = [e for e in entries if e.source != OURS and e.cameo != NO_EVENT and e.words]
             # Where we code a verb ourselves PETRARCH only vetoes idioms ("face criticism"): its
             # coded patterns assume its own verb-combination rules ("met at" is its 036, an
             # intent to meet) and cost precision in cross-validation (0.705 with, 0.691 without).
             lists["v"][lemma] = [e for e in entries if e.source == OURS or e.cameo == NO_EVENT and e.words]
 
-    return Lexicon(freeze(lists["v"]), freeze(lists["n"]), freeze(lists["a"]))
+    return Lexicon(freeze(lists["v"]), freeze(lists["n"]), freeze(lists["a"]),
+                   freeze({k: v for k, v in fallback.items() if v}))
 
 
 @lru_cache(maxsize=1)
@@ -448,6 +457,17 @@ def _modifier_entries(tok: Token, nouns: dict[str, tuple[Entry, ...]],
     return ()
 
 
+def _fallback(tok: Token, lex: Lexicon, kids: set[str]) -> Entry | None:
+    """PETRARCH's coded pattern for a verb we code, when none of ours matches ("reached a
+    consensus", "set fire to"); not where the object is itself an act the noun table names ("launched
+    a mediation effort": the effort's act decides)."""
+    entry = _match(lex.fallback[tok.lemma_.lower()], kids)
+    obj = _object(tok)
+    if entry is not None and obj is not None and (obj.lemma_.lower() in _GENERIC_ACTS or obj.lemma_.lower() in lex.nouns):
+        return None
+    return entry
+
+
 def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
     """Every lexicon trigger in one sentence, verbs first matched with their children."""
     lex = lex or lexicon()
@@ -473,6 +493,8 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
             continue
         kids = _child_lemmas(tok)
         entry = _match(entries, kids) if entries else None
+        if entry is None and lemmas[i] in lex.fallback:
+            entry = _fallback(doc[i], lex, kids)
         if lemmas[i] in _SEND_LIKE and (entry is None or not entry.words):
             sent_like = _match(tuple(e for e in verbs.get("send", ()) if e.words), kids)
             entry = sent_like or entry
