@@ -460,11 +460,15 @@ def _modifier_entries(tok: Token, nouns: dict[str, tuple[Entry, ...]],
 def _fallback(tok: Token, lex: Lexicon, kids: set[str]) -> Entry | None:
     """PETRARCH's coded pattern for a verb we code, when none of ours matches ("reached a
     consensus", "set fire to"); not where the object is itself an act the noun table names ("launched
-    a mediation effort": the effort's act decides)."""
+    a mediation effort", "ordered the evacuation": the noun's act decides)."""
     entry = _match(lex.fallback[tok.lemma_.lower()], kids)
     obj = _object(tok)
-    if entry is not None and obj is not None and (obj.lemma_.lower() in _GENERIC_ACTS or obj.lemma_.lower() in lex.nouns):
-        return None
+    if entry is None or obj is None:
+        return entry
+    noun = obj.lemma_.lower()
+    if noun in _GENERIC_ACTS or noun in lex.nouns or (
+            tok.lemma_.lower() in _LIGHT_VERBS and _derived_entries(noun, lex.verbs)):
+        return None  # "ordered the evacuation": the noun's act ("evacuate"), as with no pattern
     return entry
 
 
