@@ -321,6 +321,7 @@ def find_entities(doc) -> list[Entity]:  # noqa: ANN001 - spaCy Doc
             c.labels[label] = c.labels.get(label, 0) + 1
 
     _merge_short_orgs(others)
+    _people_read_as_orgs(full, others, persons)
     for p in persons:
         taken.update(o for s, e in p.mentions for o in range(s, e))
     _scan_surnames(doc, persons, taken)
@@ -511,6 +512,25 @@ def _merge_short_orgs(others: dict[str, _Cluster]) -> None:
         if len(longer) == 1:
             target = others[longer[0]]
             target.mentions.extend(others.pop(key).mentions)
+
+
+def _people_read_as_orgs(text: str, others: dict[str, _Cluster], persons: list[_Cluster]) -> None:
+    """A one-word "organisation" that the article also writes after a known first name ("Jeff
+    Ward, president of ..." untagged, then "Ward" tagged ORG) is that person's surname."""
+    for key, c in list(others.items()):
+        if c.label != "ORG" or " " in c.name or not c.name[:1].isupper() or c.name.isupper() \
+                or c.labels.get("ORG", 0) < sum(c.labels.values()):
+            continue
+        found = None
+        for m in re.finditer(r"\b([A-Z][a-z]+) " + re.escape(c.name) + r"\b", text):
+            first = m.group(1).lower()
+            if first in MALE_FIRST_NAMES or first in FEMALE_FIRST_NAMES:
+                found = m
+                break
+        if found is None or any(_same_person(p.name, found.group(0)) for p in persons):
+            continue
+        del others[key]
+        persons.append(_Cluster(found.group(0), "PERSON", [found.span(), *c.mentions], []))
 
 
 def _scan_org_names(text: str, others: dict[str, _Cluster], persons: list[_Cluster]) -> None:

@@ -120,3 +120,25 @@ def test_kin_noun_in_an_apposition_gives_the_gender():
     assert title_gender("her son, filmmaker ") == "m"
     assert title_gender("his daughter, lawyer ") == "f"
     assert title_gender("the lawyer, filmmaker ") is None
+
+
+def test_a_one_word_organisation_written_after_a_first_name_is_a_person():
+    from onrecord.entities import _Cluster, _people_read_as_orgs
+
+    text = "Jeff Marlow, head of an ad agency, said so. Marlow added more. Marlow Motors sold cars."
+    org = _Cluster("Marlow", "ORG", [(44, 50)], labels={"ORG": 1})
+    others = {"marlow": org}
+    persons: list = []
+    _people_read_as_orgs(text, others, persons)
+    assert not others and [p.name for p in persons] == ["Jeff Marlow"]
+    assert sorted(persons[0].mentions) == [(0, 11), (44, 50)]
+
+
+def test_an_organisation_stays_when_the_full_name_is_already_a_person():
+    from onrecord.entities import _Cluster, _people_read_as_orgs
+
+    text = "Henry Ford built cars. Ford sold them."
+    others = {"ford": _Cluster("Ford", "ORG", [(23, 27)], labels={"ORG": 1})}
+    persons = [_Cluster("Henry Ford", "PERSON", [(0, 10)])]
+    _people_read_as_orgs(text, others, persons)
+    assert "ford" in others and len(persons) == 1
