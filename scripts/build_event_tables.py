@@ -272,6 +272,32 @@ def convert_petrarch(src: Path) -> list[tuple[str, str]]:
     return sorted(rows.items())
 
 
+# Object classes of CAMEO.2.0.txt ('&TREATY: treaty pact accord agreement'): a pattern that names one
+# member matches the others ("reached an accord" like "reached an agreement"). Left out: grammar
+# classes (auxiliaries, prepositions), and the loose ones whose members differ in sense (&OPPOSITION
+# holds "resistance" and "rival", &SOLUTION "answer" and "result", &PEOPLE "poor" and "public").
+SYNSETS_OUT = ROOT / "src" / "onrecord" / "data" / "events" / "petrarch_synsets.tsv"
+_LOOSE_SYNSETS = frozenset("AUXVERB1_ AUXVERB2_ AUXVERB3_ TOBEVERB_ PREPOSIT1_ OPPOSITION SOLUTION PEOPLE EVIDENCE "
+                           "PROGRAM FIGHT_OF_WORDS LEADER CURRENCY".split())
+
+
+def convert_synsets(src: Path) -> list[tuple[str, str]]:
+    """(word, class) rows: the one-word members of each object class, singular, lower case."""
+    rows: set[tuple[str, str]] = set()
+    current: str | None = None
+    for raw in src.read_text(encoding="latin-1").splitlines():
+        if "VERB PATTERNS" in raw:
+            break
+        line = raw.split("#", 1)[0].strip()
+        if line.startswith("&"):
+            current = line.split()[0][1:]
+        elif line.startswith("+") and current and current not in _LOOSE_SYNSETS:
+            word = line[1:].strip().rstrip("_").lower()
+            if word and "_" not in word and " " not in word:
+                rows.add((_singular(word) if not line.rstrip().endswith("_") else word, current.lower()))
+    return sorted(rows)
+
+
 # ---- Phoenix actor and agent dictionaries -> name and role tables ----
 PHOENIX_ACTORS_OUT = ROOT / "src" / "onrecord" / "data" / "events" / "phoenix_actors.tsv"
 PHOENIX_AGENTS_OUT = ROOT / "src" / "onrecord" / "data" / "events" / "phoenix_agents.tsv"
@@ -387,6 +413,11 @@ def main() -> None:
     PETRARCH_OUT.write_text(_PETRARCH_HEADER + "".join(f"{p}\t{c}\n" for p, c in verbs), encoding="utf-8")
     print(f"wrote {len(verbs)} patterns to {PETRARCH_OUT}")
     p2 = args.shared / "data" / "events" / "petrarch2"
+    synsets = convert_synsets(p2 / "CAMEO.2.0.txt")
+    SYNSETS_OUT.write_text(_PETRARCH_HEADER.replace("Verb trigger patterns", "Object classes (synsets)").split(
+        "Columns")[0].rstrip(" \n#") + "\n# Columns: word (lemma), class: words of one class stand for each other "
+        "in a pattern's objects.\n" + "".join(f"{w}\t{c}\n" for w, c in synsets), encoding="utf-8")
+    print(f"wrote {len(synsets)} words to {SYNSETS_OUT}")
     actors = convert_phoenix_actors([p2 / f"Phoenix.{n}.actors.txt" for n in ("International", "Countries", "MilNonState")])
     PHOENIX_ACTORS_OUT.write_text(_PHOENIX_HEADER.format(what="country, international and non-state actor")
                                   + "name\tcountry\tsector\n" + "".join("\t".join(r) + "\n" for r in actors),

@@ -228,9 +228,31 @@ _MEASURES = frozenset("shipment consignment batch convoy load planeload truckloa
                       "quantity supply".split())
 
 
+@lru_cache(maxsize=1)
+def _synsets() -> dict[str, frozenset[str]]:
+    """Word -> the other words of its PETRARCH object classes (petrarch_synsets.tsv): "accord" and
+    "pact" stand for "agreement" in a pattern, "fort" and "bastion" for "stronghold"."""
+    classes: dict[str, set[str]] = {}
+    text = resources.files(_DATA).joinpath("petrarch_synsets.tsv").read_text(encoding="utf-8")
+    pairs = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    for word, cls in pairs:
+        classes.setdefault(cls.strip(), set()).add(word)
+    out: dict[str, set[str]] = {}
+    for word, cls in pairs:
+        out.setdefault(word, set()).update(classes[cls.strip()])
+    return {w: frozenset(v - {w}) for w, v in out.items()} if SYNSETS else {}
+
+
+SYNSETS = os.environ.get("ONR_SYN", "1") == "1"
+
+
 def _child_lemmas(tok: Token) -> set[str]:
     lemmas = _child_lemmas_raw(tok)
-    return lemmas | {_SAME_OBJECT[w] for w in lemmas if w in _SAME_OBJECT}
+    lemmas |= {_SAME_OBJECT[w] for w in lemmas if w in _SAME_OBJECT}
+    syn = _synsets()
+    for w in [w for w in lemmas if w in syn]:
+        lemmas |= syn[w]
+    return lemmas
 
 
 def _child_lemmas_raw(tok: Token) -> set[str]:
