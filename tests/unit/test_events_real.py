@@ -156,3 +156,46 @@ def test_events_pronoun_actor_agrees_in_gender(nlp, text: str, trigger: str, act
     hits = [v for v in record.events if text[v.trigger[0][0]:v.trigger[0][1]] == trigger]
     assert hits, f"no event on {trigger!r}"
     assert [p.text for p in hits[0].actor] == [actor]
+
+
+# Whole stories (issue 13): who a pronoun, a generic group noun or an unknown name stands for.
+def test_events_sentence_initial_he_follows_the_last_subject(nlp) -> None:  # noqa: ANN001
+    text = ("Envoy Lars Holm said Monday that the talks with allies of President Karl Marten had gone well. "
+            "He called for the release of all political prisoners.")
+    ev = _of(_events(nlp, text), "REQUEST")
+    assert ev and ev[-1].actor and "Holm" in ev[-1].actor[0].text
+
+
+def test_events_generic_militants_take_the_named_groups_country(nlp) -> None:  # noqa: ANN001
+    text = ("Police in Garissa said al-Shabab fighters had crossed the border last month. "
+            "On Monday the militants attacked a police station near the town.")
+    ev = _of(_events(nlp, text), "ASSAULT")
+    acts = [p for e in ev for p in e.actor if p.text.lower().endswith("militants")]
+    assert acts and acts[0].country == "SOM"
+
+
+def test_events_unknown_name_takes_the_country_of_its_role(nlp) -> None:  # noqa: ANN001
+    text = ("President William Ruto named a new cabinet on Monday. Kamau Njoroge was Ruto's running mate in "
+            "the last election. Njoroge denied all the charges.")
+    ev = _of(_events(nlp, text), "DENY")
+    assert ev and ev[0].actor and ev[0].actor[0].country == "KEN"
+
+
+def test_events_they_is_the_body_named_before_it(nlp) -> None:  # noqa: ANN001
+    text = "When my husband took our children to the public school, they refused to enroll them."
+    ev = _of(_events(nlp, text), "REJECT")
+    assert ev and ev[0].actor and "school" in ev[0].actor[0].text
+
+
+def test_events_you_is_never_a_nearby_name(nlp) -> None:  # noqa: ANN001
+    from onrecord.events.participants import resolve_pronoun
+
+    doc = nlp("Talks in Nairobi stalled. \"You are jailing people who are sick,\" the lawyer said.")
+    you = next(t for t in doc if t.lower_ == "you")
+    assert resolve_pronoun(you) is you
+
+
+def test_events_named_subject_of_agentless_passive_is_the_target(nlp) -> None:  # noqa: ANN001
+    # A name the tagger leaves untyped, and no table knows.
+    ev = _of(_events(nlp, "Wanjiku was convicted on three of the charges against him."), "ACCUSE")
+    assert ev and ev[0].recipient and ev[0].recipient[0].text == "Wanjiku"

@@ -23,3 +23,17 @@ def test_when_relative_date_needs_publication() -> None:
 
 def test_when_no_date_expression_is_none() -> None:
     assert resolve_date("recently", PUB) is None
+
+
+@pytest.mark.slow
+def test_when_since_dates_an_ongoing_activity_only(nlp) -> None:  # noqa: ANN001
+    from spacy.tokens import Doc  # noqa: F401
+
+    from onrecord.events.when_where import event_date
+
+    doc = nlp("Since 2009, hundreds of people have been killed in attacks on hotels.")
+    killed = next(t for t in doc if t.text == "killed")
+    assert event_date(next(doc.sents), killed, PUB, other_triggers=set()) is None
+    doc = nlp("The rebels have been attacking and fighting the army since 2011.")
+    fighting = next(t for t in doc if t.text == "fighting")
+    assert event_date(next(doc.sents), fighting, PUB, other_triggers=set()) == "2011"

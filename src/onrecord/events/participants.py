@@ -211,7 +211,8 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
         for c in v.children:
             # A passive's subject is the one acted on ("a camp was attacked by militiamen").
             if c.dep_ == "dobj" or c.dep_ == "nsubjpass" and (v is not trigger or _passive_with_agent(v) or (
-                    c.pos_ in ("PROPN", "NOUN") and heads_actor(c) and v.lemma_.lower() not in _PSEUDO_PASSIVE)):
+                    c.pos_ in ("PROPN", "NOUN") and (heads_actor(c) or _name(c))
+                    and v.lemma_.lower() not in _PSEUDO_PASSIVE)):
                 if c.i in claimed:  # part of the predicate ("sent inspectors", "imposed sanctions")
                     if consult:  # "held talks in Moscow": only with/between/to name the other side
                         prepositional.extend(g for p in c.children if p.dep_ == "prep" and p.lemma_.lower() in preps
@@ -249,8 +250,8 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
     for c in expanded:
         if not usable(c):
             continue
-        if heads_actor(c):
-            return c
+        if heads_actor(c) or c.dep_ == "nsubjpass" and _name(c):
+            return c  # "X was convicted": a name no table knows is still the one acted on
         inner = _inner_actor(c)
         if inner is not None and inner.i not in actors:
             return inner
@@ -258,6 +259,11 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
         if usable(c) and is_actorish(c):
             return c
     return None
+
+
+def _name(tok: Token) -> bool:
+    """A proper name of someone (untyped by the tagger, or a person), not a place or a date."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON", "ORG") and tok.text[:1].isupper()
 
 
 def _own(tok: Token, actors: set[int] | frozenset[int] = frozenset()) -> bool:
@@ -308,6 +314,8 @@ def resolve_pronoun(tok: Token) -> Token:
     if tok.pos_ != "PRON" or tok.lemma_.lower() not in _PRONOUNS:
         return tok
     lemma = tok.lemma_.lower()
+    if lemma == "you":
+        return tok  # the one spoken to: neither the speaker nor the last name
     gender = {"he": "m", "she": "f"}.get(lemma)
     text = doc_text(tok.doc)
 
@@ -327,6 +335,16 @@ def resolve_pronoun(tok: Token) -> Token:
         if head.i == head.head.i:
             break
         head = head.head
+    if lemma == "i":
+        return tok  # a speaker no reporting verb names is no nearby name
+    if lemma == "they":
+        body = _body_before(tok)
+        if body is not None:
+            return body
+    if gender and tok.dep_ in ("nsubj", "nsubjpass"):
+        earlier = _earlier_subject(tok, lemma, fits)
+        if earlier is not None:
+            return earlier
     want = {"PERSON"} if gender else {"GPE", "ORG", "NORP"}
     for ent in reversed(span_ents(tok.doc[max(0, tok.i - 120):tok.i])):
         if ent.label_ in want and fits(ent.start_char, ent.end_char):
@@ -335,6 +353,57 @@ def resolve_pronoun(tok: Token) -> Token:
 
 
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_SUBJECT_SENTENCES = 3  # sentences searched back for the person a sentence-initial "he"/"she" continues
+
+
+def _body_before(tok: Token) -> Token | None:
+    """"When I took my children to a school, they refused": "they" is the nearest earlier plural
+    or body in its own sentence that names a party (a role, a people, an institution)."""
+    for t in reversed(tok.doc[tok.sent.start:tok.i]):
+        if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "amod", "poss", "npadvmod"):
+            continue
+        if t.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
+            continue
+        if not (t.tag_ in _PLURAL_TAGS or t.lemma_.lower() in _INSTITUTIONS or t.ent_type_ in ("ORG", "GPE")):
+            continue
+        if heads_actor(t) and t.ent_type_ not in ("LOC", "FAC"):
+            return t
+    return None
+
+
+def _earlier_subject(tok: Token, lemma: str, fits) -> Token | None:  # noqa: ANN001
+    """A sentence that opens on "He called for ..." goes on about the person the sentences before
+    it were about: the named subject of the last sentence that had one (the speaker of a quote
+    included: "... ," Smith said), not the last name mentioned in passing ("the fall of X")."""
+    doc = tok.doc
+    sent = tok.sent
+    for t in doc[sent.start:tok.i]:
+        if t.ent_type_ == "PERSON":
+            return None  # a name earlier in its own sentence: the nearest-name rule decides
+    start = sent.start
+    for _ in range(_SUBJECT_SENTENCES):
+        if start <= 0:
+            break
+        prev = doc[start - 1].sent
+        start = prev.start
+        subjects = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and (
+            t.head.dep_ == "ROOT" or t.head.lemma_.lower() in _SPEECH)]
+        subjects.sort(key=lambda t: (t.head.lemma_.lower() not in _SPEECH, t.head.dep_ != "ROOT", t.i))
+        for subj in subjects:
+            if subj.pos_ == "PRON":
+                if subj.lemma_.lower() == lemma:
+                    break  # the same "he" again: look further back
+                continue
+            a, b = phrase(subj)
+            named = [t for t in doc[a:b] if t.ent_type_ == "PERSON"]
+            if not named and subj.pos_ == "PROPN" and not subj.ent_type_:
+                named = [subj]  # a surname the tagger left untyped ("Smith said Friday ...")
+            if not named or subj.tag_ in _PLURAL_TAGS:
+                continue
+            if fits(named[0].idx, named[-1].idx + len(named[-1])):
+                return subj
+            return None
+    return None
 
 
 def _number_agrees(pronoun: str, noun: Token) -> bool:
@@ -402,6 +471,15 @@ def participant(tok: Token, entities: list[Entity], mention_index: dict[int, Ent
             code = Code(code_text(owner.text).country, code.sector)
     if code.country is None and code.sector is not None:
         code = Code(_antecedent_country(tok), code.sector)
+    if code.country is None and code.sector == "REB" and tok.pos_ == "NOUN" and entity is None:
+        # "the militants" in a story whose one named armed group is al-Shabab: that group's country.
+        code = Code(_story_armed_country(entities, doc), code.sector)
+    if code.country is None and tok.pos_ == "PROPN" and tok.ent_type_ != "NORP":
+        # A name no table knows, whom the story gives a role elsewhere ("X was the president's
+        # running mate", "X, a lawmaker"): the role's country, else the story's home country.
+        said = _said_of_name(tok, entities)
+        if said is not None:
+            code = Code(said.country or _story_home(entities, doc), code.sector or said.sector)
     if code.country is not None and _ethnic(tok, span):
         code = Code(_residence(tok, code.country) or code.country, code.sector)
     return Participant(span=(span.start_char, span.end_char), text=span.text,
@@ -528,6 +606,80 @@ def _described_person(tok: Token, code: Code, entities: list[Entity], doc: Doc) 
     if before:
         return max(before, key=lambda x: x[0])[1]
     return after[0] if len(after) == 1 else None
+
+
+def _said_of_name(tok: Token, entities: list[Entity]) -> Code | None:
+    """What the story says a name is, wherever it says it: an apposition ("X, a senior lawmaker"),
+    "X was Y's running mate", a title in a PERSON entity's record. The country of what is said (the
+    role's own, or that of the person it is relative to), with the role word's sector; None when the
+    story gives the name no role (a name alone says nothing of its country)."""
+    doc = tok.doc
+    key = ("said_of", tok.text, len(entities))
+    values = doc_cache(doc)
+    if key in values:
+        return values[key]
+    said: list[Token] = []
+    for t in doc:
+        if t.text != tok.text or t.pos_ != "PROPN":
+            continue
+        root = t
+        while root.dep_ in ("compound", "flat") and root.head.pos_ == "PROPN" and root.head.i != root.i:
+            root = root.head
+        said.extend(c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN")
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
+            said.extend(c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN")
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            said.append(root.head)
+    out: Code | None = None
+    index = mention_index(entities) if said else {}
+    for d in said:
+        a, b = phrase(d)
+        code = code_text(doc[a:b].text)
+        if code.country is None:  # "Ruto's running mate": the country of the person it is relative to
+            for x in doc[a:b]:
+                e = index.get(x.idx)
+                if e is not None and e.type in ("PERSON", "ORG", "GPE", "NORP"):
+                    code = Code(_entity_code(e, doc).country, code.sector)
+                    if code.country:
+                        break
+        sector = code_text(d.lemma_).sector
+        if code.country or sector:
+            out = Code(code.country, sector)
+            if code.country:
+                break
+    if out is None:
+        for e in entities:
+            if e.type == "PERSON" and e.titles and any(tok.text in doc.text[s:t] for s, t in e.mentions):
+                code = code_text(" ".join(e.titles))
+                if code.sector:
+                    out = code
+                    break
+    values[key] = out
+    return out
+
+
+def _story_home(entities: list[Entity], doc: Doc) -> str | None:
+    key = ("story_home", len(entities))
+    values = doc_cache(doc)
+    if key not in values:
+        values[key] = home_country(doc, entities)
+    return values[key]
+
+
+def _story_armed_country(entities: list[Entity], doc: Doc) -> str | None:
+    """The country of the one armed group (REB) a story names, when all it names share one."""
+    key = ("story_armed", len(entities))
+    values = doc_cache(doc)
+    if key not in values:
+        countries = set()
+        for e in entities:
+            if e.type not in ("ORG", "NORP", "PERSON"):
+                continue
+            code = _entity_code(e, doc)
+            if code.sector == "REB" and code.country and code.country != "IGO":
+                countries.add(code.country)
+        values[key] = next(iter(countries)) if len(countries) == 1 else None
+    return values[key]
 
 
 def home_country(doc: Doc, entities: list[Entity]) -> str | None:

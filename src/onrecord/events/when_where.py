@@ -109,12 +109,13 @@ def _governed_by(tok: Token, trigger: Token, stop: set[int]) -> bool:
 def event_date(sent: Span, trigger: Token, published: str | None, *, other_triggers: set[int]) -> str | None:
     stop = other_triggers - {trigger.i}
     for ent in span_ents(sent):
-        if ent.label_ == "DATE" and _governed_by(ent.root, trigger, stop):
+        if ent.label_ == "DATE" and _governed_by(ent.root, trigger, stop) and not (
+                _since(ent) and not _ongoing(trigger)):
             value = resolve_date(ent.text, published)
             if value:
                 return value
     # Years spaCy leaves inside a noun phrase: "during the 2016 presidential race".
-    for tok in _governed_preps(sent, trigger, stop, _TIME_PREPS):
+    for tok in _governed_preps(sent, trigger, stop, _TIME_PREPS if _ongoing(trigger) else _TIME_PREPS - {"since"}):
         phrase = "".join(t.text_with_ws for t in tok.subtree)
         year = _YEAR.search(phrase)
         if year and not _MONTH.search(phrase):
@@ -128,6 +129,23 @@ def event_date(sent: Span, trigger: Token, published: str | None, *, other_trigg
 
 
 _WHEN_MARKS = frozenset("when as while".split())
+
+
+def _ongoing(trigger: Token) -> bool:
+    """"has been attacking X since 2011": one continuing activity, which began then."""
+    verb = trigger
+    while verb.dep_ == "conj" and verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
+        verb = verb.head  # "has been attacking and fighting X since 2011": the auxiliaries they share
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("been", "be") for c in verb.children)
+
+
+def _since(ent: Span) -> bool:
+    """"Since 2009, hundreds have been killed": a period's start is not the date of the happenings
+    told of the period (only of one activity going on since then: see _ongoing)."""
+    if ent[0].lower_ == "since":
+        return True
+    head = ent.root.head
+    return ent.root.dep_ == "pobj" and head.lower_ == "since" or ent.start > 0 and ent.doc[ent.start - 1].lower_ == "since"
 
 
 def _governed_preps(sent: Span, trigger: Token, stop: set[int], lemmas_wanted: frozenset | set):  # noqa: ANN202
