@@ -72,6 +72,13 @@ def halves(ids: list[str]) -> dict[str, list[str]]:
     return {"tune": ids[:cut], "report": ids[cut:]}
 
 
+def _gold_ids(split_dir: Path, articles) -> list[str]:  # noqa: ANN001 - ids or a mapping of them
+    """The articles a gold file covers: the `speakers_dev.md` sample when it is drawn from it
+    (an article of the sample may have no sourced attribution), else the file's own articles."""
+    sample = article_ids(split_dir)
+    return sample if sample and set(articles) <= set(sample) else sorted(articles)
+
+
 def load(gold_path: str | Path, split_dir: str | Path | None = None, *,
          half: Half = "all") -> list[GoldSpeakerArticle]:
     """Gold speakers with their articles' text and attributions (the first `.ann` per article)."""
@@ -82,7 +89,7 @@ def load(gold_path: str | Path, split_dir: str | Path | None = None, *,
         if line.strip():
             row = json.loads(line)
             rows[row["article"]].append(row)
-    ids = article_ids(split_dir) or sorted(rows)
+    ids = _gold_ids(split_dir, rows)
     if half != "all":
         ids = halves(ids)[half]
     out: list[GoldSpeakerArticle] = []
@@ -162,8 +169,8 @@ def evaluate(gold_path: str | Path, *, split_dir: str | Path | None = None, half
     from ..pipeline import analyse_batch
 
     articles = load(gold_path, split_dir)
-    parts = halves(article_ids(Path(split_dir) if split_dir else Path(gold_path).parent / "dev")
-                   or [a.id for a in articles])
+    parts = halves(_gold_ids(Path(split_dir) if split_dir else Path(gold_path).parent / "dev",
+                             [a.id for a in articles]))
     if half != "all":
         articles = [a for a in articles if a.id in parts[half]]
     records = list(analyse_batch([Article(id=a.id, text=a.text) for a in articles]))
