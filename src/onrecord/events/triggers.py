@@ -11,6 +11,7 @@ verb we code ourselves, PETRARCH contributes only its no-event patterns; it fill
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -107,10 +108,14 @@ _CRITICISED = frozenset("handling policy policies decision record remark comment
                         "leadership performance strategy reform management conduct behaviour behavior "
                         "position view argument tactic agenda legislation measure rule".split())
 _WRITING = frozenset("report story article reporting".split())
+# What one asks or offers: a verb of disapproval (CAMEO 11) said of it refuses it (12), as PETRARCH
+# codes "dismiss the proposal" 120: "dismissed the appeal", "scorned the offer".
+_ASKS = frozenset("appeal request call demand plea offer proposal suggestion proffer proposition plan initiative "
+                  "ultimatum invitation overture bid motion petition".split())
+ASKS = os.environ.get("ONR_ASK", "1") == "1"
 _NOMINAL_SLOTS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr"})
 
 
-import os
 FALLBACK = os.environ.get("ONR_FB", "1") == "1"
 NO_EVENT = "---"
 OURS = "triggers.tsv"
@@ -249,6 +254,8 @@ SYNSETS = os.environ.get("ONR_SYN", "1") == "1"
 def _child_lemmas(tok: Token) -> set[str]:
     lemmas = _child_lemmas_raw(tok)
     lemmas |= {_SAME_OBJECT[w] for w in lemmas if w in _SAME_OBJECT}
+    if os.environ.get("ONR_SYM", "1") == "1":
+        lemmas |= {w for w, same in _SAME_OBJECT.items() if same in lemmas}  # both ways: "ties" as "relations"
     syn = _synsets()
     for w in [w for w in lemmas if w in syn]:
         lemmas |= syn[w]
@@ -528,6 +535,9 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
             continue
         if entry is None or entry.cameo == NO_EVENT:
             continue
+        if entry.source != OURS and tok.dep_ == "relcl" and any(
+                g.lower_ == "whose" for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            continue  # "Qatar and Bahrain, whose ties were strained by ...": a description, not news
         obj = _object(tok)
         if obj is not None and obj.lemma_.lower() in _SPEECH_OBJECTS and entry.cameo[:2] in ("05", "07"):
             continue
@@ -539,6 +549,9 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
         if entry.cameo[:2] >= "15" and obj is not None and obj.lemma_.lower() in _GOAL_WORDS and obj.dep_ == "dobj" \
                 and any(c.dep_ in ("poss", "compound") for c in obj.children):
             continue  # "hit its revenue target": a goal met, not a target struck or a drill
+        if entry.cameo[:2] == "11" and not entry.words and obj is not None and obj.dep_ == "dobj" \
+                and obj.lemma_.lower() in _ASKS and ASKS:
+            entry = Entry((), "120", None, entry.source, entry.key)  # "dismissed the appeal": a refusal
         if entry.cameo[:2] in _FORCE_CODES:
             sense = _force_sense(tok, obj)
             if sense == NO_EVENT:
