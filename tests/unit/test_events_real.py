@@ -199,3 +199,23 @@ def test_events_named_subject_of_agentless_passive_is_the_target(nlp) -> None:  
     # A name the tagger leaves untyped, and no table knows.
     ev = _of(_events(nlp, "Wanjiku was convicted on three of the charges against him."), "ACCUSE")
     assert ev and ev[0].recipient and ev[0].recipient[0].text == "Wanjiku"
+
+
+def test_events_object_they_is_not_what_its_subject_is(nlp) -> None:  # noqa: ANN001
+    text = "When my husband took our children to the public school, they refused to enroll them."
+    ev = _of(_events(nlp, text), "REJECT")
+    assert ev and ev[0].recipient and "children" in ev[0].recipient[0].text
+
+
+def test_events_name_after_a_lead_role_is_that_role(nlp) -> None:  # noqa: ANN001
+    text = ("The U.N. special envoy for Yemen is calling for a ceasefire in the port city. "
+            "Hans Lindqvist issued the appeal Monday after talks in Amman. "
+            "He called for the reopening of the airport.")
+    ev = [e for e in _of(_events(nlp, text), "REQUEST") if any("Lindqvist" in p.text for p in e.actor)]
+    assert ev and ev[0].actor[0].country == "IGO"
+
+
+def test_events_conjoined_passive_outcome_names_the_target(nlp) -> None:  # noqa: ANN001
+    text = "The bus hit a roadside bomb and was then attacked with gunfire, killing all the passengers."
+    ev = _of(_events(nlp, text), "ASSAULT")
+    assert ev and any("passengers" in p.text for e in ev for p in e.recipient)

@@ -235,6 +235,15 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
         clausal = [g for c in v.children if c.dep_ == "ccomp" for g in c.children
                    if g.dep_ in ("nsubj", "nsubjpass")]
         candidates += datives + (prepositional + objects if transfer else objects + prepositional) + clausal
+    if not consult and trigger.dep_ == "conj" and any(c.dep_ == "auxpass" for c in trigger.children) and not any(
+            c.dep_ in _SUBJ for c in trigger.children) and trigger.lemma_.lower() not in _PSEUDO_PASSIVE:
+        # "the car hit a mine and was then attacked": the subject the passive shares is the one attacked.
+        candidates += [c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")][:1]
+    if not consult:
+        # "was attacked with gunfire, killing all the civilians": what the attack's outcome clause
+        # acts on, when nothing else is named.
+        candidates += [g for c in trigger.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                       for g in c.children if g.dep_ == "dobj"]
     expanded: list[Token] = []
     for c in candidates:
         expanded.append(c)
@@ -358,8 +367,18 @@ _SUBJECT_SENTENCES = 3  # sentences searched back for the person a sentence-init
 
 def _body_before(tok: Token) -> Token | None:
     """"When I took my children to a school, they refused": "they" is the nearest earlier plural
-    or body in its own sentence that names a party (a role, a people, an institution)."""
+    or body in its own sentence that names a party (a role, a people, an institution). An object
+    ("they refused to enroll them") is not what its own clause's subject stands for."""
+    skip = -1
+    if tok.dep_ in ("dobj", "pobj", "dative", "iobj"):
+        subj = subject(tok.head if tok.dep_ != "pobj" else tok.head.head)
+        if subj is not None and subj.i < tok.i:
+            if subj.pos_ == "PRON" and subj.lemma_.lower() == "they":
+                subj = _body_before(subj)
+            skip = subj.i if subj is not None else -1
     for t in reversed(tok.doc[tok.sent.start:tok.i]):
+        if t.i == skip:
+            continue
         if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "amod", "poss", "npadvmod"):
             continue
         if t.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
@@ -471,7 +490,8 @@ def participant(tok: Token, entities: list[Entity], mention_index: dict[int, Ent
             code = Code(code_text(owner.text).country, code.sector)
     if code.country is None and code.sector is not None:
         code = Code(_antecedent_country(tok), code.sector)
-    if code.country is None and code.sector == "REB" and tok.pos_ == "NOUN" and entity is None:
+    if code.country is None and code.sector == "REB" and tok.pos_ == "NOUN" and (
+            entity is None or entity.type == "NORP"):
         # "the militants" in a story whose one named armed group is al-Shabab: that group's country.
         code = Code(_story_armed_country(entities, doc), code.sector)
     if code.country is None and tok.pos_ == "PROPN" and tok.ent_type_ != "NORP":
@@ -630,6 +650,9 @@ def _said_of_name(tok: Token, entities: list[Entity]) -> Code | None:
             said.extend(c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN")
         if root.dep_ == "appos" and root.head.pos_ == "NOUN":
             said.append(root.head)
+    lead = _lead_role(doc, tok.text)
+    if lead is not None:
+        said.append(lead)
     out: Code | None = None
     index = mention_index(entities) if said else {}
     for d in said:
@@ -656,6 +679,33 @@ def _said_of_name(tok: Token, entities: list[Entity]) -> Code | None:
                     break
     values[key] = out
     return out
+
+
+def _lead_role(doc: Doc, name: str) -> Token | None:
+    """News leads name a role first and the person next: "The U.N. envoy for X is calling for ...
+    <Name> issued the appeal Friday". When a name first appears as the subject of the sentence
+    after a lead whose subject is one unnamed, definite role ("the envoy", not "officials", not a
+    named person), the name is that role."""
+    sents = list(doc.sents)[:2]
+    if len(sents) < 2:
+        return None
+    first = next((t for t in doc if t.text == name and t.pos_ == "PROPN"), None)
+    if first is None or not sents[1].start <= first.i < sents[1].end:
+        return None
+    root = first
+    while root.dep_ in ("compound", "flat") and root.head.i != root.i:
+        root = root.head
+    if root.dep_ != "nsubj" or root.head.dep_ != "ROOT":
+        return None
+    lead = next((t for t in sents[0] if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+    if lead is None or lead.pos_ != "NOUN" or lead.tag_ in _PLURAL_TAGS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in lead.children):
+        return None
+    a, b = phrase(lead)
+    if any(t.ent_type_ == "PERSON" for t in doc[a:b]) or code_text(lead.lemma_).sector is None:
+        return None
+    return lead
 
 
 def _story_home(entities: list[Entity], doc: Doc) -> str | None:
