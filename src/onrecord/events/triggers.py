@@ -108,10 +108,11 @@ _CRITICISED = frozenset("handling policy policies decision record remark comment
                         "leadership performance strategy reform management conduct behaviour behavior "
                         "position view argument tactic agenda legislation measure rule".split())
 _WRITING = frozenset("report story article reporting".split())
-# What one asks or offers: a verb of disapproval (CAMEO 11) said of it refuses it (12), as PETRARCH
-# codes "dismiss the proposal" 120: "dismissed the appeal", "scorned the offer".
-_ASKS = frozenset("appeal request call demand plea offer proposal suggestion proffer proposition plan initiative "
-                  "ultimatum invitation overture bid motion petition".split())
+# What one asks or offers: a verb of disapproval (CAMEO 110: "dismiss", "spurn", "rebuff") said of
+# it refuses it (12), as PETRARCH codes "dismiss the proposal" 120: "dismissed the appeal". Criticism
+# (111) stays criticism: "criticised the plan".
+_ASKS = frozenset("appeal request call demand plea offer proposal suggestion proffer proposition ultimatum "
+                  "invitation overture petition".split())
 ASKS = os.environ.get("ONR_ASK", "1") == "1"
 _NOMINAL_SLOTS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr"})
 
@@ -549,7 +550,7 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
         if entry.cameo[:2] >= "15" and obj is not None and obj.lemma_.lower() in _GOAL_WORDS and obj.dep_ == "dobj" \
                 and any(c.dep_ in ("poss", "compound") for c in obj.children):
             continue  # "hit its revenue target": a goal met, not a target struck or a drill
-        if entry.cameo[:2] == "11" and not entry.words and obj is not None and obj.dep_ == "dobj" \
+        if entry.cameo == "110" and not entry.words and obj is not None and obj.dep_ == "dobj" \
                 and obj.lemma_.lower() in _ASKS and ASKS:
             entry = Entry((), "120", None, entry.source, entry.key)  # "dismissed the appeal": a refusal
         if entry.cameo[:2] in _FORCE_CODES:
