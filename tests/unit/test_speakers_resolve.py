@@ -228,3 +228,10 @@ def test_speakers_a_list_of_full_names_stays_a_group(nlp):
     text = "Corin Vale, Tom Ruiz and Ann Lee said the plan was sound."
     sp = _speaker(nlp, text, "said")
     assert sp.name != "Corin Vale"
+
+
+def test_speakers_as_for_names_the_topic_a_pronoun_then_means(nlp):
+    text = ("Tom Ward warned against a brokered convention, calling it a disaster. "
+            "As for Dan Price, he said he was not worried.")
+    sp = _speaker(nlp, text, "said")
+    assert (sp.name, sp.resolved) == ("Dan Price", True)

@@ -178,6 +178,9 @@ def _person_for_pronoun(ctx: _Context, before: int, gender: str | None) -> tuple
                if sp.type == "person" and sp.entity and pos >= window and ctx.agrees(sp.entity, gender)]
     chosen: Entity | None = None
     how = "subject"
+    topic = _topic_person(ctx, before, candidates)
+    if topic is not None:
+        return topic, 0.85
     for s, e, ent in reversed(candidates):
         tok = doc.char_span(s, e, alignment_mode="expand")
         if tok is not None and tok.root.dep_ in ("nsubj", "nsubjpass", "ROOT"):
@@ -337,6 +340,20 @@ def _join(names: list[str]) -> str:
 
 # Title words that name the same role as a noun a writer uses for it later ("Rep. Adam Ward"
 # ... "the congressman"; "Justice Ana Ruiz" ... "the judge").
+_TOPIC = re.compile(r"\s*(?:As for|As to|And as for)\s+$")
+
+
+def _topic_person(ctx: _Context, before: int, candidates) -> Entity | None:  # noqa: ANN001
+    """ "As for Ward, he said ...": the person the sentence opens by naming as its topic."""
+    line = max(ctx.text.rfind("\n", 0, before), ctx.text.rfind(". ", 0, before)) + 1
+    for s, e, ent in reversed(candidates):
+        if s < line:
+            break
+        if _TOPIC.fullmatch(ctx.text[line:s]) and ctx.text[e:before].lstrip().startswith(","):
+            return ent
+    return None
+
+
 _LEGISLATOR = frozenset("rep. rep representative congressman congresswoman".split())
 _SENATOR = frozenset("sen. sen senator".split())
 _ROLE_TITLES = {
