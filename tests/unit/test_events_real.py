@@ -219,3 +219,15 @@ def test_events_conjoined_passive_outcome_names_the_target(nlp) -> None:  # noqa
     text = "The bus hit a roadside bomb and was then attacked with gunfire, killing all the passengers."
     ev = _of(_events(nlp, text), "ASSAULT")
     assert ev and any("passengers" in p.text for e in ev for p in e.recipient)
+
+
+def test_events_home_country_does_not_count_an_armed_groups_origin(nlp) -> None:  # noqa: ANN001
+    from onrecord.entities import find_entities
+    from onrecord.events.participants import home_country
+
+    text = ("Al-Shabab fighters attacked a village in Mandera. Al-Shabab later claimed the raid. "
+            "Kenya's police said al-Shabab had crossed from the border. Kenyan officials met in Nairobi. "
+            "Al-Shabab has warned of more raids. The Kenyan government sent more troops to Mandera, "
+            "and Kenya's interior minister visited the area. Al-Shabab did not comment.")
+    doc = nlp(text)
+    assert home_country(doc, find_entities(doc)) == "KEN"

@@ -733,15 +733,17 @@ def _story_armed_country(entities: list[Entity], doc: Doc) -> str | None:
 
 
 def home_country(doc: Doc, entities: list[Entity]) -> str | None:
-    """The country an article is about: the one its named people, bodies and places point to
-    most often (at least 4 mentions and half as many again as the next), else None."""
+    """The country an article is about: the one its named people, bodies and places (not armed
+    groups) point to most often (at least 4 mentions and half as many again as the next), else None."""
     counts: dict[str, int] = {}
     for e in entities:
         if e.type not in ("PERSON", "ORG", "GPE", "NORP"):
             continue
-        country = code_text(" ".join([*e.titles, e.name])).country
-        if country and country != "IGO":
-            counts[country] = counts.get(country, 0) + len(e.mentions)
+        code = code_text(" ".join([*e.titles, e.name]))
+        if code.country and code.country != "IGO" and code.sector != "REB":
+            # An armed group's code says where it comes from, not where the story is: al-Shabab
+            # in a story set in Kenya.
+            counts[code.country] = counts.get(code.country, 0) + len(e.mentions)
     if not counts:
         return None
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
