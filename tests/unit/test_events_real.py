@@ -231,3 +231,8 @@ def test_events_home_country_does_not_count_an_armed_groups_origin(nlp) -> None:
             "and Kenya's interior minister visited the area. Al-Shabab did not comment.")
     doc = nlp(text)
     assert home_country(doc, find_entities(doc)) == "KEN"
+
+
+def test_events_county_is_where_not_whom(nlp) -> None:  # noqa: ANN001
+    ev = _of(_events(nlp, "Militants launched an assault in Garissa County on Monday."), "ASSAULT")
+    assert ev and not any("Garissa" in p.text for p in ev[0].recipient + ev[0].actor)

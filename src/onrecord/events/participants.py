@@ -5,7 +5,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..entities import doc_cache, doc_text, name_gender, span_ents, span_text
 from ..model import Entity, Participant
-from .actors import Code, code_text, tables
+from .actors import Code, code_text, place_kind, tables
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _RECIPIENT_PREPS = frozenset("with to against on from into toward towards between for upon at".split())
@@ -164,6 +164,8 @@ def _inner_actor(tok: Token, depth: int = 3) -> Token | None:
                             nxt.extend(x for x in g.children if x.dep_ == "pobj")
                 elif c.dep_ == "compound" and c.ent_type_ in ("GPE", "NORP", "ORG"):
                     nxt.append(c)
+        # "positions in northern Iraq", "an assault in X County": where, not whom.
+        nxt = [t for t in nxt if not (t.dep_ == "pobj" and t.head.lower_ in _PLACE_IN and _mere_place(t))]
         for t in nxt:
             if t.tag_ == "PRP$" or t.lemma_.lower() in _NON_REFERRING:
                 continue
@@ -171,6 +173,21 @@ def _inner_actor(tok: Token, depth: int = 3) -> Token | None:
                 return t
         frontier = nxt
     return None
+
+
+_PLACE_IN = frozenset("in at near inside across throughout".split())
+
+
+def _mere_place(tok: Token) -> bool:
+    """A place that names no party: a region or a county, district, landmark no table codes
+    ("Garissa County", "northern Iraq"). A country is its state, and a known city its people
+    (PLOVER codes "a curfew in Algiers" as done to Algiers' civilians)."""
+    a, b = phrase(tok)
+    text = tok.doc[a:b].text
+    kind = place_kind(text)
+    if kind is not None:
+        return kind == "region"
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") and code_text(text) == Code()
 
 
 def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult: bool = False,
