@@ -38,3 +38,11 @@ def test_actors_nothing_to_code() -> None:
 def test_actors_place_name_needs_a_country_cue() -> None:
     # A person with no cue and no gazetteer entry stays uncoded rather than guessed.
     assert code_text("Joseph Monka").country is None
+
+
+@pytest.mark.parametrize(("text", "sector"), [
+    ("five suspects", "CRM"), ("the looters", "CRM"), ("rhino poachers", "CRM"), ("the mourners", "CVL"),
+])
+def test_actors_common_targets_have_a_sector(text: str, sector: str) -> None:
+    # Whom arrests and attacks are done to: a target with a sector takes the story's country.
+    assert code_text(text).sector == sector
