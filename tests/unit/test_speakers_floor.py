@@ -53,3 +53,23 @@ def test_speakers_gold_file_of_other_articles_is_read_whole(shared, tmp_path):
     gold.write_text("".join(f'{{"article": "{s}", "att_id": "E1", "name": "x", "type": "person"}}\n'
                             for s in stems), encoding="utf-8")
     assert [a.id for a in load(gold, split)] == stems
+
+
+def test_speakers_null_gold_name_is_the_author_and_an_unresolved_i_matches_it():
+    from onrecord.eval.speakers import GoldSpeaker, GoldSpeakerArticle, score_article
+    from onrecord.model import Attribution, Record, Speaker
+
+    text = "I said the plan was sound."
+    gold = GoldSpeakerArticle("a", text, [])
+    from onrecord.attribution.brat import GoldAttribution
+    gold.attributions.append(GoldAttribution("E1", source=[(0, 1)], cue=[(2, 6)], content=[(7, 25)]))
+    gold.speakers["E1"] = GoldSpeaker("E1", None, "person", "I")
+
+    def pred(name: str, resolved: bool) -> Record:
+        att = Attribution(id="A1", source=((0, 1),), cue=((2, 6),), content=((7, 25),),
+                          speaker=Speaker(entity=None, name=name, type="person", resolved=resolved, confidence=0.3),
+                          kind="indirect")
+        return Record(id="a", text=text, attributions=[att])
+
+    assert score_article(gold, pred("I", False)).name == 1
+    assert score_article(gold, pred("Ann Roe", True)).name == 0

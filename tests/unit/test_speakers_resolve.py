@@ -235,3 +235,16 @@ def test_speakers_as_for_names_the_topic_a_pronoun_then_means(nlp):
             "As for Dan Price, he said he was not worried.")
     sp = _speaker(nlp, text, "said")
     assert (sp.name, sp.resolved) == ("Dan Price", True)
+
+
+def test_speakers_who_after_people_in_a_place_means_the_people(nlp):
+    text = "The plan worried nervous Democrats on Capitol Hill, who said it would cost them the House."
+    sp = _speaker(nlp, text, "said")
+    assert "Democrats" in sp.name and not sp.resolved and sp.type == "anonymous"
+
+
+def test_speakers_an_impersonal_it_is_nobody(nlp):
+    text = ("The Harbor Authority published its audit on Monday. "
+            "It appears that the port lost money for three years running.")
+    sp = _speaker(nlp, text, "appears")
+    assert not sp.resolved and sp.name.lower() == "it"

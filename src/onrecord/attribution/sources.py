@@ -217,6 +217,9 @@ def _person_for_pronoun(ctx: _Context, before: int, gender: str | None) -> tuple
     return chosen, conf
 
 
+_PLACE_WORDS = frozenset("hill city town state country campus street capital region district".split())
+
+
 def _antecedent(head: "Token") -> "Token | None":
     """The noun a relative pronoun stands for ("the report, which notes" -> report)."""
     verb = head.head
@@ -225,6 +228,12 @@ def _antecedent(head: "Token") -> "Token | None":
         # "McConnell, now the majority leader, who said": the clause hangs on the appositive.
         if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.pos_ != "PROPN":
             return noun.head
+        # "Democrats on Capitol Hill, who said": "who" means people, not the place the
+        # parser hung the clause on.
+        if head.lower_ in ("who", "whom") and noun.dep_ == "pobj" and noun.head.dep_ == "prep" \
+                and noun.head.head.pos_ in ("NOUN", "PROPN") and (noun.ent_type_ in ("GPE", "LOC", "FAC", "ORG")
+                                                                 or noun.lower_ in _PLACE_WORDS):
+            return noun.head.head
         return noun
     for tok in reversed(list(head.sent[: head.i - head.sent.start])):
         if tok.pos_ in ("NOUN", "PROPN"):
@@ -531,6 +540,8 @@ def resolve_one(ctx: _Context, spans: list[Span], head: "Token | None", *, depth
             return replace(found, confidence=conf, resolved=found.resolved and conf >= RESOLVE_AT)
         return _words(surface, "unknown", 0.2)
     low = _POSSESSIVE_PRONOUNS.get(low, low) if head.dep_ == "poss" else low
+    if low == "it" and _expletive(head):
+        return _words(surface, "unknown", 0.2)   # "it appears that ...": nobody is named
     if low in _ALL_PRONOUNS:
         return _pronoun_speaker(ctx, low, spans[0][0], surface)
     # An appositive name: "another station host, Nora Vale," is Nora Vale.
@@ -617,6 +628,25 @@ def resolve_one(ctx: _Context, spans: list[Span], head: "Token | None", *, depth
         return _words(name, kind, 0.5)
     return _words(_full_names(ctx, spans[0], _owned(ctx, head, _phrase(head, text))),
                   _of_type(head, surface) if kind in ("other", "unknown") else kind, _CONF_DESCRIPTIVE)
+
+
+_IMPERSONAL = frozenset("appear seem look sound turn emerge transpire".split())
+
+
+def _expletive(it: "Token") -> bool:
+    """An "it" that stands for no one: "it appears that", "it is clear that", "it is implied"."""
+    verb = it.head
+    if it.dep_ == "expl":
+        return True
+    if it.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.lemma_.lower() in _IMPERSONAL:
+        return True
+    if it.dep_ == "nsubjpass":
+        return any(c.dep_ == "ccomp" for c in verb.children)      # "it is implied that"
+    # "it is important to note", "it is not an unreasonable assumption that"
+    return verb.lemma_ == "be" and any(c.dep_ in ("acomp", "attr") for c in verb.children) and any(
+        g.dep_ in ("ccomp", "xcomp", "acl", "relcl") for c in verb.children for g in (c, *c.children))
 
 
 _ALL_PRONOUNS = _PERSON_PRONOUNS | _PLURAL_PRONOUNS | {"his", "hers", "it", "you"}
