@@ -507,3 +507,15 @@ def test_events_whose_clause_describes(nlp) -> None:  # noqa: ANN001
 
     doc = nlp("The envoy flew to Chad, whose relations with Sudan have been strained by the war.")
     assert "strained" not in [t.token.text for s in doc.sents for t in find_triggers(s)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,type_", [
+    ("Turkish jets struck PKK targets in northern Iraq on Sunday.", "ASSAULT"),
+    ("The company hit its sales target for the year.", None),
+])
+def test_events_named_targets_are_struck_not_met(nlp, text: str, type_: str | None) -> None:  # noqa: ANN001
+    """A target named for a party ("PKK targets") is struck; one's own target ("its sales target")
+    is a goal met."""
+    types = [e.type for e in _events(nlp, text)]
+    assert (type_ in types) if type_ else "ASSAULT" not in types

@@ -550,8 +550,10 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
         if entry.cameo[:3] == "144" and obj is not None and obj.lemma_.lower() in _BLOCKED_ACTS:
             entry = Entry((), "120", None, entry.source, entry.key)  # "blocked the aid package": a veto
         if entry.cameo[:2] >= "15" and obj is not None and obj.lemma_.lower() in _GOAL_WORDS and obj.dep_ == "dobj" \
-                and any(c.dep_ in ("poss", "compound") for c in obj.children):
-            continue  # "hit its revenue target": a goal met, not a target struck or a drill
+                and any(c.dep_ in ("poss", "compound") for c in obj.children) \
+                and not any(c.dep_ in ("poss", "compound") and (c.pos_ == "PROPN" or c.ent_type_)
+                            for c in obj.children):
+            continue  # "hit its revenue target": a goal met; "struck Hamas targets" is force
         if entry.cameo == "110" and not entry.words and obj is not None and obj.dep_ == "dobj" \
                 and obj.lemma_.lower() in _ASKS and ASKS:
             entry = Entry((), "120", None, entry.source, entry.key)  # "dismissed the appeal": a refusal
