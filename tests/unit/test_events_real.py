@@ -236,3 +236,16 @@ def test_events_home_country_does_not_count_an_armed_groups_origin(nlp) -> None:
 def test_events_county_is_where_not_whom(nlp) -> None:  # noqa: ANN001
     ev = _of(_events(nlp, "Militants launched an assault in Garissa County on Monday."), "ASSAULT")
     assert ev and not any("Garissa" in p.text for p in ev[0].recipient + ev[0].actor)
+
+
+def test_events_sentence_initial_it_follows_the_last_speaking_body(nlp) -> None:  # noqa: ANN001
+    text = ("Gunmen killed three police officers in northern Burkina Faso, the army said. "
+            "It blamed jihadists linked to al-Qaida.")
+    ev = _of(_events(nlp, text), "ACCUSE")
+    assert ev and ev[0].actor and ev[0].actor[0].text == "the army"
+
+
+def test_events_the_group_is_the_organisation_named_before(nlp) -> None:  # noqa: ANN001
+    text = "Al-Shabab fighters stormed a hotel in Mogadishu on Friday. The group said it killed 20 soldiers."
+    ev = [e for e in _of(_events(nlp, text), "ASSAULT") if any(p.text == "The group" for p in e.actor)]
+    assert ev and (ev[0].actor[0].country, ev[0].actor[0].sector) == ("SOM", "REB")

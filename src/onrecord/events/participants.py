@@ -371,6 +371,10 @@ def resolve_pronoun(tok: Token) -> Token:
         earlier = _earlier_subject(tok, lemma, fits)
         if earlier is not None:
             return earlier
+    if lemma in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass"):
+        earlier = _earlier_body(tok, lemma)
+        if earlier is not None:
+            return earlier
     want = {"PERSON"} if gender else {"GPE", "ORG", "NORP"}
     for ent in reversed(span_ents(tok.doc[max(0, tok.i - 120):tok.i])):
         if ent.label_ in want and fits(ent.start_char, ent.end_char):
@@ -405,6 +409,43 @@ def _body_before(tok: Token) -> Token | None:
         if heads_actor(t) and t.ent_type_ not in ("LOC", "FAC"):
             return t
     return None
+
+
+def _earlier_body(tok: Token, lemma: str) -> Token | None:
+    """A sentence that opens on "It blamed ..." or "They killed ..." goes on about the body the
+    sentence before was about: its speaker ("..., the army said") or its main subject, a singular
+    body for "it", a plural or a body for "they"; not the last place named ("in northern X")."""
+    doc = tok.doc
+    if any(t.pos_ in ("NOUN", "PROPN") for t in doc[tok.sent.start:tok.i]):
+        return None  # not the sentence's opening party: the nearer rules decide
+    start = tok.sent.start
+    for _ in range(_SUBJECT_SENTENCES):
+        if start <= 0:
+            break
+        prev = doc[start - 1].sent
+        start = prev.start
+        subjects = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and (
+            t.head.dep_ == "ROOT" or t.head.lemma_.lower() in _SPEECH)]
+        subjects.sort(key=lambda t: (t.head.lemma_.lower() not in _SPEECH, t.head.dep_ != "ROOT", t.i))
+        for subj in subjects:
+            if subj.pos_ == "PRON":
+                if subj.lemma_.lower() == lemma:
+                    break  # the same pronoun again: look further back
+                continue
+            if subj.ent_type_ == "PERSON" or not heads_actor(subj):
+                continue
+            plural = subj.tag_ in _PLURAL_TAGS
+            body = subj.ent_type_ in ("ORG", "GPE", "NORP") or subj.lemma_.lower() in _INSTITUTIONS | _BODIES
+            if lemma == "it" and not plural and body or lemma == "they" and (plural or body):
+                return subj
+            return None
+    return None
+
+
+# Bodies that speak and act as one ("it"), beside _INSTITUTIONS; never a person's role ("the
+# minister said ... It blamed" is not the minister).
+_BODIES = frozenset("military militia movement junta navy cabinet senate tribunal bench coalition alliance "
+                    "opposition force presidency secretariat mission".split())
 
 
 def _earlier_subject(tok: Token, lemma: str, fits) -> Token | None:  # noqa: ANN001
@@ -507,6 +548,12 @@ def participant(tok: Token, entities: list[Entity], mention_index: dict[int, Ent
             code = Code(code_text(owner.text).country, code.sector)
     if code.country is None and code.sector is not None:
         code = Code(_antecedent_country(tok), code.sector)
+    if tok.lemma_.lower() in _GENERIC_BODIES and all(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children
+                                                     if c.i < tok.i):
+        # "Al-Shabab stormed a hotel. The group said ...": the organisation named last before it.
+        named = _named_body_before(tok)
+        if named is not None:
+            code = named
     if code.country is None and code.sector == "REB" and tok.pos_ == "NOUN" and (
             entity is None or entity.type == "NORP"):
         # "the militants" in a story whose one named armed group is al-Shabab: that group's country.
@@ -643,6 +690,26 @@ def _described_person(tok: Token, code: Code, entities: list[Entity], doc: Doc) 
     if before:
         return max(before, key=lambda x: x[0])[1]
     return after[0] if len(after) == 1 else None
+
+
+_GENERIC_BODIES = frozenset("group organisation organization movement outfit".split())
+
+
+def _named_body_before(tok: Token) -> Code | None:
+    """The code of the organisation a bare "the group" stands for: the nearest earlier named one
+    (within ~120 tokens) that the tables code with a sector."""
+    doc = tok.doc
+    for ent in reversed(span_ents(doc[max(0, tok.i - 120):tok.i])):
+        if ent.label_ not in ("ORG", "NORP", "PERSON"):  # the tagger often calls an armed group a person
+            continue
+        code = code_text(ent.text)
+        if code.sector is not None and code.sector not in _NOT_GROUPS:
+            return code
+    return None
+
+
+# A state's own bodies and people are not "the group".
+_NOT_GROUPS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "ELI", "CVL", "SPY"})
 
 
 def _said_of_name(tok: Token, entities: list[Entity]) -> Code | None:
