@@ -11,7 +11,6 @@ verb we code ourselves, PETRARCH contributes only its no-event patterns; it fill
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -113,11 +112,9 @@ _WRITING = frozenset("report story article reporting".split())
 # (111) stays criticism: "criticised the plan".
 _ASKS = frozenset("appeal request call demand plea offer proposal suggestion proffer proposition ultimatum "
                   "invitation overture petition".split())
-ASKS = os.environ.get("ONR_ASK", "1") == "1"
 _NOMINAL_SLOTS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr"})
 
 
-FALLBACK = os.environ.get("ONR_FB", "1") == "1"
 NO_EVENT = "---"
 OURS = "triggers.tsv"
 FALLBACK_SOURCE = "petrarch_verbs.tsv:fallback"  # a PETRARCH pattern standing in where ours match nothing
@@ -176,9 +173,8 @@ def build_lexicon(tables: tuple[str, ...] = _TABLES, *,
     fallback: dict[str, list[Entry]] = {}
     for lemma, entries in lists["v"].items():
         if any(e.source == OURS for e in entries):
-            if FALLBACK:
-                fallback[lemma] = [Entry(e.words, e.cameo, e.type, FALLBACK_SOURCE, e.key) for e in entries
-                                   if e.source != OURS and e.cameo != NO_EVENT and e.words]
+            fallback[lemma] = [Entry(e.words, e.cameo, e.type, FALLBACK_SOURCE, e.key) for e in entries
+                               if e.source != OURS and e.cameo != NO_EVENT and e.words]
             # Where we code a verb ourselves PETRARCH only vetoes idioms ("face criticism"): its
             # coded patterns assume its own verb-combination rules ("met at" is its 036, an
             # intent to meet) and cost precision in cross-validation (0.705 with, 0.691 without).
@@ -248,17 +244,13 @@ def _synsets() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for word, cls in pairs:
         out.setdefault(word, set()).update(classes[cls.strip()])
-    return {w: frozenset(v - {w}) for w, v in out.items()} if SYNSETS else {}
-
-
-SYNSETS = os.environ.get("ONR_SYN", "1") == "1"
+    return {w: frozenset(v - {w}) for w, v in out.items()}
 
 
 def _child_lemmas(tok: Token) -> set[str]:
     lemmas = _child_lemmas_raw(tok)
     lemmas |= {_SAME_OBJECT[w] for w in lemmas if w in _SAME_OBJECT}
-    if os.environ.get("ONR_SYM", "1") == "1":
-        lemmas |= {w for w, same in _SAME_OBJECT.items() if same in lemmas}  # both ways: "ties" as "relations"
+    lemmas |= {w for w, same in _SAME_OBJECT.items() if same in lemmas}  # both ways: "ties" as "relations"
     syn = _synsets()
     for w in [w for w in lemmas if w in syn]:
         lemmas |= syn[w]
@@ -555,7 +547,7 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
                             for c in obj.children):
             continue  # "hit its revenue target": a goal met; "struck Hamas targets" is force
         if entry.cameo == "110" and not entry.words and obj is not None and obj.dep_ == "dobj" \
-                and obj.lemma_.lower() in _ASKS and ASKS:
+                and obj.lemma_.lower() in _ASKS:
             entry = Entry((), "120", None, entry.source, entry.key)  # "dismissed the appeal": a refusal
         if entry.cameo[:2] in _FORCE_CODES:
             sense = _force_sense(tok, obj)
