@@ -46,3 +46,7 @@ def test_actors_place_name_needs_a_country_cue() -> None:
 def test_actors_common_targets_have_a_sector(text: str, sector: str) -> None:
     # Whom arrests and attacks are done to: a target with a sector takes the story's country.
     assert code_text(text).sector == sector
+
+
+def test_actors_armed_men_are_unidentified_forces() -> None:
+    assert code_text("masked men").sector == "UAF" and code_text("a group of armed men").sector == "UAF"

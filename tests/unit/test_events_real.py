@@ -249,3 +249,9 @@ def test_events_the_group_is_the_organisation_named_before(nlp) -> None:  # noqa
     text = "Al-Shabab fighters stormed a hotel in Mogadishu on Friday. The group said it killed 20 soldiers."
     ev = [e for e in _of(_events(nlp, text), "ASSAULT") if any(p.text == "The group" for p in e.actor)]
     assert ev and (ev[0].actor[0].country, ev[0].actor[0].sector) == ("SOM", "REB")
+
+
+def test_events_name_given_a_post_with_as_takes_the_givers_country(nlp) -> None:  # noqa: ANN001
+    text = "The Nigerian Senate confirmed Tunde Balogun as defense minister. Balogun pledged to end attacks on farmers."
+    ev = [e for e in _events(nlp, text) if any(p.text == "Balogun" for p in e.actor)]
+    assert ev and (ev[0].actor[0].country, ev[0].actor[0].sector) == ("NGA", "GOV")

@@ -734,6 +734,10 @@ def _said_of_name(tok: Token, entities: list[Entity]) -> Code | None:
             said.extend(c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN")
         if root.dep_ == "appos" and root.head.pos_ == "NOUN":
             said.append(root.head)
+        # "confirmed X as defense minister", "X, named as envoy": the role given with "as".
+        holders = [root] + ([root.head] if root.dep_ in ("dobj", "nsubjpass") else [])
+        said.extend(g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
+                    for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN")
     lead = _lead_role(doc, tok.text)
     if lead is not None:
         said.append(lead)
@@ -742,6 +746,14 @@ def _said_of_name(tok: Token, entities: list[Entity]) -> Code | None:
     for d in said:
         a, b = phrase(d)
         code = code_text(doc[a:b].text)
+        if code.country is None and d.head.lower_ == "as" and d.head.head.pos_ == "VERB":
+            # "the Nigerian Senate confirmed X as defense minister": who gives a post is of its country.
+            giver = next((c for c in d.head.head.children if c.dep_ in ("nsubj", "agent")), None)
+            if giver is not None and giver.dep_ == "agent":
+                giver = next((g for g in giver.children if g.dep_ == "pobj"), None)
+            if giver is not None:
+                ga, gb = phrase(giver)
+                code = Code(code_text(doc[ga:gb].text).country, code.sector)
         if code.country is None:  # "Ruto's running mate": the country of the person it is relative to
             for x in doc[a:b]:
                 e = index.get(x.idx)
