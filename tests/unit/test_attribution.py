@@ -249,3 +249,11 @@ def test_a_headline_ending_in_colon_and_a_word_keeps_its_object_as_content(seed_
     # The seed's headline ends ": Report"; the word after the colon is no content.
     text = seed_record.text
     assert all([text[s:e] for s, e in a.content] != ["Report"] for a in seed_record.attributions)
+
+
+def test_a_quoted_transcript_line_is_cued_by_its_speakers_colon(nlp):
+    text = ('The host spoke to the governor on Sunday.\n\n'
+            '"HOLT: Will you attend the debate tomorrow night in the city?\n\n'
+            '"WARD: Of course I will, and I look forward to it very much.')
+    atts = [a for a in _run(nlp, text) if [text[s:e] for s, e in a.cue] == [":"]]
+    assert [[text[s:e] for s, e in a.source] for a in atts] == [["HOLT"], ["WARD"]]

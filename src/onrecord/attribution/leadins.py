@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _DASHES = frozenset("―—–")
+_OPENING_QUOTES = frozenset('"“')
 _MAX_NAME_TOKENS = 6
 _NO_SPEAKER = frozenset({"VERB", "AUX", "NUM", "SCONJ", "PRON"})
 
@@ -42,15 +43,19 @@ def lead_ins(doc: "Doc", text: str, quotes: QuoteIndex, taken: list[Span]) -> li
             p_start = text.rfind("\n", 0, tok.idx) + 1
             p_end = text.find("\n", tok.idx)
             p_end = len(text) if p_end < 0 else p_end
-            if quotes.inside(tok.idx):
+            opening = p_start + len(text[p_start:tok.idx]) - len(text[p_start:tok.idx].lstrip())
+            if text[opening:opening + 1] in _OPENING_QUOTES:
+                # '"WALLACE: Let's start ...': a transcript quoted whole, its speaker first.
+                opening += 1
+            elif quotes.inside(tok.idx):
                 continue
-            left = [t for t in doc[:tok.i] if t.idx >= p_start] if tok.i < 40 else \
-                [t for t in doc[max(0, tok.i - 12):tok.i] if t.idx >= p_start]
-            if not left or left[0].idx != p_start + (len(text[p_start:tok.idx]) - len(text[p_start:tok.idx].lstrip())):
+            left = [t for t in doc[:tok.i] if t.idx >= opening] if tok.i < 40 else \
+                [t for t in doc[max(0, tok.i - 12):tok.i] if t.idx >= opening]
+            if not left or left[0].idx != opening:
                 continue
             if not _speaker_like(left):
                 continue
-            source = trim(text, (p_start, tok.idx))
+            source = trim(text, (opening, tok.idx))
             content = trim(text, (tok.idx + 1, p_end))
             if source is None or content is None or len(text[content[0]:content[1]].split()) < 2:
                 continue
