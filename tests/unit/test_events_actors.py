@@ -50,3 +50,12 @@ def test_actors_common_targets_have_a_sector(text: str, sector: str) -> None:
 
 def test_actors_armed_men_are_unidentified_forces() -> None:
     assert code_text("masked men").sector == "UAF" and code_text("a group of armed men").sector == "UAF"
+
+
+@pytest.mark.parametrize(("text", "country", "sector"), [
+    ("the Allied Democratic Forces", "UGA", "REB"), ("ISWAP fighters", "NGA", "REB"), ("JNIM", "MLI", "REB"),
+    ("the SPLM-IO", "SSD", "REB"), ("the Wagner Group", "RUS", "MIL"),
+])
+def test_actors_armed_groups_since_phoenix(text: str, country: str, sector: str) -> None:
+    code = code_text(text)
+    assert (code.country, code.sector) == (country, sector)
