@@ -257,3 +257,12 @@ def test_a_quoted_transcript_line_is_cued_by_its_speakers_colon(nlp):
             '"WARD: Of course I will, and I look forward to it very much.')
     atts = [a for a in _run(nlp, text) if [text[s:e] for s, e in a.cue] == [":"]]
     assert [[text[s:e] for s, e in a.source] for a in atts] == [["HOLT"], ["WARD"]]
+
+
+def test_quote_after_the_cue_sentence_in_two_apostrophe_marks_carries_on(nlp):
+    text = ("The mayor opened the new library on Saturday.\n\n"
+            "''A library alone will not end poverty in every neighborhood,'' he said. "
+            "''It will not fix every school, or make every street safe overnight.''\n\n"
+            "Later the mayor toured the reading rooms.")
+    said = next(a for a in _run(nlp, text) if text[a.cue[0][0]:a.cue[0][1]] == "said")
+    assert any("fix every school" in text[s:e] for s, e in said.content)

@@ -191,7 +191,8 @@ def continuation(text: str, quotes: QuoteIndex, quote: Quote, sent_end: int,
     pos = max(sent_end, quote.end)
     last = quote.end
     while True:
-        nxt = quotes.starting_in(pos, pos + 3)
+        # (the parser may end the sentence after a two-character opening mark: '' or "")
+        nxt = quotes.starting_in(max(last, pos - 2), pos + 3)
         # The parser's sentence may run over a paragraph break: the gap counts from the last quote.
         if nxt is None or nxt is quote or "\n" in text[min(pos, last):nxt.start]:
             return out
