@@ -255,3 +255,26 @@ def test_events_name_given_a_post_with_as_takes_the_givers_country(nlp) -> None:
     text = "The Nigerian Senate confirmed Tunde Balogun as defense minister. Balogun pledged to end attacks on farmers."
     ev = [e for e in _events(nlp, text) if any(p.text == "Balogun" for p in e.actor)]
     assert ev and (ev[0].actor[0].country, ev[0].actor[0].sector) == ("NGA", "GOV")
+
+
+# Passives with no agent: who was acted on, and no actor borrowed from another clause.
+def test_events_elliptic_passive_subject_is_no_actor(nlp) -> None:  # noqa: ANN001
+    ev = _of(_events(nlp, "Five soldiers were killed and ten wounded when their convoy was ambushed near Gao."),
+             "ASSAULT")
+    assert ev and all(p.text != "ten" for e in ev for p in e.actor)
+
+
+def test_events_relative_passive_target_is_its_antecedent(nlp) -> None:  # noqa: ANN001
+    ev = _of(_events(nlp, "The minister, who was accused of corruption, was sacked by the president."), "ACCUSE")
+    assert ev and ev[0].recipient and ev[0].recipient[0].text == "The minister"
+
+
+def test_events_passive_act_noun_target_is_its_owner(nlp) -> None:  # noqa: ANN001
+    ev = _of(_events(nlp, "The opposition leader's appeal was rejected on Monday."), "REJECT")
+    assert ev and ev[0].recipient and "leader" in ev[0].recipient[0].text and not ev[0].actor
+
+
+def test_events_participle_modifier_acts(nlp) -> None:  # noqa: ANN001
+    ev = _of(_events(nlp, "Protesters demanding the release of political prisoners were dispersed by police."),
+             "REQUEST")
+    assert ev and ev[0].actor and ev[0].actor[0].text == "Protesters"

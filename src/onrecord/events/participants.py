@@ -91,8 +91,12 @@ def subject(trigger: Token, light: Token | None = None) -> Token | None:
                 return agent
             if verb.lemma_.lower() in _PSEUDO_PASSIVE:  # "Serb forces were engaged in ..."
                 return next(c for c in verb.children if c.dep_ == "nsubjpass")
-            if verb is not trigger:
+            if verb is not trigger or verb.dep_ in ("advcl", "conj", "xcomp", "acomp"):
+                # "... when their convoy was ambushed": its own subject was acted on; who acted is
+                # not the main clause's subject.
                 return None
+        elif verb is trigger and _elliptic_passive(verb):
+            return None  # "five were killed and ten wounded": the ten were wounded, they did not act
         elif verb is trigger and trigger.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children):
             # "the car hit a mine and was then attacked": the subject it shares is the one attacked.
             agent = _agent(verb)
@@ -107,6 +111,8 @@ def subject(trigger: Token, light: Token | None = None) -> Token | None:
             return c
         if verb.dep_ == "relcl" and not passive:
             return verb.head
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") and heads_actor(verb.head):
+            return verb.head  # "protesters demanding the release of ...": the protesters
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head is not verb:
             verb = verb.head
             if any(c.dep_ == "nsubjpass" for c in verb.children) and trigger.dep_ == "conj":
@@ -115,6 +121,14 @@ def subject(trigger: Token, light: Token | None = None) -> Token | None:
             continue
         break
     return None
+
+
+def _elliptic_passive(verb: Token) -> bool:
+    """"Five soldiers were killed and ten wounded": a participle with no auxiliary of its own,
+    conjoined to a passive, is passive too; its subject is the one acted on."""
+    return (verb.dep_ == "conj" and verb.tag_ == "VBN" and _agent(verb) is None
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and any(c.dep_ == "auxpass" for c in verb.head.children))
 
 
 def _agent(verb: Token) -> Token | None:
@@ -226,6 +240,16 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
             if c.dep_ == "prep" and c.lemma_.lower() in preps:
                 prepositional.extend(g for g in c.children if g.dep_ == "pobj")
         for c in v.children:
+            if c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE and v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
+                objects.append(v.head)  # "the minister, who was accused of ...": the minister
+                continue
+            if c.dep_ == "nsubj" and v is trigger and _elliptic_passive(v):
+                objects.append(c)  # "... and ten wounded"
+                continue
+            if (c.dep_ == "nsubjpass" and v is trigger and not _passive_with_agent(v) and c.pos_ == "NOUN"
+                    and not heads_actor(c) and v.lemma_.lower() not in _PSEUDO_PASSIVE):
+                objects.extend(_inner_list(c))  # "the opposition leader's appeal was rejected": the leader
+                continue
             # A passive's subject is the one acted on ("a camp was attacked by militiamen").
             if c.dep_ == "dobj" or c.dep_ == "nsubjpass" and (v is not trigger or _passive_with_agent(v) or (
                     c.pos_ in ("PROPN", "NOUN") and (heads_actor(c) or _name(c))
