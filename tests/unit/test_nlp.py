@@ -36,3 +36,9 @@ def test_nlp_headline_is_its_own_sentence():
     doc = nlp.load()("Sessions met envoy: Report\n\nThe senator met the ambassador, officials said.")
     assert [s.text.strip() for s in doc.sents] == ["Sessions met envoy: Report",
                                                    "The senator met the ambassador, officials said."]
+
+
+def test_a_two_apostrophe_opening_mark_starts_its_own_sentence(nlp):
+    text = "''A library alone will not end poverty,'' he said. ''It will not fix every school.''"
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents == ["''A library alone will not end poverty,'' he said.", "''It will not fix every school.''"]

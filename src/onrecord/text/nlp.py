@@ -34,6 +34,7 @@ def load() -> "Language":
             ) from exc
         _register_components()
         nlp.add_pipe("onrecord_line_breaks", before="parser")
+        nlp.add_pipe("onrecord_quote_starts", before="parser")
         _NLP = nlp
     return _NLP
 
@@ -43,6 +44,8 @@ def _register_components() -> None:
 
     if "onrecord_line_breaks" not in Language.factories:
         Language.component("onrecord_line_breaks")(line_breaks)
+    if "onrecord_quote_starts" not in Language.factories:
+        Language.component("onrecord_quote_starts")(quote_starts)
 
 
 def line_breaks(doc: "Doc") -> "Doc":
@@ -88,6 +91,42 @@ def line_breaks(doc: "Doc") -> "Doc":
         column = doc.to_array([SENT_START]).reshape(n, 1)
         column[starts[1:], 0] = 1
         doc.from_array([SENT_START], column)
+    return doc
+
+
+_OPENING_MARKS = frozenset({"''", '"', "\u201c", "``"})
+_SENTENCE_ENDS = frozenset({".", "?", "!"})
+
+
+def quote_starts(doc: "Doc") -> "Doc":
+    """A quotation mark that opens a quote at a paragraph's start or after a full stop starts
+    the sentence, and the word it touches does not: left alone, the parser hangs a two-apostrophe
+    mark on the sentence before (or makes it a sentence of its own), so the quote seems to start
+    outside its own sentence and the quotes after a cue are not found."""
+    from spacy.attrs import ORTH, SENT_START, SPACY
+
+    n = len(doc)
+    if n < 3:
+        return doc
+    arr = doc.to_array([ORTH, SPACY, SENT_START])
+    strings = doc.vocab.strings
+    kinds = set(arr[:, 0].tolist())
+    marks = {k for k in kinds if strings[k] in _OPENING_MARKS}
+    if not marks:
+        return doc
+    ends = {k for k in kinds if strings[k] in _SENTENCE_ENDS or "\n" in strings[k]}
+    orths, spaces = arr[:, 0].tolist(), arr[:, 1].tolist()
+    column = arr[:, 2].astype("int64")
+    changed = False
+    for i in range(1, n - 1):
+        # An opening mark: after a sentence end (and a space) or a line break, touching its word.
+        if orths[i] in marks and orths[i - 1] in ends and not spaces[i] and (
+                spaces[i - 1] or "\n" in strings[orths[i - 1]]):
+            column[i], column[i + 1] = 1, -1
+            changed = True
+    if changed:
+        # -1 ("not a start") travels as the uint64 spaCy's arrays use.
+        doc.from_array([SENT_START], column.astype("uint64").reshape(n, 1))
     return doc
 
 
