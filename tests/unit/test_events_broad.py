@@ -519,19 +519,3 @@ def test_events_named_targets_are_struck_not_met(nlp, text: str, type_: str | No
     is a goal met."""
     types = [e.type for e in _events(nlp, text)]
     assert (type_ in types) if type_ else "ASSAULT" not in types
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("text,absent", [
-    ("Backed by Iran, the militia fired rockets at the base.", "SUPPORT"),
-    ("Chinese and Russian ships began joint drills on Monday, expected to last a week.", "AGREE"),
-])
-def test_events_reduced_passive_set_off_by_comma_describes(nlp, text: str, absent: str) -> None:  # noqa: ANN001
-    """A past participle with no subject or auxiliary, set off by a comma, describes the clause it
-    hangs on; it reports no act of its own."""
-    assert absent not in [e.type for e in _events(nlp, text)]
-
-
-@pytest.mark.slow
-def test_events_stand_accused_is_no_reduced_clause(nlp) -> None:  # noqa: ANN001
-    assert "ACCUSE" in [e.type for e in _events(nlp, "Two Kenyan officers stand accused of torturing a Somali refugee.")]

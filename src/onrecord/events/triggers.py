@@ -297,20 +297,10 @@ def _background(tok: Token) -> bool:
         return True
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         return True
-    if tok.dep_ == "advcl" and tok.tag_ == "VBN" and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in tok.children) and _set_off(tok):
-        return True  # "..., expected to be joined by ...", "Backed by Russia, ...": a reduced passive describes
     up = tok.head.head if tok.dep_ == "pcomp" else tok.head if tok.dep_ == "xcomp" else None
     if up is not None and up.lemma_.lower() in _PURPOSE_HEADS and up.tag_ == "VBN":
         return True  # "a meeting aimed at establishing ties", "a plan designed to end the war"
     return tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "PROPN")
-
-
-def _set_off(tok: Token) -> bool:
-    """Whether a clause is set off by a comma: the word before it or after it is one."""
-    doc = tok.doc
-    left, right = tok.left_edge.i, tok.right_edge.i
-    return left > 0 and doc[left - 1].text == "," or right + 1 < len(doc) and doc[right + 1].text == ","
 
 
 def _met_outcome(tok: Token) -> bool:
