@@ -278,3 +278,12 @@ def test_events_participle_modifier_acts(nlp) -> None:  # noqa: ANN001
     ev = _of(_events(nlp, "Protesters demanding the release of political prisoners were dispersed by police."),
              "REQUEST")
     assert ev and ev[0].actor and ev[0].actor[0].text == "Protesters"
+
+
+def test_events_name_described_by_an_uncoded_role_takes_the_home_country(nlp) -> None:  # noqa: ANN001
+    text = ("Zambian police freed a Zambian reporter in Lusaka on Monday. Zambia's government had charged him "
+            "with incitement, and Zambian officials said the case was closed. "
+            "Mwila Banda, the association's executive director, told VOA the release was a good sign. "
+            "He called for the charges to be dropped.")
+    ev = [e for e in _of(_events(nlp, text), "REQUEST") if any("Banda" in p.text for p in e.actor)]
+    assert ev and ev[0].actor[0].country == "ZMB"

@@ -435,6 +435,16 @@ def _body_before(tok: Token) -> Token | None:
     return None
 
 
+_ORG_NOUNS = frozenset("association organization organisation group union alliance network coalition agency "
+                       "company outlet newspaper broadcaster foundation institute centre center body".split())
+
+
+def _described_as_person(tok: Token) -> bool:
+    """"X, the association's executive director": a name in apposition with a role that is not a body."""
+    appos = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    return bool(appos) and all(a.lemma_.lower() not in _ORG_NOUNS | _INSTITUTIONS | _BODIES for a in appos)
+
+
 def _earlier_body(tok: Token, lemma: str) -> Token | None:
     """A sentence that opens on "It blamed ..." or "They killed ..." goes on about the body the
     sentence before was about: its speaker ("..., the army said") or its main subject, a singular
@@ -497,8 +507,8 @@ def _earlier_subject(tok: Token, lemma: str, fits) -> Token | None:  # noqa: ANN
                 continue
             a, b = phrase(subj)
             named = [t for t in doc[a:b] if t.ent_type_ == "PERSON"]
-            if not named and subj.pos_ == "PROPN" and not subj.ent_type_:
-                named = [subj]  # a surname the tagger left untyped ("Smith said Friday ...")
+            if not named and subj.pos_ == "PROPN" and (not subj.ent_type_ or subj.ent_type_ == "ORG" and _described_as_person(subj)):
+                named = [subj]  # a name the tagger left untyped, or called an organisation but described as a person
             if not named or subj.tag_ in _PLURAL_TAGS:
                 continue
             if fits(named[0].idx, named[-1].idx + len(named[-1])):
@@ -739,8 +749,9 @@ _NOT_GROUPS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "ELI", "CVL", "SPY"}
 def _said_of_name(tok: Token, entities: list[Entity]) -> Code | None:
     """What the story says a name is, wherever it says it: an apposition ("X, a senior lawmaker"),
     "X was Y's running mate", a title in a PERSON entity's record. The country of what is said (the
-    role's own, or that of the person it is relative to), with the role word's sector; None when the
-    story gives the name no role (a name alone says nothing of its country)."""
+    role's own, or that of the person it is relative to), with the role word's sector; an empty code
+    when the role says neither (the story's home country then applies); None when the story gives
+    the name no role (a name alone says nothing of its country)."""
     doc = tok.doc
     key = ("said_of", tok.text, len(entities))
     values = doc_cache(doc)
@@ -797,6 +808,8 @@ def _said_of_name(tok: Token, entities: list[Entity]) -> Code | None:
                 if code.sector:
                     out = code
                     break
+    if out is None and said:
+        out = Code(None, None)  # described, if by a role no table codes ("the association's director")
     values[key] = out
     return out
 
