@@ -216,9 +216,9 @@ def test_events_name_after_a_lead_role_is_that_role(nlp) -> None:  # noqa: ANN00
 
 
 def test_events_conjoined_passive_outcome_names_the_target(nlp) -> None:  # noqa: ANN001
-    text = "The bus hit a roadside bomb and was then attacked with gunfire, killing all the passengers."
+    text = "The truck ran over a land mine and was then attacked with rifles, killing all the drivers."
     ev = _of(_events(nlp, text), "ASSAULT")
-    assert ev and any("passengers" in p.text for e in ev for p in e.recipient)
+    assert ev and any("drivers" in p.text for e in ev for p in e.recipient)
 
 
 def test_events_home_country_does_not_count_an_armed_groups_origin(nlp) -> None:  # noqa: ANN001
@@ -283,7 +283,7 @@ def test_events_participle_modifier_acts(nlp) -> None:  # noqa: ANN001
 def test_events_name_described_by_an_uncoded_role_takes_the_home_country(nlp) -> None:  # noqa: ANN001
     text = ("Zambian police freed a Zambian reporter in Lusaka on Monday. Zambia's government had charged him "
             "with incitement, and Zambian officials said the case was closed. "
-            "Mwila Banda, the association's executive director, told VOA the release was a good sign. "
-            "He called for the charges to be dropped.")
+            "Mwila Banda, the press union's executive director, told reporters the decision was welcome. "
+            "He called for all charges against journalists to be dropped.")
     ev = [e for e in _of(_events(nlp, text), "REQUEST") if any("Banda" in p.text for p in e.actor)]
     assert ev and ev[0].actor[0].country == "ZMB"

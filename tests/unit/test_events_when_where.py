@@ -31,7 +31,7 @@ def test_when_since_dates_an_ongoing_activity_only(nlp) -> None:  # noqa: ANN001
 
     from onrecord.events.when_where import event_date
 
-    doc = nlp("Since 2009, hundreds of people have been killed in attacks on hotels.")
+    doc = nlp("Since 2014, dozens of villagers have been killed in raids on markets.")
     killed = next(t for t in doc if t.text == "killed")
     assert event_date(next(doc.sents), killed, PUB, other_triggers=set()) is None
     doc = nlp("The rebels have been attacking and fighting the army since 2011.")
