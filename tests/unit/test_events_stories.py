@@ -56,6 +56,8 @@ def test_events_stories_scores(shared) -> None:  # noqa: ANN001
     # compares parties by code (0.156 before), so the test holds the ceiling itself.
     assert 0.0 <= result["duplicates"] <= 0.10
     assert result["type"]["f1"] >= 0.30
+    # Type and both actors: the 0.35 (measured 0.415 on these, 0.214 at the start of round 2).
+    assert result["type_actors"]["f1"] >= 0.35
 
 
 # Story linking (events.link_mentions) on made-up stories: events built by hand, no parser.
