@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..entities import columns, span_ents, span_text
+from ..entities import columns, doc_text, span_ents, span_text
 from ..model import Attribution, Entity, Event, Participant
 from .actors import code_text, place_kind
 from .coding import plover
@@ -705,7 +705,7 @@ def find_events(doc: Doc, entities: list[Entity], attributions: list[Attribution
             if span_text(part).strip():
                 events.extend(_sentence_events(part, entities, index, attributions, published, home, lexicon,
                                                        judge, weak))
-    events = link_mentions(events, doc.text, weak=weak, published=published)
+    events = link_mentions(events, doc_text(doc), weak=weak, published=published)
     for n, ev in enumerate(events, 1):
         ev.id = f"V{n}"
     return events

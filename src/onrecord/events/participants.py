@@ -1,9 +1,11 @@
 """Who did it and to whom: actor and recipient phrases from the dependency parse."""
 from __future__ import annotations
 
+from itertools import islice
+
 from spacy.tokens import Doc, Span, Token
 
-from ..entities import doc_cache, doc_text, name_gender, span_ents, span_text
+from ..entities import columns, doc_cache, doc_text, name_gender, span_ents, span_text
 from ..model import Entity, Participant
 from .actors import Code, code_text, place_kind, tables
 
@@ -758,9 +760,8 @@ def _said_of_name(tok: Token, entities: list[Entity]) -> Code | None:
     if key in values:
         return values[key]
     said: list[Token] = []
-    for t in doc:
-        if t.text != tok.text or t.pos_ != "PROPN":
-            continue
+    for i in _proper_nouns(doc).get(tok.text, ()):
+        t = doc[i]
         root = t
         while root.dep_ in ("compound", "flat") and root.head.pos_ == "PROPN" and root.head.i != root.i:
             root = root.head
@@ -802,8 +803,9 @@ def _said_of_name(tok: Token, entities: list[Entity]) -> Code | None:
             if code.country:
                 break
     if out is None:
+        text = doc_text(doc)   # doc.text rebuilds the whole text on every call
         for e in entities:
-            if e.type == "PERSON" and e.titles and any(tok.text in doc.text[s:t] for s, t in e.mentions):
+            if e.type == "PERSON" and e.titles and any(tok.text in text[s:t] for s, t in e.mentions):
                 code = code_text(" ".join(e.titles))
                 if code.sector:
                     out = code
@@ -814,15 +816,34 @@ def _said_of_name(tok: Token, entities: list[Entity]) -> Code | None:
     return out
 
 
+def _proper_nouns(doc: Doc) -> dict[str, list[int]]:
+    """Token indices of each proper noun's text, read once per doc from its columns (a scan of
+    Token objects per name cost more than the rest of the events stage)."""
+    values = doc_cache(doc)
+    found = values.get("proper_nouns")
+    if found is None:
+        cols = columns(doc)
+        found = {}
+        for i, (text, pos) in enumerate(zip(cols.text, cols.pos)):
+            if pos == "PROPN":
+                found.setdefault(text, []).append(i)
+        values["proper_nouns"] = found
+    return found
+
+
 def _lead_role(doc: Doc, name: str) -> Token | None:
     """News leads name a role first and the person next: "The U.N. envoy for X is calling for ...
     <Name> issued the appeal Friday". When a name first appears as the subject of the sentence
     after a lead whose subject is one unnamed, definite role ("the envoy", not "officials", not a
     named person), the name is that role."""
-    sents = list(doc.sents)[:2]
+    values = doc_cache(doc)
+    sents = values.get("lead_sentences")
+    if sents is None:
+        sents = values["lead_sentences"] = list(islice(doc.sents, 2))
     if len(sents) < 2:
         return None
-    first = next((t for t in doc if t.text == name and t.pos_ == "PROPN"), None)
+    at = _proper_nouns(doc).get(name)
+    first = doc[at[0]] if at else None
     if first is None or not sents[1].start <= first.i < sents[1].end:
         return None
     root = first
@@ -953,7 +974,7 @@ def split_nationalities(tok: Token, part: Participant) -> list[Participant]:
         out = []
         for n in sorted(nations, key=lambda x: x.i):
             country = code_text(n.text).country
-            out.append(Participant(span=(n.idx, end), text=tok.doc.text[n.idx:end], entity=None,
+            out.append(Participant(span=(n.idx, end), text=doc_text(tok.doc)[n.idx:end], entity=None,
                                    country=country or part.country, sector=part.sector))
         return out
     return [part]
