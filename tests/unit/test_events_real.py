@@ -287,3 +287,12 @@ def test_events_name_described_by_an_uncoded_role_takes_the_home_country(nlp) ->
             "He called for all charges against journalists to be dropped.")
     ev = [e for e in _of(_events(nlp, text), "REQUEST") if any("Banda" in p.text for p in e.actor)]
     assert ev and ev[0].actor[0].country == "ZMB"
+
+
+def test_events_a_whether_question_or_a_forecast_is_no_event(nlp) -> None:  # noqa: ANN001
+    asked = "Traders wonder whether Canada will sign the trade agreement with Mexico next month."
+    assert not _of(_events(nlp, asked), "AGREE")
+    forecast = "Analysts say the Serbian army is likely to deploy troops along the border with Kosovo."
+    assert not [e for e in _events(nlp, forecast) if e.type in ("MOBILIZE", "ASSAULT", "COERCE") and not e.negated]
+    plain = "The Serbian army deployed troops along the border with Kosovo on Monday."
+    assert _events(nlp, plain)

@@ -214,6 +214,10 @@ def hypothetical(tok: Token) -> bool:
             return True
         if tok.dep_ in ("acl", "ccomp") and tok.head.lemma_.lower() in _SPECULATION:
             return True  # "speculation that the attorney general would resign"
+        if tok.dep_ in ("ccomp", "advcl", "csubj") and any(c.dep_ == "mark" and c.lower_ == "whether" for c in kids):
+            return True  # "whether the president will agree": a question, not an event
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("likely", "unlikely"):
+            return True  # "the army is likely to deploy": a forecast
         if tok.i == tok.head.i:
             return False
         tok = tok.head
