@@ -454,10 +454,26 @@ def _earlier_body(tok: Token, lemma: str) -> Token | None:
     doc = tok.doc
     if any(t.pos_ in ("NOUN", "PROPN") for t in doc[tok.sent.start:tok.i]):
         return None  # not the sentence's opening party: the nearer rules decide
+    for subj in _previous_subjects(tok, lemma):
+        if subj.ent_type_ == "PERSON" or not heads_actor(subj):
+            continue
+        plural = subj.tag_ in _PLURAL_TAGS
+        body = subj.ent_type_ in ("ORG", "GPE", "NORP") or subj.lemma_.lower() in _INSTITUTIONS | _BODIES
+        if lemma == "it" and not plural and body or lemma == "they" and (plural or body):
+            return subj
+        return None
+    return None
+
+
+def _previous_subjects(tok: Token, lemma: str):  # noqa: ANN201 - a generator of Tokens
+    """The subjects of the sentences before tok's, nearest sentence first and, within one, the
+    speakers and main clauses first; a sentence whose subject is the same pronoun again is passed
+    over for the one before it (pronouns are never yielded)."""
+    doc = tok.doc
     start = tok.sent.start
     for _ in range(_SUBJECT_SENTENCES):
         if start <= 0:
-            break
+            return
         prev = doc[start - 1].sent
         start = prev.start
         subjects = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and (
@@ -468,14 +484,7 @@ def _earlier_body(tok: Token, lemma: str) -> Token | None:
                 if subj.lemma_.lower() == lemma:
                     break  # the same pronoun again: look further back
                 continue
-            if subj.ent_type_ == "PERSON" or not heads_actor(subj):
-                continue
-            plural = subj.tag_ in _PLURAL_TAGS
-            body = subj.ent_type_ in ("ORG", "GPE", "NORP") or subj.lemma_.lower() in _INSTITUTIONS | _BODIES
-            if lemma == "it" and not plural and body or lemma == "they" and (plural or body):
-                return subj
-            return None
-    return None
+            yield subj
 
 
 # Bodies that speak and act as one ("it"), beside _INSTITUTIONS; never a person's role ("the
@@ -493,29 +502,16 @@ def _earlier_subject(tok: Token, lemma: str, fits) -> Token | None:  # noqa: ANN
     for t in doc[sent.start:tok.i]:
         if t.ent_type_ == "PERSON":
             return None  # a name earlier in its own sentence: the nearest-name rule decides
-    start = sent.start
-    for _ in range(_SUBJECT_SENTENCES):
-        if start <= 0:
-            break
-        prev = doc[start - 1].sent
-        start = prev.start
-        subjects = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and (
-            t.head.dep_ == "ROOT" or t.head.lemma_.lower() in _SPEECH)]
-        subjects.sort(key=lambda t: (t.head.lemma_.lower() not in _SPEECH, t.head.dep_ != "ROOT", t.i))
-        for subj in subjects:
-            if subj.pos_ == "PRON":
-                if subj.lemma_.lower() == lemma:
-                    break  # the same "he" again: look further back
-                continue
-            a, b = phrase(subj)
-            named = [t for t in doc[a:b] if t.ent_type_ == "PERSON"]
-            if not named and subj.pos_ == "PROPN" and (not subj.ent_type_ or subj.ent_type_ == "ORG" and _described_as_person(subj)):
-                named = [subj]  # a name the tagger left untyped, or called an organisation but described as a person
-            if not named or subj.tag_ in _PLURAL_TAGS:
-                continue
-            if fits(named[0].idx, named[-1].idx + len(named[-1])):
-                return subj
-            return None
+    for subj in _previous_subjects(tok, lemma):
+        a, b = phrase(subj)
+        named = [t for t in doc[a:b] if t.ent_type_ == "PERSON"]
+        if not named and subj.pos_ == "PROPN" and (not subj.ent_type_ or subj.ent_type_ == "ORG" and _described_as_person(subj)):
+            named = [subj]  # a name the tagger left untyped, or called an organisation but described as a person
+        if not named or subj.tag_ in _PLURAL_TAGS:
+            continue
+        if fits(named[0].idx, named[-1].idx + len(named[-1])):
+            return subj
+        return None
     return None
 
 
