@@ -85,6 +85,10 @@ def subject(trigger: Token, light: Token | None = None) -> Token | None:
             agent = next((a for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"
                           for a in [_agent(c)] if a is not None), None)
         return agent
+    if _bare_passive(verb):
+        # "when pressed by reporters, X apologized", "X should be able to be sued": a passive
+        # with no subject of its own was done to the clause's subject; only its agent acted.
+        return _agent(verb)
     for _ in range(4):
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)
         if passive:
@@ -115,6 +119,15 @@ def subject(trigger: Token, light: Token | None = None) -> Token | None:
             return verb.head
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN") and heads_actor(verb.head):
             return verb.head  # "protesters demanding the release of ...": the protesters
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ in ("prep", "agent"):
+            # "responded by blocking ...", "played a role in denying ...", "besides attacking
+            # X, Y said": a gerund under a preposition is done by the clause's subject; under
+            # "accused X of", "stopped X from" by the one named before it.
+            doer = _gerund_doer(verb.head)
+            if isinstance(doer, Token) and doer.pos_ in ("VERB", "AUX"):
+                verb = doer
+                continue
+            return doer
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head is not verb:
             verb = verb.head
             if any(c.dep_ == "nsubjpass" for c in verb.children) and trigger.dep_ == "conj":
@@ -123,6 +136,52 @@ def subject(trigger: Token, light: Token | None = None) -> Token | None:
             continue
         break
     return None
+
+
+# Prepositions whose gerund is done by the object of the verb they hang on ("accused X of
+# killing", "stopped X from leaving", "thanked X for helping"), or by a passive's subject.
+_OBJECT_GERUND_PREPS = frozenset("of for from with against".split())
+
+
+def _gerund_doer(prep: Token) -> Token | None:
+    """Who does the gerund under prep: the verb it hangs on (the caller takes that verb's
+    subject), climbing through a noun that is the verb's object ("played a role in denying"); or
+    that verb's object or passive subject for "accused X of doing"; None when the preposition
+    hangs on a noun that acts (a subject) or on nothing clausal."""
+    head = prep.head
+    for _ in range(3):
+        if head.pos_ in ("VERB", "AUX"):
+            break
+        if head.pos_ in ("NOUN", "PROPN", "PRON") and head.dep_ in ("dobj", "attr", "npadvmod"):
+            head = head.head
+        elif head.pos_ in ("NOUN", "PROPN", "PRON") and head.dep_ == "pobj" and head.head.dep_ == "prep":
+            head = head.head.head
+        else:
+            return None
+    if head.pos_ not in ("VERB", "AUX") or head.i == prep.i:
+        return None
+    if prep.head is head and prep.lower_ in _OBJECT_GERUND_PREPS:
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and c.i < prep.i), None)
+        if obj is not None:
+            return obj if heads_actor(obj) or obj.pos_ == "PROPN" else None
+    if any(c.dep_ == "nsubjpass" for c in head.children) or _bare_passive(head):
+        return None  # "was praised for helping": who did the praising says nothing of the helper
+    return head
+
+
+def _bare_passive(verb: Token) -> bool:
+    """A passive participle with no subject of its own: "(when) pressed by reporters", "to be
+    sued", "being questioned". Its controller is the one acted on."""
+    if verb.tag_ != "VBN" or verb.lemma_.lower() in _PSEUDO_PASSIVE:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return False
+    if verb.dep_ == "conj":
+        return False  # the conjoined passive has its own rules
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return verb.dep_ in ("xcomp", "advcl", "pcomp", "ccomp")
+    return verb.dep_ == "advcl" and not any(c.dep_ in ("aux", "dobj") for c in verb.children) and (
+        _agent(verb) is not None or any(c.dep_ == "mark" for c in verb.children))
 
 
 def _elliptic_passive(verb: Token) -> bool:
@@ -282,6 +341,18 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
             c.dep_ in _SUBJ for c in trigger.children) and trigger.lemma_.lower() not in _PSEUDO_PASSIVE:
         # "the car hit a mine and was then attacked": the subject the passive shares is the one attacked.
         candidates += [c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")][:1]
+    bare = next((v for v in verbs[:2] if _bare_passive(v)), None)
+    if bare is not None and not consult:
+        # "when pressed by reporters, X apologized", "X should be able to be sued": the one acted
+        # on is the subject of the clause the passive hangs on.
+        up = bare.head.head if bare.dep_ == "pcomp" else bare.head
+        for _ in range(3):
+            subj = [c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")][:1]
+            if subj or up.dep_ not in ("xcomp", "acomp") or up.head is up:
+                break
+            up = up.head  # "X should be able to be sued": able -> be -> X
+        if up.pos_ in ("VERB", "AUX", "ADJ"):
+            candidates += subj
     if not consult:
         # "was attacked with gunfire, killing all the civilians": what the attack's outcome clause
         # acts on, when nothing else is named.

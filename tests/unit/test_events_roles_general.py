@@ -1,0 +1,73 @@
+"""General actor and recipient mechanisms, on made-up sentences (invented names and wording).
+
+Each case failed before its rule: a gerund under a preposition lost its doer, a passive with no
+subject of its own made the one acted on its actor.
+"""
+from __future__ import annotations
+
+import pytest
+
+from onrecord.events import find_events
+
+pytestmark = pytest.mark.slow
+
+
+def _by_trigger(nlp, text: str, word: str):  # noqa: ANN001, ANN202
+    events = find_events(nlp(text), [], [], published="2020-01-01")
+    hits = [e for e in events if any(text[a:b] == word for a, b in e.trigger)]
+    assert len(hits) == 1, [(e.type, [text[a:b] for a, b in e.trigger]) for e in events]
+    return hits[0]
+
+
+def _texts(parts) -> list[str]:  # noqa: ANN001
+    return [p.text for p in parts]
+
+
+@pytest.mark.parametrize(("text", "word", "actor"), [
+    # "by doing": the clause's subject does it.
+    ("The striking dockworkers answered the ruling by blocking the port of Tarsen.",
+     "blocking", "The striking dockworkers"),
+    # "besides/after doing" before the main clause.
+    ("Besides criticizing the Grendan finance minister, Senator Oslo Marwick warned that the budget would fail.",
+     "criticizing", "Senator Oslo Marwick"),
+    # through the object noun the preposition hangs on: "played a role in doing".
+    ("Governor Alva Reck played a key role in rejecting the treaty with Morvania.",
+     "rejecting", "Governor Alva Reck"),
+    ("Union leaders won the dispute after threatening a general strike against the Norland rail company.",
+     "threatening", "Union leaders"),
+])
+def test_roles_gerund_under_preposition_takes_clause_subject(nlp, text: str, word: str, actor: str) -> None:  # noqa: ANN001
+    ev = _by_trigger(nlp, text, word)
+    assert _texts(ev.actor) == [actor]
+
+
+def test_roles_gerund_after_accused_object_is_not_the_accuser(nlp) -> None:  # noqa: ANN001
+    # "accused X of doing": the accuser did not do it (no event, or not with the prosecutor acting).
+    text = "The prosecutor accused Dario Pell of attacking a journalist in Venn."
+    events = find_events(nlp(text), [], [], published="2020-01-01")
+    for e in events:
+        if any(text[a:b] == "attacking" for a, b in e.trigger):
+            assert _texts(e.actor) != ["The prosecutor"]
+
+
+def test_roles_bare_passive_participle_agent_acts(nlp) -> None:  # noqa: ANN001
+    # "when attacked by X, Y ...": X attacked Y, not Y.
+    ev = _by_trigger(nlp, "When attacked by rebel fighters near the border, the Veskan soldiers retreated to their base.",
+                     "attacked")
+    assert _texts(ev.actor) == ["rebel fighters"]
+    assert _texts(ev.recipient) == ["the Veskan soldiers"]
+
+
+def test_roles_passive_after_preposition_is_done_to_the_subject(nlp) -> None:  # noqa: ANN001
+    ev = _by_trigger(nlp, "After being criticized by the Grendan president, the Velorian ambassador left the capital.",
+                     "criticized")
+    assert _texts(ev.actor) == ["the Grendan president"]
+    assert _texts(ev.recipient) == ["the Velorian ambassador"]
+
+
+def test_roles_controlled_passive_infinitive_is_the_target(nlp) -> None:  # noqa: ANN001
+    # "X must be able to be prosecuted": X is the one prosecuted, never the prosecutor.
+    ev = _by_trigger(nlp, "The Velorian ministers must be able to be prosecuted by the courts, the opposition said.",
+                     "prosecuted")
+    assert _texts(ev.actor) == ["the courts"]
+    assert _texts(ev.recipient) == ["The Velorian ministers"]
