@@ -20,6 +20,7 @@ from .coding import plover
 from .confidence import Judge, Recorder, candidate_features, shipped as shipped_judge
 from .participants import (
     REFLEXIVE,
+    heads_actor,
     home_country,
     mention_index,
     participant,
@@ -137,6 +138,19 @@ _US_OFFICES = re.compile(r"\b(special counsel|congressional|congress(?:wo)?m[ae]
 # "would have picked somebody else" describe what might be, not what happened.
 _CONDITIONAL_MARKS = frozenset("if unless lest".split())
 _MODAL = frozenset("would could might should".split())
+# Verbs of wishing: what they take is not done, nor promised ("hopes the truce will hold").
+# Verbs that propose or that only point to a reading of the facts, depending on their clause.
+_EPISTEMIC = frozenset({"suggest"})
+_FORECAST = frozenset("imminent likely unlikely possible probable inevitable expected certain looming".split())
+_MAYBE = frozenset("may might could".split())
+_ABLE = frozenset({"can"})
+_DESIRE = frozenset("hope wish pray dream long yearn".split())
+# The small model lemmatises "hopes" as "hop": the written forms say it too.
+_DESIRE_FORMS = frozenset(w + end for w in ("hope", "wish", "pray") for end in ("", "s", "es", "d", "ed", "ing")) | {
+    "hoping"}
+# Verbs of intent or expectation that PETRARCH codes bare (aim, expect, decide 030): the act they
+# take is the event, retyped by its intent (_retype); alone ("aims to understand") they are none.
+_INTENT_ONLY = frozenset("aim expect decide want intend plan hope wish".split())
 _SPECULATION = frozenset("speculation rumor rumour fear possibility prospect chance doubt question "
                          "hope expectation likelihood risk scenario".split())
 # What a warning threatens when it is the actor's own act: "warned of retaliation".
@@ -205,6 +219,7 @@ def _inherit_country(parts: list[Participant], others: list[Participant], sent: 
 
 def hypothetical(tok: Token) -> bool:
     """Whether tok sits in a conditional ("if ...") or counterfactual ("would have ...") clause."""
+    start = tok.i
     for _ in range(10):
         kids = list(tok.children)
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in kids):
@@ -216,8 +231,19 @@ def hypothetical(tok: Token) -> bool:
             return True  # "speculation that the attorney general would resign"
         if tok.dep_ in ("ccomp", "advcl", "csubj") and any(c.dep_ == "mark" and c.lower_ == "whether" for c in kids):
             return True  # "whether the president will agree": a question, not an event
+        if tok.i == start and tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in (
+                "be", "become", "seem", "appear", "look") and (_has_aux(tok.head, _MAYBE) or any(
+                c.dep_ == "acomp" and c.lemma_.lower() in _FORECAST for c in tok.head.children)):
+            return True  # "sanctions may be imminent", "a strike looks likely": a forecast
+        if tok.i == start and _has_aux(tok, _ABLE) and not any(c.dep_ == "neg" for c in kids):
+            return True  # "the two countries can make contributions": an ability, not an act
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("likely", "unlikely"):
             return True  # "the army is likely to deploy": a forecast
+        if tok.dep_ in ("ccomp", "xcomp") and (tok.head.lemma_.lower() in _DESIRE or tok.head.lower_ in _DESIRE_FORMS):
+            return True  # "hopes the talks could resume", "wishes to meet": a wish, not an act
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "to" and (tok.head.head.lower_ == "forward" or any(
+                c.lower_ == "forward" for c in tok.head.head.children)):
+            return True  # "looks forward to discussing"
         if tok.i == tok.head.i:
             return False
         tok = tok.head
@@ -274,6 +300,9 @@ def _retype(c: _Candidate) -> None:
             for t in x.subtree):
         c.cameo, c.type, c.refused = "138", "THREATEN", True  # "did not rule out military action"
         return
+    if tok.lemma_.lower() in _EPISTEMIC and _asserts(tok):
+        c.cameo, c.type = "010", "STATEMENT"  # "analysts suggest Ankara is learning": a reading, no proposal
+        return
     if c.cameo == "130" and tok.lemma_.lower() in ("warn", "warning") and _warns_of_danger(tok):
         c.cameo, c.type = "010", "STATEMENT"
         return
@@ -282,14 +311,26 @@ def _retype(c: _Candidate) -> None:
         if c.type in _COERCIVE:
             c.cameo = _COERCE_THREAT.get(c.cameo, _COERCIVE[c.type])
             c.type = "THREATEN"
-        elif c.type == "SANCTION" and _conditional(verb):
-            c.cameo, c.type = "1312", "THREATEN"  # "if X invades, we would impose sanctions"
+        elif c.type == "SANCTION" and (_conditional(verb) or _has_aux(verb, _MAYBE)):
+            c.cameo, c.type = "1312", "THREATEN"  # "if X invades, we would impose sanctions", "may impose"
         elif c.type in _COOPERATIVE and _negated(c):
             # "will not negotiate", "would not provide aid": a refusal, which is the event.
             c.cameo, c.type, c.refused = "120", "REJECT", True
         elif c.type in _COOPERATIVE:
             c.cameo = _AID_INTENT.get(c.cameo, _COOPERATIVE[c.type])
             c.type = "AGREE"
+
+
+def _asserts(tok: Token) -> bool:
+    """Whether a verb of suggesting takes a statement of fact ("suggests the plan is failing"), not
+    a proposal ("suggested that talks resume", "suggested holding talks", "should")."""
+    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    return clause.tag_ in ("VBZ", "VBD") or clause.tag_ in ("VBG", "VBN") and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBD", "VBP") for c in clause.children) or (
+        clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may", "will", "would")
+                                    for c in clause.children))
 
 
 def _warns_of_danger(tok: Token) -> bool:
@@ -340,8 +381,10 @@ def _must_requests(sent: Span, candidates: list[_Candidate]) -> list[_Candidate]
         blame = not must and deps[i] == "ccomp" and tok.head.lemma_.lower() in _CLAIM_VERBS and _blamed(tok)
         if not must and not blame:
             continue
-        if not any(c.dep_ in ("nsubj", "nsubjpass" if blame else "nsubj") for c in tok.children):
-            continue
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass" if blame else "nsubj")), None)
+        if subj is None or must and not (heads_actor(subj) or subj.pos_ == "PRON" and subj.tag_ != "WDT"
+                                         and subj.lower_ not in ("this", "that", "what")):
+            continue  # "strong defences must work with diplomacy": a thing is asked nothing
         existing = next((c for c in candidates if c.head.i == tok.i), None)
         entry = existing.trigger.entry if existing else None
         code = "100" if must else "112"
@@ -373,6 +416,8 @@ def _negated(c: _Candidate) -> bool:
         for x in t.children:
             if x.dep_ == "neg" or x.lower_ in ("never", "no") and x.dep_ in ("advmod", "det", "neg"):
                 return True
+            if x.lower_ in ("longer", "more") and x.dep_ == "advmod" and any(g.lower_ == "no" for g in x.children):
+                return True  # "will no longer recognise"
     return False
 
 
@@ -423,6 +468,9 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
     candidates = []
     for trig in find_triggers(sent, lex):
         if hypothetical(trig.light or trig.token) or _purpose(trig.light or trig.token):
+            continue
+        if (trig.entry.source != OURS and not trig.entry.words and trig.light is None
+                and trig.token.lemma_.lower() in _INTENT_ONLY):
             continue
         coding = plover(trig.entry.cameo)
         candidates.append(_Candidate(trig, trig.entry.cameo, trig.entry.type or coding.type, [trig.token]))

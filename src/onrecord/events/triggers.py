@@ -47,6 +47,10 @@ _EVENTFUL_CODES = ("14", "17", "18", "19", "20", "15", "16")
 # Objects that make an aid or support verb about speech, not material help ("provided statements").
 _SPEECH_OBJECTS = frozenset("statement testimony answer detail account explanation comment address speech "
                             "remark update briefing assurance".split())
+# Objects that make a giving verb figurative: "could provide impetus", "offers a chance".
+_ABSTRACT_GIFTS = frozenset("impetus momentum opportunity chance insight clarity reason excuse justification "
+                            "incentive inspiration hope confidence legitimacy credibility impression sense "
+                            "signal glimpse picture indication example lesson".split())
 # Objects that make force and coercion verbs figurative: "firing questions", "shot down the bill",
 # "hit a record", "attacked the problem", "slashed prices". PETRARCH leaves these to its actor
 # filter (a question is no actor); we have no such filter for a bare verb, so say it here.
@@ -536,6 +540,8 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
         obj = _object(tok)
         if obj is not None and obj.lemma_.lower() in _SPEECH_OBJECTS and entry.cameo[:2] in ("05", "07"):
             continue
+        if obj is not None and obj.lemma_.lower() in _ABSTRACT_GIFTS and entry.cameo[:2] in ("03", "05", "06", "07"):
+            continue  # "gave impetus to the talks", "provides an opportunity": nothing handed over
         if entry.cameo[:2] in ("05", "06", "07") and any(
                 g.lemma_.lower() in _WRITING for c in tok.children if c.dep_ == "prep" for g in c.children):
             continue  # "contributed to this report": a byline
