@@ -71,3 +71,45 @@ def test_roles_controlled_passive_infinitive_is_the_target(nlp) -> None:  # noqa
                      "prosecuted")
     assert _texts(ev.actor) == ["the courts"]
     assert _texts(ev.recipient) == ["The Velorian ministers"]
+
+
+@pytest.mark.parametrize(("text", "word", "actor"), [
+    # a plan, a policy, a decision is nobody: the party it belongs to acts.
+    ("The Norland council's plan would hurt the farmers of Venn, the union said.", "hurt", ["The Norland council"]),
+    # "months of X by Y": the ones it is of or by.
+    ("Months of protests by Kesh students forced the education minister to resign.", "forced", ["Kesh students"]),
+])
+def test_roles_thing_subject_is_looked_through_to_its_owner(nlp, text: str, word: str, actor: list[str]) -> None:  # noqa: ANN001
+    ev = _by_trigger(nlp, text, word)
+    assert _texts(ev.actor) == actor
+
+
+def test_roles_thing_subject_with_no_owner_is_no_actor(nlp) -> None:  # noqa: ANN001
+    text = "The new tariff policy would hurt Grendan exporters."
+    for e in find_events(nlp(text), [], [], published="2020-01-01"):
+        assert all("policy" not in p.text for p in e.actor)
+
+
+def test_roles_bodies_named_like_abstractions_still_act(nlp) -> None:  # noqa: ANN001
+    ev = _by_trigger(nlp, "The Tarsen delegation met the Norland foreign minister.", "met")
+    assert _texts(ev.actor) == ["The Tarsen delegation"]
+
+
+def test_roles_he_is_never_a_thing_subject(nlp) -> None:  # noqa: ANN001
+    # "he" inside a clause about "his standing" is not the standing.
+    text = "His standing in the polls, even after he criticized the Grendan president, shows how divided the party is."
+    ev = _by_trigger(nlp, text, "criticized")
+    assert all("standing" not in p.text for p in ev.actor)
+
+
+def test_roles_he_is_never_a_body_of_state(nlp) -> None:  # noqa: ANN001
+    ev = _by_trigger(nlp, "The ministry said he had attacked the Velorian embassy.", "attacked")
+    assert _texts(ev.actor) != ["The ministry"]
+
+
+def test_roles_object_before_from_gerund_does_it(nlp) -> None:  # noqa: ANN001
+    # "stopped X from doing": X would do it, not the one who stopped X.
+    text = "The Kesh court stopped the Grendan army from attacking the refugee camp."
+    for e in find_events(nlp(text), [], [], published="2020-01-01"):
+        if any(text[a:b] == "attacking" for a, b in e.trigger):
+            assert _texts(e.actor) == ["the Grendan army"]

@@ -74,7 +74,71 @@ def with_conjuncts(tok: Token) -> list[Token]:
 
 
 def subject(trigger: Token, light: Token | None = None) -> Token | None:
-    """The acting noun of a trigger: its subject, the agent of a passive, or a controller's subject."""
+    """The acting noun of a trigger: its subject, the agent of a passive, or a controller's subject.
+    A thing or an abstraction ("the plan would hurt farmers", "his popularity shows") is no
+    actor: the party it belongs to is ("the council's plan"), else there is none."""
+    found = _subject(trigger, light)
+    if found is not None and _is_thing(found):
+        return _thing_owner(found)
+    return found
+
+
+# Abstract nouns by their ending, and common things that are said to act in news prose but are
+# nobody: a party's plans, words, documents, measures, times and figures.
+_THING_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship", "ure", "acy", "ency",
+                  "ancy")
+_THINGS = frozenset("plan move campaign job popularity word words session call issue position bill law deal "
+                    "policy decision report statement tweet remark comment idea proposal measure program "
+                    "programme effort strategy rule way month year week day time poll vote result letter "
+                    "document book article story video ad advert message speech record change problem "
+                    "question case project system budget tax price cost fund money figure number data "
+                    "evidence rhetoric attempt bid approach step plan scheme bid stance view argument "
+                    "claim account theory approach blizzard flood wave series string barrage "
+                    "agenda platform rise fall growth decline surge news headline footage photo image statute decree "
+                    "verdict treaty accord pact ruling".split())
+# Bodies and people whose names end like an abstraction: "the coalition", "the delegation".
+_BODY_LIKE = frozenset("coalition delegation commission association majority minority movement establishment "
+                       "leadership management federation confederation foundation corporation institution nation "
+                       "population generation congregation constituency presidency legislature entity celebrity "
+                       "personality authority opposition administration organisation organization community "
+                       "ministry agency government parliament department militia junta "
+                       "king queen darling".split())
+
+
+def _is_thing(tok: Token) -> bool:
+    """A common noun that names no party: no entity, no role or people word, and an abstraction
+    by its ending or a common thing ("plan", "tweets", "months")."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ in _ENT_LABELS or heads_actor(tok):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in _BODY_LIKE or lemma.endswith(("er", "or", "ist", "ian", "ant", "ent")) and not lemma.endswith(
+            _THING_ENDINGS):
+        return False
+    return lemma in _THINGS or lemma.endswith(_THING_ENDINGS)
+
+
+def _thing_owner(tok: Token) -> Token | None:
+    """The party a thing belongs to or is of: "the council's plan" -> the council, "months of
+    strikes by X" -> X; a possessive pronoun ("his plan") when it is the only owner named."""
+    for c in tok.children:
+        if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") and (heads_actor(c) or _name(c)):
+            return c
+        if c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ in _POSS_PRONOUN:
+            return c
+    inner = _inner_actor(tok, depth=2)
+    if inner is not None and inner.pos_ != "PRON":
+        return inner
+    # "a Grendan proposal": the people or state its modifier names.
+    return next((c for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")),
+                None)
+
+
+# A possessive pronoun as the owner of a thing that acts ("his tweets denounced X"): resolved as
+# the personal pronoun it stands for.
+_POSS_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+def _subject(trigger: Token, light: Token | None = None) -> Token | None:
     verb = light or trigger
     if light is None and trigger.pos_ in ("NOUN", "PROPN"):
         for c in trigger.children:
@@ -149,6 +213,9 @@ def _gerund_doer(prep: Token) -> Token | None:
     that verb's object or passive subject for "accused X of doing"; None when the preposition
     hangs on a noun that acts (a subject) or on nothing clausal."""
     head = prep.head
+    if prep.lower_ in _OBJECT_GERUND_PREPS and head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "nsubjpass") \
+            and (heads_actor(head) or _name(head)):
+        return head  # "barred the president from waiving": the president would waive
     for _ in range(3):
         if head.pos_ in ("VERB", "AUX"):
             break
@@ -160,7 +227,7 @@ def _gerund_doer(prep: Token) -> Token | None:
             return None
     if head.pos_ not in ("VERB", "AUX") or head.i == prep.i:
         return None
-    if prep.head is head and prep.lower_ in _OBJECT_GERUND_PREPS:
+    if prep.head.i == head.i and prep.lower_ in _OBJECT_GERUND_PREPS:
         obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and c.i < prep.i), None)
         if obj is not None:
             return obj if heads_actor(obj) or obj.pos_ == "PROPN" else None
@@ -348,7 +415,7 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
         up = bare.head.head if bare.dep_ == "pcomp" else bare.head
         for _ in range(3):
             subj = [c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")][:1]
-            if subj or up.dep_ not in ("xcomp", "acomp") or up.head is up:
+            if subj or up.dep_ not in ("xcomp", "acomp") or up.head.i == up.i:
                 break
             up = up.head  # "X should be able to be sued": able -> be -> X
         if up.pos_ in ("VERB", "AUX", "ADJ"):
@@ -434,9 +501,11 @@ def _passive_with_agent(verb: Token) -> bool:
 def resolve_pronoun(tok: Token) -> Token:
     """He/she/it/they -> the subject of the reporting verb above, else the nearest earlier name;
     "she" never goes to a man the title or first name marks as one, nor "he" to a woman."""
-    if tok.pos_ != "PRON" or tok.lemma_.lower() not in _PRONOUNS:
-        return tok
     lemma = tok.lemma_.lower()
+    if tok.tag_ == "PRP$":
+        lemma = _POSS_PRONOUN.get(tok.lower_, lemma)  # "his tweets": whom "he" would name
+    if tok.pos_ != "PRON" or lemma not in _PRONOUNS:
+        return tok
     if lemma == "you":
         return tok  # the one spoken to: neither the speaker nor the last name
     gender = {"he": "m", "she": "f"}.get(lemma)
@@ -448,7 +517,8 @@ def resolve_pronoun(tok: Token) -> Token:
     head = tok.head
     for _ in range(6):
         if head.lemma_.lower() in _SPEECH or head.dep_ == "ROOT":
-            subj = next((c for c in head.children if c.dep_ == "nsubj" and c.i != tok.i), None)
+            subj = next((c for c in head.children if c.dep_ == "nsubj" and c.i != tok.i
+                         and not c.left_edge.i <= tok.i <= c.right_edge.i), None)  # not "his own words"
             if subj is not None and subj.pos_ != "PRON" and _number_agrees(lemma, subj):
                 a, b = phrase(subj)
                 named = [t for t in tok.doc[a:b] if t.ent_type_ == "PERSON"]
@@ -593,7 +663,9 @@ def _number_agrees(pronoun: str, noun: Token) -> bool:
         return noun.tag_ in _PLURAL_TAGS or noun.ent_type_ in ("ORG", "NORP", "GPE") or (
             code_text(noun.text).country is not None and noun.ent_type_ != "PERSON")
     if pronoun in ("he", "she"):
-        return noun.tag_ not in _PLURAL_TAGS
+        # and a person: not a body, a place or a thing ("his popularity, even after he ...").
+        return noun.tag_ not in _PLURAL_TAGS and noun.ent_type_ not in ("GPE", "NORP", "LOC", "FAC") and not (
+            _is_thing(noun) or noun.lemma_.lower() in _INSTITUTIONS | _BODIES)
     return True
 
 
