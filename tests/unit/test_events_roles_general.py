@@ -113,3 +113,30 @@ def test_roles_object_before_from_gerund_does_it(nlp) -> None:  # noqa: ANN001
     for e in find_events(nlp(text), [], [], published="2020-01-01"):
         if any(text[a:b] == "attacking" for a, b in e.trigger):
             assert _texts(e.actor) == ["the Grendan army"]
+
+
+def test_roles_object_of_force_does_the_complement(nlp) -> None:  # noqa: ANN001
+    # "forced X to resign": X resigns, not the one who forced.
+    ev = _by_trigger(nlp, "The general forced the Kesh defense minister to resign.", "resign")
+    assert _texts(ev.actor) == ["the Kesh defense minister"]
+
+
+def test_roles_partitive_relative_is_its_head(nlp) -> None:  # noqa: ANN001
+    ev = _by_trigger(nlp, "Only three senators, all of whom opposed the Norland treaty, voted for the bill.", "opposed")
+    assert _texts(ev.actor) == ["Only three senators"]
+
+
+def test_roles_recipient_never_inside_the_actor_phrase(nlp) -> None:  # noqa: ANN001
+    text = "The accord, which was rejected by large majorities in the Grendan parliament, will not return."
+    ev = _by_trigger(nlp, text, "rejected")
+    assert all("parliament" not in p.text for p in ev.recipient)
+
+
+@pytest.mark.parametrize("text", [
+    # "we" is never the last place named, nor a document that "said" it.
+    "Heavy rain fell across Chile on Monday. We met the Velorian envoy in Tarsen last week.",
+    "Heavy rain fell across Chile on Monday. \"We have met the Velorian envoy twice,\" the statement said.",
+])
+def test_roles_we_is_not_a_place_or_a_document(nlp, text: str) -> None:  # noqa: ANN001
+    ev = _by_trigger(nlp, text, "met")
+    assert _texts(ev.actor) not in (["Chile"], ["the statement"])

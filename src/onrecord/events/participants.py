@@ -178,6 +178,9 @@ def _subject(trigger: Token, light: Token | None = None) -> Token | None:
         for c in subjects[:1]:
             if verb.dep_ == "relcl" and c.lower_ in _RELATIVE:
                 return verb.head  # "the soldiers who shot the protesters": the soldiers
+            if verb.dep_ == "relcl" and any(g.lower_ in ("whom", "which") for p in c.children
+                                            if p.dep_ == "prep" and p.lower_ == "of" for g in p.children):
+                return verb.head  # "two Democrats, both of whom opposed it": the Democrats
             return c
         if verb.dep_ == "relcl" and not passive:
             return verb.head
@@ -192,6 +195,11 @@ def _subject(trigger: Token, light: Token | None = None) -> Token | None:
                 verb = doer
                 continue
             return doer
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in _SUBJECT_CONTROL:
+            # "forced the minister to resign", "urged Kesh to release them": the object does it.
+            obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+            if obj is not None and obj.lower_ not in REFLEXIVE and (heads_actor(obj) or _name(obj)):
+                return obj
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head is not verb:
             verb = verb.head
             if any(c.dep_ == "nsubjpass" for c in verb.children) and trigger.dep_ == "conj":
@@ -249,6 +257,10 @@ def _bare_passive(verb: Token) -> bool:
         return verb.dep_ in ("xcomp", "advcl", "pcomp", "ccomp")
     return verb.dep_ == "advcl" and not any(c.dep_ in ("aux", "dobj") for c in verb.children) and (
         _agent(verb) is not None or any(c.dep_ == "mark" for c in verb.children))
+
+
+# Verbs whose object does not do their complement: "promised the voters to cut taxes".
+_SUBJECT_CONTROL = frozenset("promise pledge vow swear assure guarantee threaten".split())
 
 
 def _elliptic_passive(verb: Token) -> bool:
@@ -433,9 +445,19 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
                 expanded.append(a)
                 expanded.extend(g for g in a.children if g.dep_ == "poss")
 
+    def inside_actor(c: Token) -> bool:
+        """"rejected by majorities in Congress": a noun within the actor's own phrase (met before
+        the trigger on the way up) is part of who acted, not whom it was done to."""
+        for a in c.ancestors:
+            if a.i == trigger.i or light is not None and a.i == light.i:
+                return False
+            if a.i in actors:
+                return True
+        return False
+
     def usable(c: Token) -> bool:
         return not (c.i in actors or c.tag_ == "PRP$" or c.lower_ in REFLEXIVE
-                    or c.pos_ == "PRON" and c.lemma_.lower() in _NON_REFERRING)
+                    or c.pos_ == "PRON" and c.lemma_.lower() in _NON_REFERRING or inside_actor(c))
 
     for c in expanded:
         if not usable(c):
@@ -443,7 +465,7 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
         if heads_actor(c) or c.dep_ == "nsubjpass" and _name(c):
             return c  # "X was convicted": a name no table knows is still the one acted on
         inner = _inner_actor(c)
-        if inner is not None and inner.i not in actors:
+        if inner is not None and inner.i not in actors and not inside_actor(inner):
             return inner
     for c in expanded:  # a phrase that at least mentions someone
         if usable(c) and is_actorish(c):
@@ -519,7 +541,7 @@ def resolve_pronoun(tok: Token) -> Token:
         if head.lemma_.lower() in _SPEECH or head.dep_ == "ROOT":
             subj = next((c for c in head.children if c.dep_ == "nsubj" and c.i != tok.i
                          and not c.left_edge.i <= tok.i <= c.right_edge.i), None)  # not "his own words"
-            if subj is not None and subj.pos_ != "PRON" and _number_agrees(lemma, subj):
+            if subj is not None and subj.pos_ != "PRON" and _number_agrees(lemma, subj) and not _is_thing(subj):
                 a, b = phrase(subj)
                 named = [t for t in tok.doc[a:b] if t.ent_type_ == "PERSON"]
                 if not named or fits(named[0].idx, named[-1].idx + len(named[-1])):
@@ -542,7 +564,10 @@ def resolve_pronoun(tok: Token) -> Token:
         earlier = _earlier_body(tok, lemma)
         if earlier is not None:
             return earlier
-    want = {"PERSON"} if gender else {"GPE", "ORG", "NORP"}
+    if lemma in _RELATIVE:
+        return tok  # "Who signed the law?": a question names no one
+    # "we" is a body of people speaking, never the last place named.
+    want = {"PERSON"} if gender else {"ORG", "NORP"} if lemma == "we" else {"GPE", "ORG", "NORP"}
     for ent in reversed(span_ents(tok.doc[max(0, tok.i - 120):tok.i])):
         if ent.label_ in want and fits(ent.start_char, ent.end_char):
             return ent.root
