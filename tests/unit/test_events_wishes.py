@@ -14,6 +14,10 @@ def _events(nlp, text: str):  # noqa: ANN001, ANN202
     return [e for e in find_events(doc, find_entities(doc), [], published="2024-03-08") if e.type != "STATEMENT"]
 
 
+def _trigger_words(text: str, event) -> list[str]:  # noqa: ANN001
+    return [text[s:t] for s, t in event.trigger]
+
+
 def _types(nlp, text: str) -> list[str]:  # noqa: ANN001
     return [e.type for e in _events(nlp, text)]
 
@@ -31,7 +35,7 @@ def test_events_a_wish_is_no_event(nlp, text: str) -> None:  # noqa: ANN001
 @pytest.mark.slow
 def test_events_an_intent_verb_alone_is_no_agreement(nlp) -> None:  # noqa: ANN001
     # PETRARCH codes a bare "aim" or "decide" 030; with nothing to intend, nothing was agreed.
-    assert _types(nlp, "Norland aims to understand the mood in Vesperia.") == []
+    assert _types(nlp, "Norland aims to understand what Vesperia wants.") == []
 
 
 @pytest.mark.slow
@@ -41,7 +45,7 @@ def test_events_a_decision_to_act_is_the_act(nlp) -> None:  # noqa: ANN001
 
 @pytest.mark.slow
 def test_events_an_ability_is_no_event(nlp) -> None:  # noqa: ANN001
-    assert _types(nlp, "Norland and Vesperia can make large contributions to regional security.") == []
+    assert _types(nlp, "Norland and Vesperia can make significant contributions to security from Karsk to Velka.") == []
 
 
 @pytest.mark.slow
@@ -82,4 +86,82 @@ def test_events_no_longer_recognising_is_a_refusal(nlp) -> None:  # noqa: ANN001
 
 @pytest.mark.slow
 def test_events_an_abstract_gift_is_no_aid(nlp) -> None:  # noqa: ANN001
-    assert _types(nlp, "Norland's new trade deal with Karsk gave fresh impetus to the talks.") == []
+    assert _types(nlp, "Norland's outreach to Karsk could also provide impetus to its talks with Vesperia.") == []
+
+
+@pytest.mark.slow
+def test_events_in_case_is_a_condition(nlp) -> None:  # noqa: ANN001
+    types = _types(nlp, "We discussed further costs for Vesperia in case such a truce is not agreed.")
+    assert "REJECT" not in types
+
+
+@pytest.mark.slow
+def test_events_preparing_to_vote_is_no_agreement(nlp) -> None:  # noqa: ANN001
+    text = "The Norland senate prepares to vote on new measures against Vesperia."
+    assert "prepares" not in [t for e in _events(nlp, text) for t in _trigger_words(text, e)]
+
+
+@pytest.mark.slow
+def test_events_looking_to_someone_to_act_is_a_hope(nlp) -> None:  # noqa: ANN001
+    assert _types(nlp, "Karsk is looking to the Norland president to veto the bill.") == []
+
+
+@pytest.mark.slow
+def test_events_sanctions_that_enjoy_support_are_no_event(nlp) -> None:  # noqa: ANN001
+    assert _types(nlp, "Sanctions against Vesperia enjoy wide support in the Norland parliament.") == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The general came to power in a coup.",
+    "When it comes to Vesperia, the ball is in its court.",
+])
+def test_events_going_nowhere_is_no_visit(nlp, text: str) -> None:  # noqa: ANN001
+    assert "CONSULT" not in _types(nlp, text)
+
+
+@pytest.mark.slow
+def test_events_coming_to_a_capital_is_a_visit(nlp) -> None:  # noqa: ANN001
+    assert "CONSULT" in _types(nlp, "The Norland foreign minister came to Karsk for talks with the president.")
+
+
+@pytest.mark.slow
+def test_events_capturing_people_is_coercion(nlp) -> None:  # noqa: ANN001
+    assert _types(nlp, "Norland troops captured twelve rebels near the border on Friday.") == ["COERCE"]
+
+
+@pytest.mark.slow
+def test_events_capturing_a_town_is_force(nlp) -> None:  # noqa: ANN001
+    assert _types(nlp, "Norland troops captured the town of Velka on Friday.") == ["ASSAULT"]
+
+
+@pytest.mark.slow
+def test_events_recognising_a_situation_is_no_support(nlp) -> None:  # noqa: ANN001
+    assert _types(nlp, "We continue to recognize a difficult and complex situation, the Norland minister said.") == []
+
+
+@pytest.mark.slow
+def test_events_recognising_a_state_is_support(nlp) -> None:  # noqa: ANN001
+    assert "SUPPORT" in _types(nlp, "Norland recognized Vesperia on Monday.")
+
+
+@pytest.mark.slow
+def test_events_would_welcome_is_no_act(nlp) -> None:  # noqa: ANN001
+    assert _types(nlp, "Analysts say Karsk would especially welcome the closure of the base.") == []
+
+
+@pytest.mark.slow
+def test_events_investing_with_no_partner_is_no_cooperation(nlp) -> None:  # noqa: ANN001
+    assert _types(nlp, "Norland is investing heavily in other bases.") == []
+
+
+@pytest.mark.slow
+def test_events_neutralising_fighters_is_force(nlp) -> None:  # noqa: ANN001
+    assert _types(nlp, "Norland troops neutralized several rebels near Velka.") == ["ASSAULT"]
+
+
+@pytest.mark.slow
+def test_events_a_series_of_strikes_names_the_strikes(nlp) -> None:  # noqa: ANN001
+    text = "Norland forces carried out a series of airstrikes against rebels in Vesperia."
+    ev = _events(nlp, text)
+    assert ev and any(text[s:t] == "airstrikes" for e in ev for s, t in e.trigger)

@@ -30,7 +30,7 @@ from .participants import (
     subject,
     with_conjuncts,
 )
-from .triggers import OURS, Entry, Lexicon, Trigger, find_triggers, lexicon as shipped_lexicon
+from .triggers import OURS, Entry, Lexicon, Trigger, act_modifier, find_triggers, lexicon as shipped_lexicon
 from .when_where import event_date, event_location
 
 __all__ = ["find_events"]
@@ -116,6 +116,7 @@ _INSTRUMENTS = frozenset("bomb carbomb rocket missile shell mortar grenade mine 
                          "bullet gunfire artillery drone projectile munition shrapnel".split())
 # Types the PLOVER gold never codes, so the learned scorer has no say on them: the rules decide.
 _RULE_ONLY = frozenset({"STATEMENT", "DENY"})
+_NEEDS_PARTNER = frozenset({"invest", "trade", "partner"})
 # Characters between an event and a bare later mention ("the arrests") that may retell it.
 MENTION_WINDOW = 600
 _PLACE_PREPS = frozenset("in at into inside near across throughout around".split())
@@ -150,7 +151,7 @@ _DESIRE_FORMS = frozenset(w + end for w in ("hope", "wish", "pray") for end in (
     "hoping"}
 # Verbs of intent or expectation that PETRARCH codes bare (aim, expect, decide 030): the act they
 # take is the event, retyped by its intent (_retype); alone ("aims to understand") they are none.
-_INTENT_ONLY = frozenset("aim expect decide want intend plan hope wish".split())
+_INTENT_ONLY = frozenset("aim expect decide want intend plan prepare hope wish".split())
 _SPECULATION = frozenset("speculation rumor rumour fear possibility prospect chance doubt question "
                          "hope expectation likelihood risk scenario".split())
 # What a warning threatens when it is the actor's own act: "warned of retaliation".
@@ -239,6 +240,13 @@ def hypothetical(tok: Token) -> bool:
             return True  # "the two countries can make contributions": an ability, not an act
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("likely", "unlikely"):
             return True  # "the army is likely to deploy": a forecast
+        edge = tok.left_edge.i
+        if tok.head.lower_ == "case" and tok.head.head.lower_ in ("in", "just") or tok.dep_ == "advcl" and (
+                edge >= 2 and tok.doc[edge - 2].lower_ == "in" and tok.doc[edge - 1].lower_ == "case"):
+            return True  # "in case the truce is not agreed"
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "look" and not any(
+                c.dep_ == "prep" and c.lower_ in ("at", "into", "for") for c in tok.head.children):
+            return True  # "Ankara is looking to Washington to veto the bill": a hope
         if tok.dep_ in ("ccomp", "xcomp") and (tok.head.lemma_.lower() in _DESIRE or tok.head.lower_ in _DESIRE_FORMS):
             return True  # "hopes the talks could resume", "wishes to meet": a wish, not an act
         if tok.dep_ == "pcomp" and tok.head.lower_ == "to" and (tok.head.head.lower_ == "forward" or any(
@@ -589,6 +597,8 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
                 recipients = [rec_pairs[0][0]]
         if not recipients and c.trigger.entry.source != OURS and not c.trigger.entry.words:
             flags.append("pet_bare_no_target")  # a PETRARCH verb with no pattern codes only with both sides
+        if not recipients and c.head.lemma_.lower() in _NEEDS_PARTNER and c.trigger.light is None:
+            flags.append("no_partner")  # "investing heavily in new bases": cooperation needs a partner
         heads_of = {id(r): t for r, t in rec_pairs}
         for part in recipients:
             tok = heads_of.get(id(part))
@@ -620,7 +630,7 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
         events.append(Event(
             id="", type=c.type, cameo=c.cameo, mode=_mode(c, sent), context=_context(c, sent_text),
             trigger=tuple(sorted((t.idx, t.idx + len(t.text)) for t in [c.head, *absorbed.get(c.head.i, [])]
-                                 + ([light] if light is not None else []))),
+                                 + ([light] if light is not None else []) + _act_of(c.head))),
             sentence=(sent.start_char, sent.start_char + len(sent_text.rstrip())), actor=actors, recipient=recipients,
             location=location,
             date=event_date(sent, light or c.head, published, other_triggers=trigger_ids),
@@ -634,6 +644,12 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
     # met ... on Thursday"): never one with the main clause's event.
     background = {made[c.head.i].trigger[0] for c in keep if c.head.i in made and c.head.dep_ in ("relcl", "acl")}
     return _merge(events, background, weak or set())
+
+
+def _act_of(head: Token) -> list[Token]:
+    """"carried out a series of airstrikes": the airstrikes are evidence of the act too."""
+    mod = act_modifier(head)
+    return [mod] if mod is not None else []
 
 
 def _link_denials(keep: list[_Candidate], made: dict[int, Event]) -> None:

@@ -19,6 +19,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from ..entities import columns
+from .actors import Code, code_text
 
 _DATA = "onrecord.data.events"
 _OBJ = "*obj"  # pattern word: the verb must have a direct object ("return *obj")
@@ -43,6 +44,8 @@ _LIGHT_VERBS = frozenset("have hold attend conduct launch stage begin continue u
 _OCCUR_VERBS = frozenset("take occur happen erupt break begin start continue resume end conclude last "
                          "open close kill wound injure leave destroy damage hit target claim spark trigger "
                          "follow come mark enter drag escalate intensify rage prompt cause".split())
+# Verbs that say what a thing has or needs, not that it happened: "sanctions enjoy support".
+_STATIVE_VERBS = frozenset("enjoy need require lack deserve merit command win gain draw attract have".split())
 _EVENTFUL_CODES = ("14", "17", "18", "19", "20", "15", "16")
 # Objects that make an aid or support verb about speech, not material help ("provided statements").
 _SPEECH_OBJECTS = frozenset("statement testimony answer detail account explanation comment address speech "
@@ -66,7 +69,9 @@ _FIGURATIVE_OBJECTS = frozenset("question query criticism barb insult broadside 
                                 "racism injustice apathy complacency "
                                 # legal and political contests: "fight the charges", "killed the deal"
                                 "charge lawsuit suit case ruling verdict extradition election deal project "
-                                "scheme hope momentum expectation forecast estimate".split())
+                                "scheme hope momentum expectation forecast estimate "
+                                # dangers one removes: "neutralised the threat"
+                                "threat risk danger effect impact".split())
 # "hit its sales target", "met its target": a goal; "struck targets", "hit military targets": force.
 _GOAL_WORDS = frozenset({"target", "goal"})
 _FORCE_CODES = ("17", "18", "19", "20")
@@ -287,6 +292,48 @@ def _child_lemmas_raw(tok: Token) -> set[str]:
     return out
 
 
+# Verbs of going: a visit needs somewhere or someone to go to.
+_MOTION_VERBS = frozenset("come go return head travel".split())
+_CAPTURE_VERBS = frozenset({"capture", "recapture"})
+_RECOGNISE_VERBS = frozenset({"recognize", "recognise", "acknowledge"})
+_ATTITUDE_VERBS = frozenset("welcome praise appreciate applaud commend hail".split())
+_PARTY_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _party(tok: Token) -> bool:
+    """A person, group, organisation or country (a name, or a noun the actor tables code)."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ not in ("it", "this", "that", "what", "which")
+    return tok.ent_type_ in _PARTY_ENTS or code_text(tok.text) != Code() or code_text(tok.lemma_) != Code()
+
+
+def _people(tok: Token) -> bool:
+    """People rather than a place: "captured two rebels", "were captured" said of soldiers."""
+    if tok.ent_type_ in _PLACE_ENTS or tok.ent_type_ == "ORG":
+        return False
+    if tok.ent_type_ in ("PERSON", "NORP") or tok.pos_ == "PRON" and tok.lower_ not in ("it", "this", "that"):
+        return True
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() in _SETTLEMENTS:
+        return False
+    code = code_text(tok.lemma_)
+    return code.sector is not None and code.country is None
+
+
+# Places the actor tables code by their people ("town" -> civilians): taken, they are ground won.
+_SETTLEMENTS = frozenset("town village city hamlet camp settlement suburb neighborhood neighbourhood quarter".split())
+
+
+def _goes_nowhere(tok: Token) -> bool:
+    """A verb of going whose destination is no place and no party, or the idiom "when it comes to"."""
+    subj = _verb_subject(tok)
+    if subj is not None and subj.lower_ == "it" and tok.lemma_.lower() == "come":
+        return True
+    dests = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("to", "into", "under")
+             for g in c.children if g.dep_ == "pobj"]
+    return bool(dests) and not any(g.ent_type_ in _PLACE_ENTS or _party(g) or g.pos_ == "PROPN" for g in dests)
+
+
 def _object(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
@@ -472,6 +519,15 @@ _GENERIC_ACTS = frozenset("effort mission campaign operation drive bid initiativ
                           "attempt spate string".split())
 
 
+def act_modifier(tok: Token) -> Token | None:
+    """The act a generic act noun names ("a series of airstrikes" -> "airstrikes"), for its evidence span."""
+    if tok.lemma_.lower() not in _GENERIC_ACTS:
+        return None
+    return next((m for m in [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+                 + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj" and g.pos_ == "NOUN"]), None)
+
+
 def _modifier_entries(tok: Token, nouns: dict[str, tuple[Entry, ...]],
                       verbs: dict[str, tuple[Entry, ...]]) -> tuple[Entry, ...]:
     mods = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
@@ -542,6 +598,17 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
             continue
         if obj is not None and obj.lemma_.lower() in _ABSTRACT_GIFTS and entry.cameo[:2] in ("03", "05", "06", "07"):
             continue  # "gave impetus to the talks", "provides an opportunity": nothing handed over
+        if entry.cameo[:2] == "04" and lemmas[i] in _MOTION_VERBS and _goes_nowhere(tok):
+            continue  # "came to power", "when it comes to trade", "may come to our agenda"
+        if lemmas[i] in _CAPTURE_VERBS and entry.cameo[:2] == "19" and obj is not None and _people(obj):
+            entry = Entry((), "173", None, entry.source, entry.key)  # "captured rebels": taken, not a town won
+        if lemmas[i] in _RECOGNISE_VERBS and entry.cameo[:2] == "05" and obj is not None and not (
+                _party(obj) or any(_party(g) for c in obj.children if c.dep_ in ("poss", "prep") for g in
+                                   ([c] if c.dep_ == "poss" else [x for x in c.children if x.dep_ == "pobj"]))):
+            continue  # "recognize a difficult situation": no party is recognised
+        if entry.cameo[:2] == "05" and lemmas[i] in _ATTITUDE_VERBS and any(
+                c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in tok.children):
+            continue  # "Tehran would welcome the closure": a leaning, not an act
         if entry.cameo[:2] in ("05", "06", "07") and any(
                 g.lemma_.lower() in _WRITING for c in tok.children if c.dep_ == "prep" for g in c.children):
             continue  # "contributed to this report": a byline
@@ -595,6 +662,6 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
             continue
         if light:
             yield Trigger(tok, entries[0], light=head)
-        elif tok.dep_ in ("nsubj", "nsubjpass") and (entries[0].cameo[:2] in _EVENTFUL_CODES
-                                                     or head.lemma_.lower() in _OCCUR_VERBS):
+        elif tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() not in _STATIVE_VERBS and (
+                entries[0].cameo[:2] in _EVENTFUL_CODES or head.lemma_.lower() in _OCCUR_VERBS):
             yield Trigger(tok, entries[0])
