@@ -140,3 +140,17 @@ def test_roles_recipient_never_inside_the_actor_phrase(nlp) -> None:  # noqa: AN
 def test_roles_we_is_not_a_place_or_a_document(nlp, text: str) -> None:  # noqa: ANN001
     ev = _by_trigger(nlp, text, "met")
     assert _texts(ev.actor) not in (["Chile"], ["the statement"])
+
+
+def test_roles_purpose_clause_object_does_not_act(nlp) -> None:  # noqa: ANN001
+    # "used phones to discuss": the phones discuss nothing; only force/urge/ask-like verbs pass
+    # the complement to their object.
+    ev = _by_trigger(nlp, "The Velorian envoy and the Kesh minister used encrypted phones to discuss the border dispute.",
+                     "discuss")
+    assert all("phones" not in p.text for p in ev.actor)
+
+
+def test_roles_singular_party_member_can_be_he(nlp) -> None:  # noqa: ANN001
+    text = "The lifelong Republican who chaired the Tarsen committee says he won't vote for Governor Alva Reck."
+    ev = _by_trigger(nlp, text, "vote")
+    assert _texts(ev.actor) == ["The lifelong Republican"]

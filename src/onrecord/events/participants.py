@@ -87,7 +87,7 @@ def subject(trigger: Token, light: Token | None = None) -> Token | None:
 # nobody: a party's plans, words, documents, measures, times and figures.
 _THING_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "ship", "ure", "acy", "ency",
                   "ancy")
-_THINGS = frozenset("plan move campaign job popularity word words session call issue position bill law deal "
+_THINGS = frozenset("plan move job popularity word words session call issue position bill law deal "
                     "policy decision report statement tweet remark comment idea proposal measure program "
                     "programme effort strategy rule way month year week day time poll vote result letter "
                     "document book article story video ad advert message speech record change problem "
@@ -195,7 +195,7 @@ def _subject(trigger: Token, light: Token | None = None) -> Token | None:
                 verb = doer
                 continue
             return doer
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in _SUBJECT_CONTROL:
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _OBJECT_CONTROL:
             # "forced the minister to resign", "urged Kesh to release them": the object does it.
             obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
             if obj is not None and obj.lower_ not in REFLEXIVE and (heads_actor(obj) or _name(obj)):
@@ -259,8 +259,12 @@ def _bare_passive(verb: Token) -> bool:
         _agent(verb) is not None or any(c.dep_ == "mark" for c in verb.children))
 
 
-# Verbs whose object does not do their complement: "promised the voters to cut taxes".
-_SUBJECT_CONTROL = frozenset("promise pledge vow swear assure guarantee threaten".split())
+# Verbs whose object does their complement: "forced the minister to resign", "urged X to release"
+# (not "promised the voters to ...", nor "used phones to discuss", where the subject does it).
+_OBJECT_CONTROL = frozenset("force urge ask order tell persuade convince allow permit encourage invite compel "
+                            "pressure push press instruct direct require help enable prompt advise authorize "
+                            "authorise forbid oblige want expect need get lead cause call inspire motivate "
+                            "empower mandate summon appoint elect nominate choose select".split())
 
 
 def _elliptic_passive(verb: Token) -> bool:
@@ -427,6 +431,9 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
         up = bare.head.head if bare.dep_ == "pcomp" else bare.head
         for _ in range(3):
             subj = [c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")][:1]
+            if bare.dep_ == "xcomp" and up.i == bare.head.i and up.lemma_.lower() in _OBJECT_CONTROL:
+                # "want the migrants to be allowed to stay": the object is acted on
+                subj = [c for c in up.children if c.dep_ == "dobj" and c.i < bare.i][:1] or subj
             if subj or up.dep_ not in ("xcomp", "acomp") or up.head.i == up.i:
                 break
             up = up.head  # "X should be able to be sued": able -> be -> X
@@ -524,7 +531,7 @@ def resolve_pronoun(tok: Token) -> Token:
     """He/she/it/they -> the subject of the reporting verb above, else the nearest earlier name;
     "she" never goes to a man the title or first name marks as one, nor "he" to a woman."""
     lemma = tok.lemma_.lower()
-    if tok.tag_ == "PRP$":
+    if tok.tag_ == "PRP$" and tok.dep_ == "poss":
         lemma = _POSS_PRONOUN.get(tok.lower_, lemma)  # "his tweets": whom "he" would name
     if tok.pos_ != "PRON" or lemma not in _PRONOUNS:
         return tok
@@ -689,7 +696,7 @@ def _number_agrees(pronoun: str, noun: Token) -> bool:
             code_text(noun.text).country is not None and noun.ent_type_ != "PERSON")
     if pronoun in ("he", "she"):
         # and a person: not a body, a place or a thing ("his popularity, even after he ...").
-        return noun.tag_ not in _PLURAL_TAGS and noun.ent_type_ not in ("GPE", "NORP", "LOC", "FAC") and not (
+        return noun.tag_ not in _PLURAL_TAGS and noun.ent_type_ not in ("GPE", "LOC", "FAC") and not (
             _is_thing(noun) or noun.lemma_.lower() in _INSTITUTIONS | _BODIES)
     return True
 
