@@ -581,6 +581,15 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
         rec_pairs = [(r, t) for r, t in rec_pairs if not any(
             r.span == a.span or r.entity in persons and r.entity == a.entity for a in actors)]
         recipients = [r for r, _ in rec_pairs]
+        moved = next((x for x in c.head.children if x.dep_ == "nsubjpass"), None) if c.type == "MOBILIZE" else None
+        if not actors and moved is not None and not any(x.dep_ == "agent" for x in c.head.children):
+            # "troops have been deployed to the north": the forces moved are the side that acts.
+            actor_toks = with_conjuncts(moved)[:MAX_PARTICIPANTS]
+            actor_ids = {t.i for t in actor_toks}
+            actors = [q for t in actor_toks for q in split_nationalities(t, participant(t, entities, index))]
+            rec_pairs = [(r, t) for r, t in rec_pairs if t.i not in actor_ids]
+            rec_toks = [t for t in rec_toks if t.i not in actor_ids]
+            recipients = [r for r, _ in rec_pairs]
         if not recipients and c.type in SYMMETRIC and len(actors) > 1:
             # "Jordan and Britain agreed", "X and Y met": each is the other's counterpart.
             actors, recipients = actors[:1], actors[1:]

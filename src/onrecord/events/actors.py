@@ -207,8 +207,9 @@ def _code_text(text: str, t: _Tables) -> Code:
     words = _tokens(text, t)
     for _ in range(3):
         skip = _collective_cut(words)
-        if not skip:
-            break
+        if not skip or any(_lookup_name(words[a:b], t, phoenix=False) for a in range(skip - 1)
+                           for b in range(skip + 1, min(len(words), a + _MAX_NGRAM) + 1)):
+            break  # "the Group of Seven" is a name, not a group of something
         words = words[skip:]
     if not words:
         return Code()

@@ -45,7 +45,7 @@ _OCCUR_VERBS = frozenset("take occur happen erupt break begin start continue res
                          "open close kill wound injure leave destroy damage hit target claim spark trigger "
                          "follow come mark enter drag escalate intensify rage prompt cause".split())
 # Verbs that say what a thing has or needs, not that it happened: "sanctions enjoy support".
-_STATIVE_VERBS = frozenset("enjoy need require lack deserve merit command win gain draw attract have".split())
+_STATIVE_VERBS = frozenset("enjoy need require lack deserve merit have".split())
 _EVENTFUL_CODES = ("14", "17", "18", "19", "20", "15", "16")
 # Objects that make an aid or support verb about speech, not material help ("provided statements").
 _SPEECH_OBJECTS = frozenset("statement testimony answer detail account explanation comment address speech "
