@@ -154,3 +154,9 @@ def test_roles_singular_party_member_can_be_he(nlp) -> None:  # noqa: ANN001
     text = "The lifelong Republican who chaired the Tarsen committee says he won't vote for Governor Alva Reck."
     ev = _by_trigger(nlp, text, "vote")
     assert _texts(ev.actor) == ["The lifelong Republican"]
+
+
+def test_roles_plain_adjective_is_no_recipient(nlp) -> None:  # noqa: ANN001
+    # "a local bakery": the adjective "local" names nobody on its own.
+    ev = _by_trigger(nlp, "Inspector Dario Pell visited a local bakery in Tarsen on Monday.", "visited")
+    assert _texts(ev.recipient) != ["local"]

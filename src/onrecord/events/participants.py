@@ -415,8 +415,10 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
                     if p.dep_ == "prep" and p.lemma_.lower() in preps:
                         prepositional.extend(g for g in p.children if g.dep_ == "pobj")
                 if not topical:
+                    # a modifier names a party only as a name or a people ("Russian interference"),
+                    # not as a plain adjective ("a local clinic", "national unity")
                     objects.extend(g for g in c.children if g.dep_ in ("poss", "compound", "amod")
-                                   and g.tag_ != "PRP$")
+                                   and g.tag_ != "PRP$" and (g.dep_ != "amod" or g.ent_type_ in _ENT_LABELS))
         clausal = [g for c in v.children if c.dep_ == "ccomp" for g in c.children
                    if g.dep_ in ("nsubj", "nsubjpass")]
         candidates += datives + (prepositional + objects if transfer else objects + prepositional) + clausal
