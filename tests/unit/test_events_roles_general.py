@@ -160,3 +160,15 @@ def test_roles_plain_adjective_is_no_recipient(nlp) -> None:  # noqa: ANN001
     # "a local bakery": the adjective "local" names nobody on its own.
     ev = _by_trigger(nlp, "Inspector Dario Pell visited a local bakery in Tarsen on Monday.", "visited")
     assert _texts(ev.recipient) != ["local"]
+
+
+def test_roles_object_pronoun_is_not_its_clause_subject(nlp) -> None:  # noqa: ANN001
+    text = ("Governor Alva Reck clashed with Senator Dario Pell in the debate, and Reck tripped up Pell by "
+            "calling him out for his rehearsed lines.")
+    ev = _by_trigger(nlp, text, "calling")
+    assert "Reck" not in " ".join(_texts(ev.recipient))
+
+
+def test_roles_object_pronoun_may_be_the_reporter(nlp) -> None:  # noqa: ANN001
+    ev = _by_trigger(nlp, "Senator Oslo Marwick said the Velorian police had arrested him twice.", "arrested")
+    assert _texts(ev.recipient) == ["Senator Oslo Marwick"]

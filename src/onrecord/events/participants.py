@@ -547,6 +547,10 @@ def resolve_pronoun(tok: Token) -> Token:
 
     head = tok.head
     for _ in range(6):
+        if head.dep_ == "ROOT" and head.lemma_.lower() not in _SPEECH and tok.dep_ in ("dobj", "dative", "iobj", "pobj"):
+            # An object is not its own clause's subject: "Reck tripped up Pell by calling him out"
+            # ("him" is Pell); only a reporting verb's subject may be ("X said Y attacked him").
+            break
         if head.lemma_.lower() in _SPEECH or head.dep_ == "ROOT":
             subj = next((c for c in head.children if c.dep_ == "nsubj" and c.i != tok.i
                          and not c.left_edge.i <= tok.i <= c.right_edge.i), None)  # not "his own words"
