@@ -172,3 +172,15 @@ def test_roles_object_pronoun_is_not_its_clause_subject(nlp) -> None:  # noqa: A
 def test_roles_object_pronoun_may_be_the_reporter(nlp) -> None:  # noqa: ANN001
     ev = _by_trigger(nlp, "Senator Oslo Marwick said the Velorian police had arrested him twice.", "arrested")
     assert _texts(ev.recipient) == ["Senator Oslo Marwick"]
+
+
+def test_roles_relative_through_reported_clause_is_its_noun(nlp) -> None:  # noqa: ANN001
+    ev = _by_trigger(nlp, "The Velorian police arrested two men who officials said attacked the Grendan embassy.",
+                     "attacked")
+    assert _texts(ev.actor) == ["two men"]
+
+
+def test_roles_passive_relative_through_reported_clause_is_the_target(nlp) -> None:  # noqa: ANN001
+    ev = _by_trigger(nlp, "The Kesh commander, who residents said was captured last week, remains missing.", "captured")
+    assert _texts(ev.actor) != ["residents"]
+    assert _texts(ev.recipient) == ["The Kesh commander"]

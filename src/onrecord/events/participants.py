@@ -173,6 +173,8 @@ def _subject(trigger: Token, light: Token | None = None) -> Token | None:
             if agent is not None or verb.lemma_.lower() not in _PSEUDO_PASSIVE:
                 return agent
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if _mislabelled_passive(verb):
+            subjects = []  # "... who he said was killed": the subject of a passive was acted on
         if len(subjects) > 1 and any(t.text in _DASHES for t in verb.doc[subjects[0].i:subjects[-1].i]):
             subjects = subjects[-1:]  # a dateline before the subject: "NAIROBI (AP) - Kenyan police"
         for c in subjects[:1]:
@@ -265,6 +267,25 @@ _OBJECT_CONTROL = frozenset("force urge ask order tell persuade convince allow p
                             "pressure push press instruct direct require help enable prompt advise authorize "
                             "authorise forbid oblige want expect need get lead cause call inspire motivate "
                             "empower mandate summon appoint elect nominate choose select".split())
+
+
+def _relative_head(tok: Token) -> Token | None:
+    """The noun a relative pronoun stands for, through reported clauses ("the men who officials
+    said attacked"); None for a question's "who"."""
+    if tok.lower_ not in _RELATIVE:
+        return None
+    for a in tok.ancestors:
+        if a.dep_ == "relcl" and a.head.pos_ in ("NOUN", "PROPN"):
+            return a.head
+    return None
+
+
+def _mislabelled_passive(verb: Token) -> bool:
+    """A passive the parser gave an active subject: "be" + participle with "nsubj", no agent."""
+    return (verb.tag_ == "VBN" and verb.lemma_.lower() not in _PSEUDO_PASSIVE and _agent(verb) is None
+            and any(c.dep_ == "auxpass" for c in verb.children)
+            and any(c.dep_ == "nsubj" for c in verb.children)
+            and not any(c.dep_ == "nsubjpass" for c in verb.children))
 
 
 def _elliptic_passive(verb: Token) -> bool:
@@ -387,8 +408,8 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
             if c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE and v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
                 objects.append(v.head)  # "the minister, who was accused of ...": the minister
                 continue
-            if c.dep_ == "nsubj" and v is trigger and _elliptic_passive(v):
-                objects.append(c)  # "... and ten wounded"
+            if c.dep_ == "nsubj" and v is trigger and (_elliptic_passive(v) or _mislabelled_passive(v)):
+                objects.append(_relative_head(c) or c)  # "... and ten wounded"
                 continue
             if (c.dep_ == "nsubjpass" and v is trigger and not _passive_with_agent(v) and c.pos_ == "NOUN"
                     and not heads_actor(c) and v.lemma_.lower() not in _PSEUDO_PASSIVE):
@@ -539,6 +560,10 @@ def resolve_pronoun(tok: Token) -> Token:
         return tok
     if lemma == "you":
         return tok  # the one spoken to: neither the speaker nor the last name
+    if lemma in _RELATIVE:
+        # "the men who officials said attacked the post": the noun the relative clause hangs on;
+        # a question ("Who signed the law?") names no one.
+        return _relative_head(tok) or tok
     gender = {"he": "m", "she": "f"}.get(lemma)
     text = doc_text(tok.doc)
 
@@ -577,8 +602,6 @@ def resolve_pronoun(tok: Token) -> Token:
         earlier = _earlier_body(tok, lemma)
         if earlier is not None:
             return earlier
-    if lemma in _RELATIVE:
-        return tok  # "Who signed the law?": a question names no one
     # "we" is a body of people speaking, never the last place named.
     want = {"PERSON"} if gender else {"ORG", "NORP"} if lemma == "we" else {"GPE", "ORG", "NORP"}
     for ent in reversed(span_ents(tok.doc[max(0, tok.i - 120):tok.i])):
