@@ -184,3 +184,12 @@ def test_roles_passive_relative_through_reported_clause_is_the_target(nlp) -> No
     ev = _by_trigger(nlp, "The Kesh commander, who residents said was captured last week, remains missing.", "captured")
     assert _texts(ev.actor) != ["residents"]
     assert _texts(ev.recipient) == ["The Kesh commander"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Osaka attacks changed the Velorian campaign.",
+    "Sydney attacks shocked the nation.",
+])
+def test_roles_city_before_an_event_noun_is_the_place_not_the_actor(nlp, text: str) -> None:  # noqa: ANN001
+    ev = _by_trigger(nlp, text, "attacks")
+    assert _texts(ev.actor) == []

@@ -142,6 +142,8 @@ def _subject(trigger: Token, light: Token | None = None) -> Token | None:
     verb = light or trigger
     if light is None and trigger.pos_ in ("NOUN", "PROPN"):
         for c in trigger.children:
+            if c.dep_ == "compound" and _city_or_region(c):
+                continue  # "the Paris attacks", "a Kabul blast": where it happened, not who did it
             if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN") and is_actorish(c):
                 return c
         agent = _agent(trigger)  # "an investigation by the FBI"
@@ -244,6 +246,14 @@ def _gerund_doer(prep: Token) -> Token | None:
     if any(c.dep_ == "nsubjpass" for c in head.children) or _bare_passive(head):
         return None  # "was praised for helping": who did the praising says nothing of the helper
     return head
+
+
+def _city_or_region(tok: Token) -> bool:
+    """A city, capital or region name (not a country) modifying a noun: the place of it."""
+    if tok.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return False
+    a, b = phrase(tok)
+    return place_kind(tok.doc[a:b].text) in ("capital", "city", "region")
 
 
 def _bare_passive(verb: Token) -> bool:
