@@ -193,3 +193,9 @@ def test_roles_passive_relative_through_reported_clause_is_the_target(nlp) -> No
 def test_roles_city_before_an_event_noun_is_the_place_not_the_actor(nlp, text: str) -> None:  # noqa: ANN001
     ev = _by_trigger(nlp, text, "attacks")
     assert _texts(ev.actor) == []
+
+
+def test_roles_first_person_in_quote_is_the_speaker_behind_her_pronoun(nlp) -> None:  # noqa: ANN001
+    text = 'Governor Alva Reck spoke to reporters in Tarsen on Monday. "I will not meet the Velorian envoy," she said.'
+    ev = _by_trigger(nlp, text, "meet")
+    assert _texts(ev.actor) == ["Governor Alva Reck"]

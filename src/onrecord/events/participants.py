@@ -589,6 +589,11 @@ def resolve_pronoun(tok: Token) -> Token:
         if head.lemma_.lower() in _SPEECH or head.dep_ == "ROOT":
             subj = next((c for c in head.children if c.dep_ == "nsubj" and c.i != tok.i
                          and not c.left_edge.i <= tok.i <= c.right_edge.i), None)  # not "his own words"
+            if (subj is not None and lemma in ("i", "we") and head.lemma_.lower() in _SPEECH and subj.pos_ == "PRON"
+                    and subj.lemma_.lower() in ("he", "she", "they", "it") and tok.i < head.i):
+                # '"I will not resign," she said': the speaker, through her own pronoun
+                found = resolve_pronoun(subj)
+                return found if found.i != subj.i else tok
             if subj is not None and subj.pos_ != "PRON" and _number_agrees(lemma, subj) and not _is_thing(subj):
                 a, b = phrase(subj)
                 named = [t for t in tok.doc[a:b] if t.ent_type_ == "PERSON"]
