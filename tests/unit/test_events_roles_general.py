@@ -199,3 +199,10 @@ def test_roles_first_person_in_quote_is_the_speaker_behind_her_pronoun(nlp) -> N
     text = 'Governor Alva Reck spoke to reporters in Tarsen on Monday. "I will not meet the Velorian envoy," she said.'
     ev = _by_trigger(nlp, text, "meet")
     assert _texts(ev.actor) == ["Governor Alva Reck"]
+
+
+def test_roles_first_person_not_resolved_through_a_name_inside_the_quote(nlp) -> None:  # noqa: ANN001
+    # the speaker's "he" is unknown here; "me" must not become the man named inside the quote.
+    text = '"It bothers me that the Grendan campaign of Dario Pell keeps lying," he said.'
+    for e in find_events(nlp(text), [], [], published="2020-01-01"):
+        assert all("Pell" not in p.text for p in e.recipient)

@@ -93,7 +93,7 @@ _THINGS = frozenset("plan move job popularity word words session call issue posi
                     "document book article story video ad advert message speech record change problem "
                     "question case project system budget tax price cost fund money figure number data "
                     "evidence rhetoric attempt bid approach step plan scheme bid stance view argument "
-                    "claim account theory approach blizzard flood wave series string barrage "
+                    "claim theory approach blizzard flood wave series string barrage "
                     "agenda platform rise fall growth decline surge news headline footage photo image statute decree "
                     "verdict treaty accord pact ruling".split())
 # Bodies and people whose names end like an abstraction: "the coalition", "the delegation".
@@ -590,10 +590,16 @@ def resolve_pronoun(tok: Token) -> Token:
             subj = next((c for c in head.children if c.dep_ == "nsubj" and c.i != tok.i
                          and not c.left_edge.i <= tok.i <= c.right_edge.i), None)  # not "his own words"
             if (subj is not None and lemma in ("i", "we") and head.lemma_.lower() in _SPEECH and subj.pos_ == "PRON"
-                    and subj.lemma_.lower() in ("he", "she", "they", "it") and tok.i < head.i):
-                # '"I will not resign," she said': the speaker, through her own pronoun
-                found = resolve_pronoun(subj)
-                return found if found.i != subj.i else tok
+                    and subj.lemma_.lower() in ("he", "she") and tok.i < head.i):
+                # '"I will not resign," she said': the speaker, through her own pronoun, when the
+                # sentences before name her as their subject (not a name inside the quote)
+                sgender = {"he": "m", "she": "f"}[subj.lemma_.lower()]
+
+                def sfits(start: int, end: int) -> bool:
+                    return name_gender(text[start:end], text[max(0, start - 20):start]) in (None, sgender)
+
+                found = _earlier_subject(subj, subj.lemma_.lower(), sfits)
+                return found if found is not None else tok
             if subj is not None and subj.pos_ != "PRON" and _number_agrees(lemma, subj) and not _is_thing(subj):
                 a, b = phrase(subj)
                 named = [t for t in tok.doc[a:b] if t.ent_type_ == "PERSON"]
