@@ -206,3 +206,15 @@ def test_roles_first_person_not_resolved_through_a_name_inside_the_quote(nlp) ->
     text = '"It bothers me that the Grendan campaign of Dario Pell keeps lying," he said.'
     for e in find_events(nlp(text), [], [], published="2020-01-01"):
         assert all("Pell" not in p.text for p in e.recipient)
+
+
+def test_roles_he_inside_a_direct_quote_is_not_the_speaker(nlp) -> None:  # noqa: ANN001
+    # In a direct quote the speaker says "I"; "he" is someone else.
+    text = '"The bishop is brave and he criticized the Grendan president," Senator Oslo Marwick said.'
+    ev = _by_trigger(nlp, text, "criticized")
+    assert _texts(ev.actor) != ["Senator Oslo Marwick"]
+
+
+def test_roles_he_in_reported_speech_is_still_the_speaker(nlp) -> None:  # noqa: ANN001
+    ev = _by_trigger(nlp, "Senator Oslo Marwick said he had criticized the Grendan president.", "criticized")
+    assert _texts(ev.actor) == ["Senator Oslo Marwick"]

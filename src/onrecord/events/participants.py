@@ -279,6 +279,15 @@ _OBJECT_CONTROL = frozenset("force urge ask order tell persuade convince allow p
                             "empower mandate summon appoint elect nominate choose select".split())
 
 
+_QUOTES = frozenset('" \u201c \u201d \'\' `` \u2018 \u2019'.split())
+
+
+def _quoted_apart(tok: Token, verb: Token) -> bool:
+    """Whether a quotation mark stands between tok and the reporting verb: tok is in a direct quote."""
+    a, b = sorted((tok.i, verb.i))
+    return any(t.text in _QUOTES or t.tag_ in ("``", "''") for t in tok.doc[a + 1:b])
+
+
 def _relative_head(tok: Token) -> Token | None:
     """The noun a relative pronoun stands for, through reported clauses ("the men who officials
     said attacked"); None for a question's "who"."""
@@ -600,6 +609,10 @@ def resolve_pronoun(tok: Token) -> Token:
 
                 found = _earlier_subject(subj, subj.lemma_.lower(), sfits)
                 return found if found is not None else tok
+            if gender and subj is not None and head.lemma_.lower() in _SPEECH and _quoted_apart(tok, head):
+                # '"I think he has done well," Smith said': in a direct quote the speaker is "I",
+                # so "he" is someone else
+                break
             if subj is not None and subj.pos_ != "PRON" and _number_agrees(lemma, subj) and not _is_thing(subj):
                 a, b = phrase(subj)
                 named = [t for t in tok.doc[a:b] if t.ent_type_ == "PERSON"]
