@@ -218,3 +218,12 @@ def test_roles_he_inside_a_direct_quote_is_not_the_speaker(nlp) -> None:  # noqa
 def test_roles_he_in_reported_speech_is_still_the_speaker(nlp) -> None:  # noqa: ANN001
     ev = _by_trigger(nlp, "Senator Oslo Marwick said he had criticized the Grendan president.", "criticized")
     assert _texts(ev.actor) == ["Senator Oslo Marwick"]
+
+
+@pytest.mark.parametrize("text", [
+    "The city condemned the Velorian blockade of the harbour.",
+    "The Tarsen student society condemned the Velorian blockade of the harbour.",
+])
+def test_roles_bodies_ending_like_abstractions_are_not_things(nlp, text: str) -> None:  # noqa: ANN001
+    ev = _by_trigger(nlp, text, "condemned")
+    assert ev.actor

@@ -92,8 +92,8 @@ _THINGS = frozenset("plan move job popularity word words session call issue posi
                     "programme effort strategy rule way month year week day time poll vote result letter "
                     "document book article story video ad advert message speech record change problem "
                     "question case project system budget tax price cost fund money figure number data "
-                    "evidence rhetoric attempt bid approach step plan scheme bid stance view argument "
-                    "claim theory approach blizzard flood wave series string barrage "
+                    "evidence rhetoric attempt bid approach step scheme stance view argument "
+                    "claim theory blizzard flood wave series string barrage "
                     "agenda platform rise fall growth decline surge news headline footage photo image statute decree "
                     "verdict treaty accord pact ruling".split())
 # Bodies and people whose names end like an abstraction: "the coalition", "the delegation".
@@ -101,8 +101,9 @@ _BODY_LIKE = frozenset("coalition delegation commission association majority min
                        "leadership management federation confederation foundation corporation institution nation "
                        "population generation congregation constituency presidency legislature entity celebrity "
                        "personality authority opposition administration organisation organization community "
-                       "ministry agency government parliament department militia junta "
-                       "king queen darling".split())
+                       "ministry agency government parliament department militia junta city municipality "
+                       "society fraternity sorority alliance audience mission station publication membership "
+                       "bureaucracy conference".split())
 
 
 def _is_thing(tok: Token) -> bool:
