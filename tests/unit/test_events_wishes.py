@@ -165,3 +165,24 @@ def test_events_a_series_of_strikes_names_the_strikes(nlp) -> None:  # noqa: ANN
     text = "Norland forces carried out a series of airstrikes against rebels in Vesperia."
     ev = _events(nlp, text)
     assert ev and any(text[s:t] == "airstrikes" for e in ev for s, t in e.trigger)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Markets fell sharply following the Norland president's imposition of sanctions on Vesperia.", "SANCTION"),
+    ("Evidence from the scene led to the arrest of five Vesperian officers in Karsk.", "COERCE"),
+    ("Aid groups left the region after a Norland offensive against the rebels.", "ASSAULT"),
+])
+def test_events_an_act_told_as_done_with_its_party_is_an_event(nlp, text: str, kind: str) -> None:  # noqa: ANN001
+    assert kind in _types(nlp, text)
+
+
+@pytest.mark.slow
+def test_events_an_act_noun_with_no_party_after_a_preposition_is_no_event(nlp) -> None:  # noqa: ANN001
+    assert _types(nlp, "Prices rose after the sanctions.") == []
+
+
+@pytest.mark.slow
+def test_events_an_act_told_in_passing_beside_the_news_is_no_second_event(nlp) -> None:  # noqa: ANN001
+    text = "Karsk granted asylum to five Vesperian officers hiding there since last month's Norland invasion."
+    assert _types(nlp, text) == ["AID"]

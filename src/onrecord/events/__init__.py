@@ -30,7 +30,8 @@ from .participants import (
     subject,
     with_conjuncts,
 )
-from .triggers import OURS, Entry, Lexicon, Trigger, act_modifier, find_triggers, lexicon as shipped_lexicon
+from .triggers import OURS, Entry, Lexicon, Trigger, act_modifier, find_triggers, told_as_past
+from .triggers import lexicon as shipped_lexicon
 from .when_where import event_date, event_location
 
 __all__ = ["find_events"]
@@ -511,6 +512,11 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
     protests = {c.head.i for c in keep if c.type == "PROTEST"}
     keep = [c for c in keep if not (c.type == "REQUEST" and c.head.tag_ == "VBG" and protests and any(
         a.i in protests for a in c.head.ancestors))]
+    # "granted asylum ... since last month's invasion": an act told in passing is the sentence's
+    # event only when the sentence tells no other ("markets fell after the imposition of sanctions").
+    aside = {c.head.i for c in keep if c.trigger.light is None and c.head.pos_ == "NOUN" and told_as_past(c.head)}
+    if aside and any(c.head.i not in aside and c.type != "STATEMENT" for c in keep):
+        keep = [c for c in keep if c.head.i not in aside]
     trigger_ids = {c.head.i for c in keep}
     # "shelled the city, killing 20": a participle clause of the same type is the same happening.
     heads = {c.head.i: c for c in keep}

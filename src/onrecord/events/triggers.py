@@ -334,6 +334,35 @@ def _goes_nowhere(tok: Token) -> bool:
     return bool(dests) and not any(g.ent_type_ in _PLACE_ENTS or _party(g) or g.pos_ == "PROPN" for g in dests)
 
 
+# Prepositions and verbs that tell an act as already done: "after the raid", "led to the arrest".
+_AFTER_PREPS = frozenset("after following since amid during".split())
+_RESULT_VERBS = frozenset("lead result prompt trigger spark provoke cause follow".split())
+
+
+def told_as_past(noun: Token) -> bool:
+    """Whether an act noun sits where the sentence tells it as done ("after the raid")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in _AFTER_PREPS:
+        return True
+    if noun.dep_ == "pobj" and head.lower_ in ("to", "in") and head.head.lemma_.lower() in _RESULT_VERBS:
+        return True  # "led to the arrest of", "resulted in the deaths of"
+    return noun.dep_ == "dobj" and head.lemma_.lower() in _RESULT_VERBS and head.lemma_.lower() != "lead"
+
+
+def _names_party(noun: Token) -> bool:
+    """Whether an act noun's own phrase says who did it or to whom: a possessor ("Trump's
+    imposition"), a nationality ("a Turkish offensive"), or an of/by/against/on party."""
+    for c in noun.children:
+        if c.dep_ == "poss" and _party(c):
+            return True
+        if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG") or code_text(c.text).country):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("of", "by", "against", "on", "from") and any(
+                _party(g) for g in c.children if g.dep_ == "pobj"):
+            return True
+    return False
+
+
 def _object(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
@@ -658,10 +687,15 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
             entries = _derived_entries(lemmas[i], verbs)
         if not entries and light and lemmas[i] in _GENERIC_ACTS:
             entries = _modifier_entries(tok, nouns, verbs)
+        if not entries and not light and told_as_past(tok):
+            # "following the imposition of sanctions": the act the noun names, or its "of" act
+            entries = _derived_entries(lemmas[i], verbs) or _modifier_entries(tok, nouns, verbs)
         if not entries:
             continue
         if light:
             yield Trigger(tok, entries[0], light=head)
+        elif entries[0].cameo[:2] >= "14" and told_as_past(tok) and _names_party(tok):
+            yield Trigger(tok, entries[0])  # "following Trump's imposition of sanctions", "led to the arrest of five"
         elif tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() not in _STATIVE_VERBS and (
                 entries[0].cameo[:2] in _EVENTFUL_CODES or head.lemma_.lower() in _OCCUR_VERBS):
             yield Trigger(tok, entries[0])
