@@ -186,3 +186,32 @@ def test_events_an_act_noun_with_no_party_after_a_preposition_is_no_event(nlp) -
 def test_events_an_act_told_in_passing_beside_the_news_is_no_second_event(nlp) -> None:  # noqa: ANN001
     text = "Karsk granted asylum to five Vesperian officers hiding there since last month's Norland invasion."
     assert _types(nlp, text) == ["AID"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The first Norland peacekeeping troops have arrived in Velka, the minister said.", "AID"),
+    ("Two Norland warships arrived in the port of Karsk on Monday.", "MOBILIZE"),
+])
+def test_events_armed_forces_arriving_is_no_visit(nlp, text: str, kind: str) -> None:  # noqa: ANN001
+    assert _types(nlp, text) == [kind]
+
+
+@pytest.mark.slow
+def test_events_a_minister_arriving_is_a_visit(nlp) -> None:  # noqa: ANN001
+    assert _types(nlp, "The Norland foreign minister arrived in Karsk on Monday.") == ["CONSULT"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The ministers left Karsk without signing an agreement with Vesperia.",
+    "Norland troops withdrew from Velka without attacking the rebels.",
+])
+def test_events_an_act_not_done_is_no_event(nlp, text: str) -> None:  # noqa: ANN001
+    assert not {"AGREE", "SUPPORT", "ASSAULT"} & set(_types(nlp, text))
+
+
+@pytest.mark.slow
+def test_events_a_city_before_an_act_noun_is_its_place_not_its_actor(nlp) -> None:  # noqa: ANN001
+    ev = [e for e in _events(nlp, "The Kabul bombing killed nine people on Friday.") if e.type == "ASSAULT"]
+    assert ev and not any(p.text == "Kabul" for p in ev[0].actor)

@@ -20,6 +20,7 @@ from .coding import plover
 from .confidence import Judge, Recorder, candidate_features, shipped as shipped_judge
 from .participants import (
     REFLEXIVE,
+    _city_or_region,
     heads_actor,
     home_country,
     mention_index,
@@ -117,6 +118,8 @@ _INSTRUMENTS = frozenset("bomb carbomb rocket missile shell mortar grenade mine 
                          "bullet gunfire artillery drone projectile munition shrapnel".split())
 # Types the PLOVER gold never codes, so the learned scorer has no say on them: the rules decide.
 _RULE_ONLY = frozenset({"STATEMENT", "DENY"})
+# Visits and hosting go one way: "the senator and her husband made stops in Ohio" visit no one.
+_ONE_WAY = frozenset({"042", "043"})
 _NEEDS_PARTNER = frozenset({"invest", "trade", "partner"})
 # Characters between an event and a bare later mention ("the arrests") that may retell it.
 MENTION_WINDOW = 600
@@ -241,6 +244,10 @@ def hypothetical(tok: Token) -> bool:
             return True  # "the two countries can make contributions": an ability, not an act
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("likely", "unlikely"):
             return True  # "the army is likely to deploy": a forecast
+        if tok.dep_ == "pcomp" and (tok.head.lower_ == "without" or tok.head.lower_ == "of" and tok.i >= 2
+                                    and tok.doc[tok.head.i - 1].lower_ == "instead"
+                                    or tok.head.lower_ == "than" and tok.doc[tok.head.i - 1].lower_ == "rather"):
+            return True  # "left without signing", "instead of attacking": not done
         edge = tok.left_edge.i
         if tok.head.lower_ == "case" and tok.head.head.lower_ in ("in", "just") or tok.dep_ == "advcl" and (
                 edge >= 2 and tok.doc[edge - 2].lower_ == "in" and tok.doc[edge - 1].lower_ == "case"):
@@ -596,7 +603,7 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
             rec_pairs = [(r, t) for r, t in rec_pairs if t.i not in actor_ids]
             rec_toks = [t for t in rec_toks if t.i not in actor_ids]
             recipients = [r for r, _ in rec_pairs]
-        if not recipients and c.type in SYMMETRIC and len(actors) > 1:
+        if not recipients and c.type in SYMMETRIC and len(actors) > 1 and c.cameo[:3] not in _ONE_WAY:
             # "Jordan and Britain agreed", "X and Y met": each is the other's counterpart.
             actors, recipients = actors[:1], actors[1:]
         elif not actors and c.type in SYMMETRIC and len(recipients) > 1:
@@ -702,7 +709,7 @@ def _subject_of_noun(noun: Token) -> Token | None:
     if found is not None and found.i != noun.i:
         return found
     return next((c for c in noun.children if c.dep_ in ("amod", "compound", "poss")
-                 and c.ent_type_ in ("NORP", "GPE", "ORG")), None)
+                 and c.ent_type_ in ("NORP", "GPE", "ORG") and not _city_or_region(c)), None)  # "the Kabul bombing"
 
 
 def _absorb(into: Event, ev: Event) -> None:

@@ -292,6 +292,18 @@ def _child_lemmas_raw(tok: Token) -> set[str]:
     return out
 
 
+_ARRIVE_VERBS = frozenset("arrive land come".split())
+_ARMED_SECTORS = frozenset({"MIL", "PKO"})
+
+
+def _armed(subj: Token | None) -> bool:
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    a = min(t.i for t in subj.subtree)
+    return code_text(subj.doc[a:subj.i + 1].text).sector in _ARMED_SECTORS or subj.lemma_.lower() in (
+        "troop", "peacekeeper", "warship", "soldier", "force")
+
+
 # Verbs of going: a visit needs somewhere or someone to go to.
 _MOTION_VERBS = frozenset("come go return head travel".split())
 _CAPTURE_VERBS = frozenset({"capture", "recapture"})
@@ -440,6 +452,8 @@ def _force_sense(tok: Token, obj: Token | None) -> str | None:
         sides = [t for t in (subj, obj) if t is not None]
         if any(t.lemma_.lower() in _COMPETITORS for t in sides):
             return NO_EVENT
+        if len(sides) == 2 and all(t.ent_type_ == "PERSON" for t in sides) and obj is not None and obj.dep_ == "dobj":
+            return NO_EVENT  # "Sanders beat Clinton in Michigan": one named person defeats another at the polls
         if any(g.lemma_.lower() in _CONTESTS or g.lower_ in ("polls", "ballot")
                for t in [tok, *([obj] if obj is not None else [])] for c in t.children if c.dep_ == "prep"
                for g in c.children if g.dep_ == "pobj"):
@@ -627,6 +641,10 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
             continue
         if obj is not None and obj.lemma_.lower() in _ABSTRACT_GIFTS and entry.cameo[:2] in ("03", "05", "06", "07"):
             continue  # "gave impetus to the talks", "provides an opportunity": nothing handed over
+        if entry.cameo[:2] == "04" and lemmas[i] in _ARRIVE_VERBS and _armed(_verb_subject(tok)):
+            # "peacekeepers arrived in Bosnia" (CAMEO 074), "warships arrived" (154): no visit
+            peace = any(t.lower_.startswith("peacekeep") for t in _verb_subject(tok).subtree)
+            entry = Entry(entry.words, "074" if peace else "154", None, entry.source, entry.key)
         if entry.cameo[:2] == "04" and lemmas[i] in _MOTION_VERBS and _goes_nowhere(tok):
             continue  # "came to power", "when it comes to trade", "may come to our agenda"
         if lemmas[i] in _CAPTURE_VERBS and entry.cameo[:2] == "19" and obj is not None and _people(obj):
