@@ -215,3 +215,29 @@ def test_events_an_act_not_done_is_no_event(nlp, text: str) -> None:  # noqa: AN
 def test_events_a_city_before_an_act_noun_is_its_place_not_its_actor(nlp) -> None:  # noqa: ANN001
     ev = [e for e in _events(nlp, "The Kabul bombing killed nine people on Friday.") if e.type == "ASSAULT"]
     assert ev and not any(p.text == "Kabul" for p in ev[0].actor)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Norland kept new tariffs on Vesperia to pressure it to block the flow of drugs into Norland.", "PROTEST"),
+    ("The Norland trade minister rebuffed fears that the tariffs would cause a recession.", "REJECT"),
+    ("We launched a drug war, not a trade war, the Norland president said.", "MOBILIZE"),
+    ("I am not ready to be repatriated to Vesperia, said a woman living in the Karsk camp.", "AGREE"),
+    ("No evidence linking the camps with the rebels has been publicly released.", "RETREAT"),
+    ("The number of refugees in the Karsk camp declined to 230,000 last year.", "REJECT"),
+    ("He has undermined the constitution, threatening the territorial integrity of Norland.", "THREATEN"),
+    ("Anna Holt contributed reporting from Karsk.", "AID"),
+])
+def test_events_senses_that_are_no_act(nlp, text: str, absent: str) -> None:  # noqa: ANN001
+    assert absent not in _types(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Norland released three Vesperian prisoners on Monday.", "RETREAT"),
+    ("Vesperia declined to attend the hearing in Karsk.", "REJECT"),
+    ("Norland threatened Vesperia with sanctions on Monday.", "THREATEN"),
+    ("Norland wants to close the Vesperian embassy in Karsk.", "THREATEN"),
+])
+def test_events_senses_that_stay_acts(nlp, text: str, kind: str) -> None:  # noqa: ANN001
+    assert kind in _types(nlp, text)

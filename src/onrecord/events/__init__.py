@@ -64,6 +64,8 @@ _CLAIM_VERBS = frozenset("say claim allege charge insist assert conclude find st
 _CRIMES = frozenset("crime atrocity genocide massacre abuse violation fraud murder killing attack assassination "
                     "bombing torture war_crime offence offense cleansing".split())
 # "deny" is DENY when what is denied is a claim about the actor; else it refuses something (REJECT).
+_OPINIONS = frozenset("fear concern worry speculation notion suggestion idea view criticism doubt "
+                      "prediction forecast comparison characterization characterisation".split())
 _CLAIM_NOUNS = frozenset("allegation report claim charge accusation wrongdoing involvement responsibility "
                          "role existence story account collusion link contact meeting knowledge".split())
 _CONTEXT_CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -275,6 +277,8 @@ def _conditional(tok: Token) -> bool:
 def _purpose(tok: Token) -> bool:
     """An infinitive of purpose or one that describes a noun: "making bombs to carry out attacks",
     "they have until Feb. 4 to appeal" tell what is meant, not what happened."""
+    if tok.dep_ == "xcomp" and tok.head.i != tok.i and tok.head.tag_ == "VB" and tok.head.dep_ in ("advcl", "acl"):
+        tok = tok.head  # "kept tariffs to pressure them to block the flow": still the purpose
     return tok.dep_ in ("advcl", "acl", "relcl") and tok.tag_ == "VB" and any(
         c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
 
@@ -298,6 +302,9 @@ def _retype(c: _Candidate) -> None:
                                   for x in tok.children):
         c.cameo, c.type = "011", "STATEMENT"  # CAMEO 011, "decline comment": no refusal of anything
         return
+    if c.type == "REJECT" and any(x.dep_ == "dobj" and x.lemma_.lower() in _OPINIONS for x in tok.children):
+        c.cameo, c.type = "010", "STATEMENT"  # "rebuffed fears of a recession": a view answered, nothing refused
+        return
     if c.cameo == "016" and tok.lemma_.lower() not in _DENY_VERBS:
         c.cameo, c.type = "120", "REJECT"  # PETRARCH's "reject/dismiss the allegations": a rejection
         return
@@ -308,7 +315,8 @@ def _retype(c: _Candidate) -> None:
         if not clausal and obj is not None and obj.lemma_.lower() not in _CLAIM_NOUNS:
             c.cameo, c.type = "120", "REJECT"
         return
-    if c.type in ("AGREE", "SUPPORT") and tok.lemma_.lower() in _ASSENT and _negated(c):
+    if c.type in ("AGREE", "SUPPORT") and (tok.lemma_.lower() in _ASSENT or tok.pos_ == "ADJ"
+                                           and tok.lemma_.lower() in _INTENT_HEADS) and _negated(c):
         c.cameo, c.type, c.refused = "120", "REJECT", True  # "would not accept", "did not agree to"
         return
     if c.type == "REJECT" and _negated(c) and any(
@@ -327,7 +335,8 @@ def _retype(c: _Candidate) -> None:
         if c.type in _COERCIVE:
             c.cameo = _COERCE_THREAT.get(c.cameo, _COERCIVE[c.type])
             c.type = "THREATEN"
-        elif c.type == "SANCTION" and (_conditional(verb) or _has_aux(verb, _MAYBE)):
+        elif c.type == "SANCTION" and (_conditional(verb) or _has_aux(verb, _MAYBE) or verb.dep_ == "xcomp"
+                                       and verb.head.lemma_.lower() in _INTENT_HEADS):
             c.cameo, c.type = "1312", "THREATEN"  # "if X invades, we would impose sanctions", "may impose"
         elif c.type in _COOPERATIVE and _negated(c):
             # "will not negotiate", "would not provide aid": a refusal, which is the event.
@@ -428,6 +437,8 @@ def _blamed(tok: Token) -> bool:
 
 def _negated(c: _Candidate) -> bool:
     toks = [c.head] + ([c.trigger.light] if c.trigger.light is not None else [])
+    if c.head.pos_ == "ADJ" and c.head.dep_ == "acomp":
+        toks.append(c.head.head)  # "I am not ready to": the copula carries the negation
     for t in toks:
         for x in t.children:
             if x.dep_ == "neg" or x.lower_ in ("never", "no") and x.dep_ in ("advmod", "det", "neg"):

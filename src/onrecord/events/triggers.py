@@ -116,6 +116,12 @@ _CRITICISED = frozenset("handling policy policies decision record remark comment
                         "leadership performance strategy reform management conduct behaviour behavior "
                         "position view argument tactic agenda legislation measure rule".split())
 _WRITING = frozenset("report story article reporting".split())
+# Things one endangers rather than parties one threatens: "threatens the country's stability".
+_ENDANGERED = frozenset("integrity stability security peace existence future livelihood sovereignty unity "
+                        "order health economy growth recovery democracy process".split())
+# Non-violent domains of a "war": "a trade war", "a drug war", "price wars".
+_FIGURATIVE_WARS = frozenset("trade drug price tariff currency culture word bidding turf ratings talent "
+                             "console format".split())
 # What one asks or offers: a verb of disapproval (CAMEO 110: "dismiss", "spurn", "rebuff") said of
 # it refuses it (12), as PETRARCH codes "dismiss the proposal" 120: "dismissed the appeal". Criticism
 # (111) stays criticism: "criticised the plan".
@@ -432,6 +438,9 @@ def _force_sense(tok: Token, obj: Token | None) -> str | None:
              for g in c.children if g.dep_ == "pobj"]
     for o in objs:
         word = o.lemma_.lower()
+        if word == "war" and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _FIGURATIVE_WARS
+                                 for c in o.children):
+            return NO_EVENT
         if word in _CRITICISED and lemma in _VERBAL_FORCE and o.dep_ in ("dobj", "nsubjpass"):
             return "111"
         if word in _FIGURATIVE_OBJECTS:
@@ -641,6 +650,20 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
             continue
         if obj is not None and obj.lemma_.lower() in _ABSTRACT_GIFTS and entry.cameo[:2] in ("03", "05", "06", "07"):
             continue  # "gave impetus to the talks", "provides an opportunity": nothing handed over
+        if obj is not None and obj.lemma_.lower() == "war" and any(
+                c.dep_ in ("compound", "amod") and c.lemma_.lower() in _FIGURATIVE_WARS for c in obj.children):
+            continue  # "launched a drug war", "a trade war": no fighting
+        if entry.cameo[:3] == "084" and lemmas[i] == "release" and obj is not None and not (_people(obj) or _party(obj)):
+            continue  # "no evidence was released", "released its report": no one set free
+        if lemmas[i] == "decline" and entry.cameo[:2] == "12" and obj is None and not any(
+                c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+            continue  # "the number of refugees declined": a fall, not a refusal
+        if entry.cameo[:2] == "13" and obj is not None and obj.dep_ == "dobj" and obj.lemma_.lower() in _ENDANGERED:
+            continue  # "threatening the territorial integrity": endangering a thing, no threat to a party
+        if entry.cameo[:2] in ("06", "07") and lemmas[i] == "contribute" and (
+                obj is None and not any(c.dep_ == "prep" and c.lower_ in ("to", "toward", "towards") for c in tok.children)
+                or obj is not None and obj.lemma_.lower() in _WRITING):
+            continue  # "contributed reporting from Nairobi", "X contributed from Y": a byline
         if entry.cameo[:2] == "04" and lemmas[i] in _ARRIVE_VERBS and _armed(_verb_subject(tok)):
             # "peacekeepers arrived in Bosnia" (CAMEO 074), "warships arrived" (154): no visit
             peace = any(t.lower_.startswith("peacekeep") for t in _verb_subject(tok).subtree)
