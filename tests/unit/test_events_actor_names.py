@@ -36,3 +36,15 @@ def test_events_forces_deployed_are_the_actor(nlp) -> None:  # noqa: ANN001
     doc = nlp("Several hundred Norland troops were deployed to the border villages on Thursday.")
     ev = [e for e in find_events(doc, find_entities(doc), [], published="2024-03-08") if e.type == "MOBILIZE"]
     assert ev and [p.text for p in ev[0].actor] and "troops" in ev[0].actor[0].text
+
+
+@pytest.mark.slow
+def test_events_we_in_a_long_quote_is_the_speakers_side(nlp) -> None:  # noqa: ANN001
+    from onrecord.model import Article
+    from onrecord.pipeline import analyse_doc
+
+    text = ('"We will not give up. The people of Kenya deserve better. Our patience has limits. Last week I met '
+            'the Somali envoy in Mogadishu," Kenyan Foreign Minister Anna Wekesa told reporters on Monday.')
+    record = analyse_doc(Article(id="t", text=text), nlp(text), on_error="raise")
+    firsts = [p for e in record.events for p in e.actor if p.text.lower() == "we"]
+    assert firsts and all(p.country == "KEN" for p in firsts)

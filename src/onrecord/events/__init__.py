@@ -21,6 +21,7 @@ from .confidence import Judge, Recorder, candidate_features, shipped as shipped_
 from .participants import (
     REFLEXIVE,
     _city_or_region,
+    _entity_code,
     heads_actor,
     home_country,
     mention_index,
@@ -685,6 +686,32 @@ def _act_of(head: Token) -> list[Token]:
     return [mod] if mod is not None else []
 
 
+_FIRST_SINGULAR = frozenset({"i", "me"})
+_FIRST_PLURAL = frozenset({"we", "us"})
+
+
+def _speakers_in_quotes(events: list[Event], entities: list[Entity], attributions: list[Attribution],
+                        doc: Doc) -> None:
+    """"I" in a quote is its speaker, however many sentences the quote runs; "we" is the speaker's
+    side (country and sector, not the person): the attribution stage has resolved who spoke."""
+    by_id = {a.id: a for a in attributions}
+    ents = {e.id: e for e in entities}
+    for ev in events:
+        att = by_id.get(ev.attributed_to or "")
+        ent = ents.get(att.speaker.entity or "") if att is not None else None
+        if ent is None:
+            continue
+        for part in ev.actor + ev.recipient:
+            word = part.text.lower()
+            if part.entity is not None or word not in _FIRST_SINGULAR | _FIRST_PLURAL:
+                continue
+            code = _entity_code(ent, doc)
+            if word in _FIRST_SINGULAR:
+                part.entity = ent.id
+            part.country = part.country or code.country
+            part.sector = part.sector or code.sector
+
+
 def _link_denials(keep: list[_Candidate], made: dict[int, Event]) -> None:
     """A DENY's target is what it denies: the parties of the denied event, less the denier."""
     for c in keep:
@@ -806,6 +833,7 @@ def find_events(doc: Doc, entities: list[Entity], attributions: list[Attribution
             if span_text(part).strip():
                 events.extend(_sentence_events(part, entities, index, attributions, published, home, lexicon,
                                                        judge, weak))
+    _speakers_in_quotes(events, entities, attributions, doc)
     events = link_mentions(events, doc_text(doc), weak=weak, published=published)
     for n, ev in enumerate(events, 1):
         ev.id = f"V{n}"
