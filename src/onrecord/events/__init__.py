@@ -618,7 +618,7 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
         if not recipients and c.type in SYMMETRIC and len(actors) > 1 and c.cameo[:3] not in _ONE_WAY:
             # "Jordan and Britain agreed", "X and Y met": each is the other's counterpart.
             actors, recipients = actors[:1], actors[1:]
-        elif not actors and c.type in SYMMETRIC and len(recipients) > 1:
+        elif not actors and len(recipients) > 1 and (c.type in SYMMETRIC or rec is not None and rec.head.lower_ == "between"):
             # "talks between Israel and Hamas": the first named side acts, the others answer.
             actors, recipients = recipients[:1], recipients[1:]
         exclude = actor_ids | {t.i for t in rec_toks}

@@ -18,6 +18,7 @@ import pycountry
 _DATA = "onrecord.data.events"
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z.'’\-]*[A-Za-z.]|[A-Za-z]|\d+")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_DOTTED = re.compile(r"^(?:[A-Z]\.)+[A-Z]$")
 # Where a span's head part ends: its first preposition or reduced relative.
 _SPLIT = frozenset("of in from to at for with on near against fleeing loyal who which that under".split())
 _FORMER = frozenset("former ousted ex- ex deposed exiled retired disgraced".split())
@@ -121,7 +122,9 @@ def _singular(word: str) -> str:
 
 def _lookup_name(words: list[str], t: _Tables, *, phoenix: bool = True) -> tuple[str, str, str] | None:
     phrase = " ".join(words)
-    for form in (phrase, phrase.title() if phrase.isupper() and len(phrase) > 3 else None):
+    # A sentence's last period swallows a dotted abbreviation's own: "the U.S." -> "U.S".
+    dotted = phrase + "." if _DOTTED.search(words[-1]) else None
+    for form in (phrase, phrase.title() if phrase.isupper() and len(phrase) > 3 else None, dotted):
         if form and form in t.names:
             return t.names[form]
     if len(words) == 1 and words[0].endswith("s") and words[0][:-1] in t.names:

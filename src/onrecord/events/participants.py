@@ -141,6 +141,8 @@ _POSS_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 def _subject(trigger: Token, light: Token | None = None) -> Token | None:
     verb = light or trigger
+    if light is None and _between_sides(trigger):
+        return None  # "fled after fighting between X and Y": the sides named are who fought
     if light is None and trigger.pos_ in ("NOUN", "PROPN"):
         for c in trigger.children:
             if c.dep_ == "compound" and _city_or_region(c):
@@ -162,6 +164,9 @@ def _subject(trigger: Token, light: Token | None = None) -> Token | None:
             agent = _agent(verb)
             if agent is not None:
                 return agent
+            force = _reporting_force(verb) if verb is trigger else None
+            if force is not None:
+                return force
             if verb.lemma_.lower() in _PSEUDO_PASSIVE:  # "Serb forces were engaged in ..."
                 return next(c for c in verb.children if c.dep_ == "nsubjpass")
             if verb is not trigger or verb.dep_ in ("advcl", "conj", "xcomp", "acomp"):
@@ -213,6 +218,35 @@ def _subject(trigger: Token, light: Token | None = None) -> Token | None:
             continue
         break
     return None
+
+
+def _between_sides(trigger: Token) -> bool:
+    """A happening that names its two sides itself: "fighting between X and Y", "clashes between"."""
+    return any(c.dep_ == "prep" and c.lower_ == "between" and any(
+        g.dep_ == "pobj" and g.conjuncts for g in c.children) for c in trigger.children)
+
+
+# Verbs of taking men and arms whose agentless passive, told by an armed or police body, is that
+# body's own act: "the army says rifles were seized and militants captured".
+_SEIZING = frozenset("seize capture arrest detain neutralize neutralise confiscate apprehend intercept "
+                     "dismantle".split())
+_SECURITY = frozenset({"MIL", "COP", "SPY"})
+
+
+def _reporting_force(verb: Token) -> Token | None:
+    """The armed or police body whose report ("X says ...") an agentless passive of seizing is."""
+    if verb.lemma_.lower() not in _SEIZING:
+        return None
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _SPEECH:
+        return None
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.pos_ not in ("NOUN", "PROPN"):
+        return None
+    a, b = phrase(speaker)
+    return speaker if code_text(speaker.doc[a:b].text).sector in _SECURITY else None
 
 
 # Prepositions whose gerund is done by the object of the verb they hang on ("accused X of
@@ -1197,10 +1231,50 @@ def _code_entity(entity: Entity, doc: Doc) -> Code:
     return Code(country, sector)
 
 
+_COUNTRY_NOUNS = frozenset("nation country state".split())
+_COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "trio": 3, "pair": 2}
+
+
+def _named_countries(tok: Token) -> list[Token] | None:
+    """"The three nations accused ...": the countries last named together before ("Chad, Sudan
+    and Libya left ..."), as many as the phrase counts when it counts them."""
+    if tok.lemma_.lower() not in _COUNTRY_NOUNS or tok.tag_ not in _PLURAL_TAGS:
+        return None
+    kids = [c for c in tok.children if c.i < tok.i]
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "both") or c.dep_ == "nummod"
+               for c in kids):
+        return None
+    if any(c.dep_ in ("amod", "compound", "nmod") and code_text(c.text).country for c in kids):
+        return None  # "the three Baltic states" says which
+    count = next((_COUNT_WORDS.get(c.lower_) for c in kids if c.lower_ in _COUNT_WORDS), None)
+    doc = tok.doc
+    for ent in reversed(span_ents(doc[max(0, tok.i - _LOOKBACK):tok.i])):
+        t = ent.root
+        if t.dep_ == "conj" or ent.label_ not in ("GPE", "NORP"):
+            continue
+        group = [t] + [c for c in t.conjuncts if c.ent_type_ in ("GPE", "NORP")]
+        codes = [_country_of(g) for g in group]
+        if len(group) >= 2 and all(c and c != "IGO" for c in codes):
+            return group if count in (None, len(group)) else None
+    return None
+
+
+def _country_of(tok: Token) -> str | None:
+    a, b = phrase(tok)
+    return code_text(span_text(tok.doc[a:b])).country
+
+
 def split_nationalities(tok: Token, part: Participant) -> list[Participant]:
-    """"Russian and Ukrainian negotiators" are two parties, each with its own country."""
-    adjs = [a for a in tok.children if a.dep_ in ("amod", "compound") and a.ent_type_ in ("NORP", "GPE")
-            and a.i < tok.i]
+    """"Russian and Ukrainian negotiators" are two parties, each with its own country; so are
+    "the three nations" that stand for three countries named together before."""
+    if part.country is None:
+        group = _named_countries(tok)
+        if group:
+            return [Participant(span=part.span, text=part.text, entity=None,
+                                country=_country_of(g), sector=part.sector)
+                    for g in sorted(group, key=lambda x: x.i)]
+    adjs = [a for a in tok.children if a.dep_ in ("amod", "compound", "nmod") and (
+        a.ent_type_ in ("NORP", "GPE") or a.pos_ == "PROPN" and code_text(a.text).country) and a.i < tok.i]
     for adj in adjs:
         nations = [adj] + [c for c in adj.conjuncts if c.ent_type_ in ("NORP", "GPE") and c.i < tok.i]
         if len(nations) < 2:

@@ -1,0 +1,62 @@
+"""Actor and recipient mechanisms seen on whole news stories, on made-up sentences (invented
+names and wording). Each case failed before its rule."""
+from __future__ import annotations
+
+import pytest
+
+from onrecord.entities import find_entities
+from onrecord.events import find_events
+from onrecord.events.actors import code_text
+
+pytestmark = pytest.mark.slow
+
+
+def _events(nlp, text: str):  # noqa: ANN001, ANN202
+    doc = nlp(text)
+    return find_events(doc, find_entities(doc), [], published="2020-01-01")
+
+
+def _by_trigger(nlp, text: str, word: str):  # noqa: ANN001, ANN202
+    hits = [e for e in _events(nlp, text) if any(text[a:b] == word for a, b in e.trigger)]
+    assert len(hits) == 1, [(e.type, [text[a:b] for a, b in e.trigger]) for e in _events(nlp, text)]
+    return hits[0]
+
+
+def _countries(parts) -> set[str | None]:  # noqa: ANN001
+    return {p.country for p in parts}
+
+
+def test_dotted_abbreviation_without_its_last_period_is_still_the_country() -> None:
+    # A sentence-final period swallows the abbreviation's own: "... in the U.S." -> "U.S".
+    assert code_text("the U.S").country == "USA"
+    assert code_text("The C.A.R").country == "CAF"
+
+
+def test_two_countries_named_before_one_plural_role_are_two_parties(nlp) -> None:  # noqa: ANN001
+    text = "On Monday, Ghana and Togo officials met in Accra to discuss smuggling along the border."
+    ev = _by_trigger(nlp, text, "met")
+    assert _countries(ev.actor) | _countries(ev.recipient) == {"GHA", "TGO"}
+
+
+def test_the_n_nations_are_the_countries_named_together_before(nlp) -> None:  # noqa: ANN001
+    text = ("Last month, Chad, Sudan and Libya left the Vesperian trade bloc after a long dispute. "
+            "The three nations accused the bloc of serving foreign interests.")
+    ev = _by_trigger(nlp, text, "accused")
+    assert _countries(ev.actor) == {"TCD", "SDN", "LBY"}
+
+
+def test_seizures_reported_by_the_forces_are_done_by_them(nlp) -> None:  # noqa: ANN001
+    text = "The Kenyan army says dozens of rifles were seized and several militants were captured near Karsk."
+    ev = _by_trigger(nlp, text, "seized")
+    assert _countries(ev.actor) == {"KEN"}
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of villagers were displaced on Sunday by fighting between rebels and Malian forces near Karsk.",
+    # the main clause's subject does not do the gerund that names its own two sides
+    "Thousands of villagers fled on Sunday after fighting between rebels and Malian forces near Karsk.",
+])
+def test_fighting_between_two_sides_has_the_first_acting(nlp, text: str) -> None:  # noqa: ANN001
+    ev = _by_trigger(nlp, text, "fighting")
+    assert [p.text for p in ev.actor] == ["rebels"]
+    assert [p.text for p in ev.recipient] == ["Malian forces"]
