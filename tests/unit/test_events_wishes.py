@@ -241,3 +241,18 @@ def test_events_senses_that_are_no_act(nlp, text: str, absent: str) -> None:  # 
 ])
 def test_events_senses_that_stay_acts(nlp, text: str, kind: str) -> None:  # noqa: ANN001
     assert kind in _types(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "absent"), [
+    ("The Norland government talks about the possibility of restoring trade with Vesperia.", "CONSULT"),
+    ("You heard the Vesperian president yesterday, the Norland minister told reporters.", "CONSULT"),
+    ("The Norland president would seek political benefit from another summit.", "REQUEST"),
+])
+def test_events_talk_hear_seek_without_a_party(nlp, text: str, absent: str) -> None:  # noqa: ANN001
+    assert absent not in _types(nlp, text)
+
+
+@pytest.mark.slow
+def test_events_talking_with_a_party_is_a_meeting(nlp) -> None:  # noqa: ANN001
+    assert "CONSULT" in _types(nlp, "The Norland president talked with the Vesperian envoy in Karsk on Monday.")

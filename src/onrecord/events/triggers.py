@@ -119,6 +119,9 @@ _WRITING = frozenset("report story article reporting".split())
 # Things one endangers rather than parties one threatens: "threatens the country's stability".
 _ENDANGERED = frozenset("integrity stability security peace existence future livelihood sovereignty unity "
                         "order health economy growth recovery democracy process".split())
+# What one seeks for oneself, from no one: "sought re-election", "seek political advantage".
+_SELF_GOALS = frozenset("benefit advantage revenge re-election reelection office election term seat nomination "
+                        "presidency power profit gain glory attention publicity".split())
 # Non-violent domains of a "war": "a trade war", "a drug war", "price wars".
 _FIGURATIVE_WARS = frozenset("trade drug price tariff currency culture word bidding turf ratings talent "
                              "console format".split())
@@ -653,6 +656,12 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
         if obj is not None and obj.lemma_.lower() == "war" and any(
                 c.dep_ in ("compound", "amod") and c.lemma_.lower() in _FIGURATIVE_WARS for c in obj.children):
             continue  # "launched a drug war", "a trade war": no fighting
+        if lemmas[i] in ("talk", "hear") and entry.cameo[:2] == "04" and not any(
+                c.dep_ == "prep" and c.lower_ in ("with", "to", "between", "among", "from") for c in tok.children) and (
+                lemmas[i] == "hear" or any(c.dep_ == "prep" and c.lower_ in ("about", "of") for c in tok.children)):
+            continue  # "the White House talks about a deal", "you heard the president": no meeting
+        if lemmas[i] == "seek" and obj is not None and obj.lemma_.lower() in _SELF_GOALS:
+            continue  # "would seek political benefit", "seeks re-election": asks no one
         if entry.cameo[:3] == "084" and lemmas[i] == "release" and obj is not None and not (_people(obj) or _party(obj)):
             continue  # "no evidence was released", "released its report": no one set free
         if lemmas[i] == "decline" and entry.cameo[:2] == "12" and obj is None and not any(
