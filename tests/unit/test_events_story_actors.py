@@ -60,3 +60,17 @@ def test_fighting_between_two_sides_has_the_first_acting(nlp, text: str) -> None
     ev = _by_trigger(nlp, text, "fighting")
     assert [p.text for p in ev.actor] == ["rebels"]
     assert [p.text for p in ev.recipient] == ["Malian forces"]
+
+
+def test_the_n_nations_when_the_tagger_missed_the_country_names(nlp) -> None:  # noqa: ANN001
+    # a small tagger may call a list of country names persons
+    text = ("In late May, Burkina Faso, Mali and Niger walked out of the Karsk customs union. "
+            "The three nations accused the union of serving foreign interests.")
+    ev = _by_trigger(nlp, text, "accused")
+    assert _countries(ev.actor) == {"BFA", "MLI", "NER"}
+
+
+def test_a_country_and_an_abbreviated_one_before_a_plural_role(nlp) -> None:  # noqa: ANN001
+    text = "Last week, Cameroon and C.A.R. officials met in Yaounde and signed a border accord."
+    ev = _by_trigger(nlp, text, "met")
+    assert _countries(ev.actor) | _countries(ev.recipient) == {"CMR", "CAF"}

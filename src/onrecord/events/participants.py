@@ -1248,15 +1248,18 @@ def _named_countries(tok: Token) -> list[Token] | None:
         return None  # "the three Baltic states" says which
     count = next((_COUNT_WORDS.get(c.lower_) for c in kids if c.lower_ in _COUNT_WORDS), None)
     doc = tok.doc
-    for ent in reversed(span_ents(doc[max(0, tok.i - _LOOKBACK):tok.i])):
-        t = ent.root
-        if t.dep_ == "conj" or ent.label_ not in ("GPE", "NORP"):
+    for t in reversed(doc[max(0, tok.i - _LOOKBACK):tok.i]):
+        if t.dep_ == "conj" or t.pos_ != "PROPN" or not t.conjuncts:
             continue
-        group = [t] + [c for c in t.conjuncts if c.ent_type_ in ("GPE", "NORP")]
-        codes = [_country_of(g) for g in group]
-        if len(group) >= 2 and all(c and c != "IGO" for c in codes):
+        group = [t, *t.conjuncts]  # country names the tagger may call anything, even persons
+        if all(_country_name(g) for g in group):
             return group if count in (None, len(group)) else None
     return None
+
+
+def _country_name(tok: Token) -> bool:
+    a, b = phrase(tok)
+    return place_kind(span_text(tok.doc[a:b])) == "country"
 
 
 def _country_of(tok: Token) -> str | None:
@@ -1274,9 +1277,10 @@ def split_nationalities(tok: Token, part: Participant) -> list[Participant]:
                                 country=_country_of(g), sector=part.sector)
                     for g in sorted(group, key=lambda x: x.i)]
     adjs = [a for a in tok.children if a.dep_ in ("amod", "compound", "nmod") and (
-        a.ent_type_ in ("NORP", "GPE") or a.pos_ == "PROPN" and code_text(a.text).country) and a.i < tok.i]
+        a.ent_type_ in ("NORP", "GPE") or a.pos_ == "PROPN" and _country_name(a)) and a.i < tok.i]
     for adj in adjs:
-        nations = [adj] + [c for c in adj.conjuncts if c.ent_type_ in ("NORP", "GPE") and c.i < tok.i]
+        nations = [adj] + [c for c in adj.conjuncts if (c.ent_type_ in ("NORP", "GPE") or _country_name(c))
+                           and c.i < tok.i]
         if len(nations) < 2:
             continue
         end = part.span[1]
