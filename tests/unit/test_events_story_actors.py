@@ -32,12 +32,6 @@ def test_dotted_abbreviation_without_its_last_period_is_still_the_country() -> N
     assert code_text("The C.A.R").country == "CAF"
 
 
-def test_two_countries_named_before_one_plural_role_are_two_parties(nlp) -> None:  # noqa: ANN001
-    text = "On Monday, Ghana and Togo officials met in Accra to discuss smuggling along the border."
-    ev = _by_trigger(nlp, text, "met")
-    assert _countries(ev.actor) | _countries(ev.recipient) == {"GHA", "TGO"}
-
-
 def test_the_n_nations_are_the_countries_named_together_before(nlp) -> None:  # noqa: ANN001
     text = ("Last month, Chad, Sudan and Libya left the Vesperian trade bloc after a long dispute. "
             "The three nations accused the bloc of serving foreign interests.")
@@ -74,3 +68,12 @@ def test_a_country_and_an_abbreviated_one_before_a_plural_role(nlp) -> None:  # 
     text = "Last week, Cameroon and C.A.R. officials met in Yaounde and signed a border accord."
     ev = _by_trigger(nlp, text, "met")
     assert _countries(ev.actor) | _countries(ev.recipient) == {"CMR", "CAF"}
+
+
+@pytest.mark.parametrize("text", [
+    "Vesperia accused the regional bloc of ignoring its complaints.",
+    "The Norland government accused the world body of bias.",
+])
+def test_a_regional_or_world_body_is_an_international_organisation(nlp, text: str) -> None:  # noqa: ANN001
+    ev = _by_trigger(nlp, text, "accused")
+    assert _countries(ev.recipient) == {"IGO"}
