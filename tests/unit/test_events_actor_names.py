@@ -14,7 +14,7 @@ from onrecord.events.actors import code_text
     ("CAR", "CAF"),
     ("the P.R.C.", "CHN"),
     ("the Group of Seven", "IGO"),
-    ("Top diplomats from the Group of Seven leading democracies", "IGO"),
+    ("Senior envoys from the Group of Seven industrial nations", "IGO"),
     ("G-7 ministers", "IGO"),
 ])
 def test_actor_names_and_initials(text: str, country: str) -> None:

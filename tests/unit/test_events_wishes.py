@@ -25,7 +25,7 @@ def _types(nlp, text: str) -> list[str]:  # noqa: ANN001
 @pytest.mark.slow
 @pytest.mark.parametrize("text", [
     "The minister hopes the truce between Norland and Vesperia could take hold within days.",
-    "I look forward to discussing how we can keep supporting Vesperia, the minister said.",
+    "I look forward to discussing ways of backing Vesperia with them, the minister said.",
     "The envoy said he hopes to resolve the dispute over the border crossings.",
 ])
 def test_events_a_wish_is_no_event(nlp, text: str) -> None:  # noqa: ANN001
@@ -137,7 +137,7 @@ def test_events_capturing_a_town_is_force(nlp) -> None:  # noqa: ANN001
 
 @pytest.mark.slow
 def test_events_recognising_a_situation_is_no_support(nlp) -> None:  # noqa: ANN001
-    assert _types(nlp, "We continue to recognize a difficult and complex situation, the Norland minister said.") == []
+    assert _types(nlp, "We still recognize a hard and tangled situation, the Norland minister said.") == []
 
 
 @pytest.mark.slow
@@ -162,7 +162,7 @@ def test_events_neutralising_fighters_is_force(nlp) -> None:  # noqa: ANN001
 
 @pytest.mark.slow
 def test_events_a_series_of_strikes_names_the_strikes(nlp) -> None:  # noqa: ANN001
-    text = "Norland forces carried out a series of airstrikes against rebels in Vesperia."
+    text = "Norland jets conducted a series of airstrikes on rebel camps in Vesperia."
     ev = _events(nlp, text)
     assert ev and any(text[s:t] == "airstrikes" for e in ev for s, t in e.trigger)
 
@@ -221,8 +221,8 @@ def test_events_a_city_before_an_act_noun_is_its_place_not_its_actor(nlp) -> Non
 @pytest.mark.parametrize(("text", "absent"), [
     ("Norland kept new tariffs on Vesperia to pressure it to block the flow of drugs into Norland.", "PROTEST"),
     ("The Norland trade minister rebuffed fears that the tariffs would cause a recession.", "REJECT"),
-    ("We launched a drug war, not a trade war, the Norland president said.", "MOBILIZE"),
-    ("I am not ready to be repatriated to Vesperia, said a woman living in the Karsk camp.", "AGREE"),
+    ("Norland launched a drug war on the cartels last year, its president said.", "MOBILIZE"),
+    ("I am not ready to be sent back to Vesperia, said a woman in the Karsk camp.", "AGREE"),
     ("No evidence linking the camps with the rebels has been publicly released.", "RETREAT"),
     ("The number of refugees in the Karsk camp declined to 230,000 last year.", "REJECT"),
     ("He has undermined the constitution, threatening the territorial integrity of Norland.", "THREATEN"),
