@@ -77,3 +77,9 @@ def test_a_country_and_an_abbreviated_one_before_a_plural_role(nlp) -> None:  # 
 def test_a_regional_or_world_body_is_an_international_organisation(nlp, text: str) -> None:  # noqa: ANN001
     ev = _by_trigger(nlp, text, "accused")
     assert _countries(ev.recipient) == {"IGO"}
+
+
+def test_a_threat_to_do_one_of_two_things_to_a_shared_object(nlp) -> None:  # noqa: ANN001
+    text = "In past disputes, Egypt has threatened to close or suspend Sudanese flights at the Karsk airport."
+    ev = _by_trigger(nlp, text, "threatened")
+    assert _countries(ev.recipient) == {"SDN"}

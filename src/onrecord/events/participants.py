@@ -447,6 +447,9 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
             if c.dep_ in ("xcomp", "ccomp"):
                 verbs.append(c)
                 verbs.extend(g for g in c.children if g.dep_ == "xcomp")
+                if c.dep_ == "xcomp" and not any(g.dep_ == "dobj" for g in c.children):
+                    # "threatened to close or suspend US operations": the object both verbs share
+                    verbs.extend(g for g in c.children if g.dep_ == "conj" and g.pos_ == "VERB")
     candidates: list[Token] = []
     # "discussed X", "held talks": the object is the topic or the meeting, not the other side.
     topical = topical or trigger.lemma_.lower() in _TOPIC_VERBS or (consult and light is not None)
