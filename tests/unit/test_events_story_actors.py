@@ -83,3 +83,10 @@ def test_a_threat_to_do_one_of_two_things_to_a_shared_object(nlp) -> None:  # no
     text = "In past disputes, Egypt has threatened to close or suspend Sudanese flights at the Karsk airport."
     ev = _by_trigger(nlp, text, "threatened")
     assert _countries(ev.recipient) == {"SDN"}
+
+
+def test_an_acronym_the_tagger_took_for_a_verb_stays_in_the_actor(nlp) -> None:  # noqa: ANN001
+    text = ("\"The launch of this unit underscores our resolve to guard the lives of our people.\" "
+            "ECOWAS security chiefs also discussed piracy along the coast.")
+    ev = _by_trigger(nlp, text, "discussed")
+    assert _countries(ev.actor) == {"IGO"}

@@ -827,6 +827,8 @@ def participant(tok: Token, entities: list[Entity], mention_index: dict[int, Ent
         # "WASHINGTON (Reuters) - Russian negotiators": the dateline is not part of the actor.
         if doc[k].text in _DASHES and (doc[start].text.isupper() or doc[k - 1].text == ")"):
             start = k + 1
+    if start > 0 and start <= tok.i and _acronym_as_verb(doc[start - 1]):
+        start -= 1  # "ECOWAS security chiefs": a body's acronym the tagger took for a verb ("-s")
     span = doc[start:end]
     entity = _entity_for(span.start_char, span.end_char, tok, mention_index, head_only=True)
     code = code_text(span.text)
@@ -876,6 +878,12 @@ def participant(tok: Token, entities: list[Entity], mention_index: dict[int, Ent
         code = Code(_residence(tok, code.country) or code.country, code.sector)
     return Participant(span=(span.start_char, span.end_char), text=span.text,
                        entity=entity.id if entity else None, country=code.country, sector=code.sector)
+
+
+def _acronym_as_verb(tok: Token) -> bool:
+    """An all-capital name the tables know, tagged as a verb with no subject of its own."""
+    return (tok.pos_ in ("VERB", "AUX") and tok.text.isupper() and tok.text.isalpha() and len(tok.text) > 2
+            and not any(c.dep_ in _SUBJ for c in tok.children) and code_text(tok.text).country is not None)
 
 
 _POPULATIONS = frozenset("population minority community villager inhabitant resident".split())
