@@ -256,3 +256,23 @@ def test_events_talk_hear_seek_without_a_party(nlp, text: str, absent: str) -> N
 @pytest.mark.slow
 def test_events_talking_with_a_party_is_a_meeting(nlp) -> None:  # noqa: ANN001
     assert "CONSULT" in _types(nlp, "The Norland president talked with the Vesperian envoy in Karsk on Monday.")
+
+
+@pytest.mark.slow
+def test_events_agreeing_with_a_proposal_is_support(nlp) -> None:  # noqa: ANN001
+    assert _types(nlp, "All G7 ministers agree with the Norland proposal of a truce.") == ["SUPPORT"]
+
+
+@pytest.mark.slow
+def test_events_agreeing_with_a_party_to_act_is_agreement(nlp) -> None:  # noqa: ANN001
+    assert _types(nlp, "Norland agreed with Vesperia to open the border.") == ["AGREE"]
+
+
+@pytest.mark.slow
+def test_events_leading_a_delegation_is_a_visit(nlp) -> None:  # noqa: ANN001
+    assert _types(nlp, "Anna Holt led a delegation of aid workers to Karsk on Monday.") == ["CONSULT"]
+
+
+@pytest.mark.slow
+def test_events_a_warning_of_danger_after_a_date_is_no_threat(nlp) -> None:  # noqa: ANN001
+    assert _types(nlp, "Norland military officials warned in July of a possible rebel resurgence in the region.") == []

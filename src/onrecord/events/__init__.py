@@ -365,7 +365,11 @@ def _warns_of_danger(tok: Token) -> bool:
     it would respond", "warned Iran")."""
     if any(c.dep_ in ("dobj", "dative") for c in tok.children):
         return False  # someone is warned
-    about = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "about", "against")
+    preps = [c for c in tok.children if c.dep_ == "prep"]
+    # "warned in July of a resurgence": the parser may hang "of" on the date
+    preps += [x for c in preps for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME")
+              for x in g.children if x.dep_ == "prep"]
+    about = [g for c in preps if c.lower_ in ("of", "about", "against")
              for g in c.children if g.dep_ in ("pobj", "pcomp")]
     if about:
         return not any(g.lemma_.lower() in _THREAT_NOUNS for g in about)

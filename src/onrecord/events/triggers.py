@@ -660,6 +660,11 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
                 c.dep_ == "prep" and c.lower_ in ("with", "to", "between", "among", "from") for c in tok.children) and (
                 lemmas[i] == "hear" or any(c.dep_ == "prep" and c.lower_ in ("about", "of") for c in tok.children)):
             continue  # "the White House talks about a deal", "you heard the president": no meeting
+        if lemmas[i] == "agree" and entry.cameo[:2] == "03" and not any(
+                c.dep_ in ("xcomp", "ccomp") for c in tok.children) and any(
+                not _party(g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                for g in c.children if g.dep_ == "pobj"):
+            entry = Entry(entry.words, "051", None, entry.source, entry.key)  # "agree with the proposal": backing it
         if lemmas[i] == "seek" and obj is not None and obj.lemma_.lower() in _SELF_GOALS:
             continue  # "would seek political benefit", "seeks re-election": asks no one
         if entry.cameo[:3] == "084" and lemmas[i] == "release" and obj is not None and not (_people(obj) or _party(obj)):
