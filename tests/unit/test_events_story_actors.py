@@ -90,3 +90,9 @@ def test_an_acronym_the_tagger_took_for_a_verb_stays_in_the_actor(nlp) -> None: 
             "ECOWAS security chiefs also discussed piracy along the coast.")
     ev = _by_trigger(nlp, text, "discussed")
     assert _countries(ev.actor) == {"IGO"}
+
+
+def test_a_second_preposition_joined_to_the_first_names_the_target(nlp) -> None:  # noqa: ANN001
+    text = "The U.N. envoy for Yemen is calling for a truce and for the protection of aid workers."
+    ev = _by_trigger(nlp, text, "calling")
+    assert [p.text for p in ev.recipient] == ["aid workers"]

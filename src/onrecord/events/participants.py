@@ -461,6 +461,9 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
         for c in v.children:
             if c.dep_ == "prep" and c.lemma_.lower() in preps:
                 prepositional.extend(g for g in c.children if g.dep_ == "pobj")
+                # "calling for an end to X and for the protection of Y": the second "for" too
+                prepositional.extend(g for p in c.conjuncts if p.pos_ == "ADP" and p.lemma_.lower() in preps
+                                     for g in p.children if g.dep_ == "pobj")
         for c in v.children:
             if c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE and v.dep_ == "relcl" and v.head.pos_ in ("NOUN", "PROPN"):
                 objects.append(v.head)  # "the minister, who was accused of ...": the minister
