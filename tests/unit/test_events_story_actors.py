@@ -96,3 +96,14 @@ def test_a_second_preposition_joined_to_the_first_names_the_target(nlp) -> None:
     text = "The U.N. envoy for Yemen is calling for a truce and for the protection of aid workers."
     ev = _by_trigger(nlp, text, "calling")
     assert [p.text for p in ev.recipient] == ["aid workers"]
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels' most wanted commander is dead, killed in what officials in Karsk called a joint raid.",
+    "The militant leader died last week, shot during a night raid on his hideout near Karsk.",
+])
+def test_a_participle_set_off_by_a_comma_was_done_to_the_clause_subject(nlp, text: str) -> None:  # noqa: ANN001
+    word = "killed" if "killed" in text else "shot"
+    ev = _by_trigger(nlp, text, word)
+    assert not ev.actor
+    assert len(ev.recipient) == 1 and ("commander" in ev.recipient[0].text or "leader" in ev.recipient[0].text)

@@ -303,7 +303,12 @@ def _bare_passive(verb: Token) -> bool:
     if any(c.dep_ == "auxpass" for c in verb.children):
         return verb.dep_ in ("xcomp", "advcl", "pcomp", "ccomp")
     return verb.dep_ == "advcl" and not any(c.dep_ in ("aux", "dobj") for c in verb.children) and (
-        _agent(verb) is not None or any(c.dep_ == "mark" for c in verb.children))
+        _agent(verb) is not None or any(c.dep_ == "mark" for c in verb.children) or _set_off(verb))
+
+
+def _set_off(verb: Token) -> bool:
+    """A participle set off by a comma after its clause's predicate: "X is dead, killed in a raid"."""
+    return verb.i > verb.head.i and verb.i > 0 and verb.doc[verb.i - 1].text == ","
 
 
 # Verbs whose object does their complement: "forced the minister to resign", "urged X to release"
