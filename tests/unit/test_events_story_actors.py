@@ -107,3 +107,9 @@ def test_a_participle_set_off_by_a_comma_was_done_to_the_clause_subject(nlp, tex
     ev = _by_trigger(nlp, text, word)
     assert not ev.actor
     assert len(ev.recipient) == 1 and ("commander" in ev.recipient[0].text or "leader" in ev.recipient[0].text)
+
+
+def test_an_act_told_as_a_subject_reaches_what_its_outcome_clause_did(nlp) -> None:  # noqa: ANN001
+    text = "A ground offensive launched by Kenyan forces last month has met with quick success, pushing the rebels out of two towns."
+    ev = _by_trigger(nlp, text, "offensive")
+    assert [p.text for p in ev.recipient] == ["the rebels"]

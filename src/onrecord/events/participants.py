@@ -532,6 +532,12 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
         # acts on, when nothing else is named.
         candidates += [g for c in trigger.children if c.dep_ == "advcl" and c.tag_ == "VBG"
                        for g in c.children if g.dep_ == "dobj"]
+        if light is None and trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj":
+            # "the offensive has met with success, pushing the rebels out of ...": what the act
+            # told as its clause's subject did to someone.
+            clause = trigger.head.head if trigger.head.dep_ == "parataxis" else trigger.head  # a misparse
+            candidates += [g for c in clause.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                           and c.i > trigger.i for g in c.children if g.dep_ == "dobj"]
     expanded: list[Token] = []
     for c in candidates:
         expanded.append(c)
