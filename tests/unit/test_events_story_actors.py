@@ -113,3 +113,9 @@ def test_an_act_told_as_a_subject_reaches_what_its_outcome_clause_did(nlp) -> No
     text = "A ground offensive launched by Kenyan forces last month has met with quick success, pushing the rebels out of two towns."
     ev = _by_trigger(nlp, text, "offensive")
     assert [p.text for p in ev.recipient] == ["the rebels"]
+
+
+def test_a_hyphenated_name_the_parser_split_stays_whole(nlp) -> None:  # noqa: ANN001
+    text = "Kenyan troops pushed al-Shabab out of the town of Karsk."
+    ev = _by_trigger(nlp, text, "pushed")
+    assert [(p.text, p.country) for p in ev.recipient] == [("al-Shabab", "SOM")]

@@ -841,6 +841,9 @@ def participant(tok: Token, entities: list[Entity], mention_index: dict[int, Ent
         # "WASHINGTON (Reuters) - Russian negotiators": the dateline is not part of the actor.
         if doc[k].text in _DASHES and (doc[start].text.isupper() or doc[k - 1].text == ")"):
             start = k + 1
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end].whitespace_ and tok.head.i != tok.i and all(
+            doc[k].head.i == tok.head.i and doc[k].dep_ == tok.dep_ for k in (end, end + 1)):
+        end += 2  # "al-Shabab" split by the parser into three objects of one verb
     if start > 0 and start <= tok.i and _acronym_as_verb(doc[start - 1]):
         start -= 1  # "ECOWAS security chiefs": a body's acronym the tagger took for a verb ("-s")
     span = doc[start:end]
