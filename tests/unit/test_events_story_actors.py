@@ -119,3 +119,9 @@ def test_a_hyphenated_name_the_parser_split_stays_whole(nlp) -> None:  # noqa: A
     text = "Kenyan troops pushed al-Shabab out of the town of Karsk."
     ev = _by_trigger(nlp, text, "pushed")
     assert [(p.text, p.country) for p in ev.recipient] == [("al-Shabab", "SOM")]
+
+
+def test_two_untagged_demonyms_before_one_role_are_two_parties(nlp) -> None:  # noqa: ANN001
+    text = "The Polish president held talks in Karsk with his Czech and Slovak counterparts."
+    ev = _by_trigger(nlp, text, "held")
+    assert _countries(ev.recipient) == {"CZE", "SVK"}

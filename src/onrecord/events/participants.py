@@ -1295,6 +1295,15 @@ def _country_of(tok: Token) -> str | None:
     return code_text(span_text(tok.doc[a:b])).country
 
 
+def _nation_word(tok: Token) -> bool:
+    """A country or people word before a role: "Russian", "Cameroon", "Czech" (untagged)."""
+    if tok.ent_type_ in ("NORP", "GPE"):
+        return True
+    if tok.pos_ == "PROPN":
+        return _country_name(tok)
+    return tok.pos_ == "ADJ" and code_text(tok.text).country not in (None, "IGO")
+
+
 def split_nationalities(tok: Token, part: Participant) -> list[Participant]:
     """"Russian and Ukrainian negotiators" are two parties, each with its own country; so are
     "the three nations" that stand for three countries named together before."""
@@ -1304,11 +1313,9 @@ def split_nationalities(tok: Token, part: Participant) -> list[Participant]:
             return [Participant(span=part.span, text=part.text, entity=None,
                                 country=_country_of(g), sector=part.sector)
                     for g in sorted(group, key=lambda x: x.i)]
-    adjs = [a for a in tok.children if a.dep_ in ("amod", "compound", "nmod") and (
-        a.ent_type_ in ("NORP", "GPE") or a.pos_ == "PROPN" and _country_name(a)) and a.i < tok.i]
+    adjs = [a for a in tok.children if a.dep_ in ("amod", "compound", "nmod") and _nation_word(a) and a.i < tok.i]
     for adj in adjs:
-        nations = [adj] + [c for c in adj.conjuncts if (c.ent_type_ in ("NORP", "GPE") or _country_name(c))
-                           and c.i < tok.i]
+        nations = [adj] + [c for c in adj.conjuncts if _nation_word(c) and c.i < tok.i]
         if len(nations) < 2:
             continue
         end = part.span[1]
