@@ -125,3 +125,14 @@ def test_two_untagged_demonyms_before_one_role_are_two_parties(nlp) -> None:  # 
     text = "The Polish president held talks in Karsk with his Czech and Slovak counterparts."
     ev = _by_trigger(nlp, text, "held")
     assert _countries(ev.recipient) == {"CZE", "SVK"}
+
+
+@pytest.mark.parametrize("text", [
+    "Analyst Omar Bekov warns that mild measures could be read by President Aliyev as weakness. "
+    "\"Encouraged by this, he may provoke Russia further by buying more drones,\" Bekov said.",
+    "Analyst Omar Bekov warns that mild measures could be read by President Aliyev as weakness. "
+    "\"He may provoke Russia further by buying more drones,\" said analyst Omar Bekov of Karsk Partners.",
+])
+def test_he_in_a_quote_is_not_its_speaker_named_again(nlp, text: str) -> None:  # noqa: ANN001
+    ev = _by_trigger(nlp, text, "provoke")
+    assert [p.text for p in ev.actor] == ["President Aliyev"]

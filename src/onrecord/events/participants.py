@@ -642,6 +642,7 @@ def resolve_pronoun(tok: Token) -> Token:
         return gender is None or name_gender(text[start:end], text[max(0, start - 20):start]) in (None, gender)
 
     head = tok.head
+    speaker: Token | None = None
     for _ in range(6):
         if head.dep_ == "ROOT" and head.lemma_.lower() not in _SPEECH and tok.dep_ in ("dobj", "dative", "iobj", "pobj"):
             # An object is not its own clause's subject: "Reck tripped up Pell by calling him out"
@@ -664,6 +665,7 @@ def resolve_pronoun(tok: Token) -> Token:
             if gender and subj is not None and head.lemma_.lower() in _SPEECH and _quoted_apart(tok, head):
                 # '"I think he has done well," Smith said': in a direct quote the speaker is "I",
                 # so "he" is someone else
+                speaker = subj
                 break
             if subj is not None and subj.pos_ != "PRON" and _number_agrees(lemma, subj) and not _is_thing(subj):
                 a, b = phrase(subj)
@@ -680,6 +682,15 @@ def resolve_pronoun(tok: Token) -> Token:
         body = _body_before(tok)
         if body is not None:
             return body
+    if speaker is not None and speaker.pos_ == "PROPN":
+        # nor the speaker named by another of their names ("Smith warned ... '... he ...,' Smith said")
+        a, b = phrase(speaker)
+        own = {t.text for t in tok.doc[a:b] if t.pos_ == "PROPN"}
+        person_fits = fits
+
+        def fits(start: int, end: int) -> bool:  # noqa: F811 - narrows the one above
+            return person_fits(start, end) and not own & set(text[start:end].split())
+
     if gender and tok.dep_ in ("nsubj", "nsubjpass"):
         earlier = _earlier_subject(tok, lemma, fits)
         if earlier is not None:
