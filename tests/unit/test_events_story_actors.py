@@ -136,3 +136,15 @@ def test_two_untagged_demonyms_before_one_role_are_two_parties(nlp) -> None:  # 
 def test_he_in_a_quote_is_not_its_speaker_named_again(nlp, text: str) -> None:  # noqa: ANN001
     ev = _by_trigger(nlp, text, "provoke")
     assert [p.text for p in ev.actor] == ["President Aliyev"]
+
+
+def test_a_verb_hung_on_the_reported_clause_is_the_reporters_when_its_subject_is_a_thing(nlp) -> None:  # noqa: ANN001
+    text = ("Kenyan Defense Minister Omar Duale said the initiative aims to curb smuggling across the "
+            "region and urged Tanzanian officials to seize the chance.")
+    ev = _by_trigger(nlp, text, "urged")
+    assert [p.text for p in ev.actor] == ["Kenyan Defense Minister Omar Duale"]
+
+
+def test_a_town_inside_a_persons_name_after_the_role_is_not_the_country() -> None:
+    assert code_text("Kenyan Defense Minister Aden Duale").country == "KEN"
+    assert code_text("Nairobi Governor Johnson Sakaja").country == "KEN"

@@ -218,6 +218,10 @@ def _code_text(text: str, t: _Tables) -> Code:
         return Code()
     names, sectors = _scan(words, t)
     cut = _head_end(words)
+    role = next((i for i, _ in sectors if i < cut), None)
+    if role is not None and any(i < role and h[2] in ("country", "demonym") for i, h in names):
+        # "Kenyan Defense Minister Aden Duale": a town after the role word is part of the name.
+        names = [(i, h) for i, h in names if not (role < i < cut and h[2] in ("city", "capital", "region"))]
     head_names = [h for i, h in names if i < cut] or [h for i, h in names if i >= cut][:1]
     head_sectors = [s for i, s in sectors if i < cut] or [s for _, s in sectors]
     # The name nearest the head noun wins: "NATO-member Norway" is Norway; but of two demonyms in

@@ -79,8 +79,21 @@ def subject(trigger: Token, light: Token | None = None) -> Token | None:
     actor: the party it belongs to is ("the council's plan"), else there is none."""
     found = _subject(trigger, light)
     if found is not None and _is_thing(found):
-        return _thing_owner(found)
+        return _thing_owner(found) or _speaker_past_thing(trigger, found)
     return found
+
+
+def _speaker_past_thing(trigger: Token, thing: Token) -> Token | None:
+    """"X said the plan aims to ... and urged Y to ...": the parser hung the second verb on the
+    reported clause; a thing cannot urge, so its reporter did."""
+    if trigger.dep_ != "conj" or trigger.i < thing.i:
+        return None
+    clause = trigger.head
+    if clause.dep_ != "ccomp" or thing.head.i != clause.i or clause.head.lemma_.lower() not in _SPEECH:
+        return None
+    if any(c.dep_ in _SUBJ for c in trigger.children):
+        return None
+    return next((c for c in clause.head.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
 
 
 # Abstract nouns by their ending, and common things that are said to act in news prose but are
@@ -95,7 +108,7 @@ _THINGS = frozenset("plan move job popularity word words session call issue posi
                     "evidence rhetoric attempt bid approach step scheme stance view argument "
                     "claim theory blizzard flood wave series string barrage "
                     "agenda platform rise fall growth decline surge news headline footage photo image statute decree "
-                    "verdict treaty accord pact ruling".split())
+                    "verdict treaty accord pact ruling initiative".split())
 # Bodies and people whose names end like an abstraction: "the coalition", "the delegation".
 _BODY_LIKE = frozenset("coalition delegation commission association majority minority movement establishment "
                        "leadership management federation confederation foundation corporation institution nation "
