@@ -276,3 +276,29 @@ def test_events_leading_a_delegation_is_a_visit(nlp) -> None:  # noqa: ANN001
 @pytest.mark.slow
 def test_events_a_warning_of_danger_after_a_date_is_no_threat(nlp) -> None:  # noqa: ANN001
     assert _types(nlp, "Norland military officials warned in July of a possible rebel resurgence in the region.") == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "absent"), [
+    ("The new charter grants vast powers to the interim president of Norland.", "AID"),
+    ("The Norland accord has some promising provisions for minorities.", "AID"),
+    ("The Karsk blogger amassed twelve million followers on a Norland platform.", "MOBILIZE"),
+    ("It is urgent that we demonstrate the added value of the union, the Norland minister said.", "PROTEST"),
+    ("The senator is considering challenging the Norland president in next year's election.", "ACCUSE"),
+    ("The Norland ministers discussed imposing sanctions on Vesperia.", "SANCTION"),
+    ("Vesperia could decide to expel the Norland ambassador.", "AGREE"),
+    ("Vesperia could decide to expel the Norland ambassador.", "SANCTION"),
+    ("Norland defended the freedom to establish and provide services across the bloc.", "AID"),
+    ("Some fear travel may never recover after the coronavirus has been suppressed.", "ASSAULT"),
+])
+def test_events_more_senses_that_are_no_act(nlp, text: str, absent: str) -> None:  # noqa: ANN001
+    assert absent not in _types(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Norland amassed tanks and artillery near the Vesperian border.", "MOBILIZE"),
+    ("Thousands of students demonstrated against the Norland government in Karsk.", "PROTEST"),
+])
+def test_events_more_senses_that_stay_acts(nlp, text: str, kind: str) -> None:  # noqa: ANN001
+    assert kind in _types(nlp, text)

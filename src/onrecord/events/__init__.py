@@ -149,6 +149,8 @@ _MODAL = frozenset("would could might should".split())
 # Verbs of wishing: what they take is not done, nor promised ("hopes the truce will hold").
 # Verbs that propose or that only point to a reading of the facts, depending on their clause.
 _EPISTEMIC = frozenset({"suggest"})
+_DELIBERATE = frozenset("consider mull weigh contemplate debate discuss explore ponder".split())
+_CHOICE = frozenset("decide choose opt try attempt".split())
 _FORECAST = frozenset("imminent likely unlikely possible probable inevitable expected certain looming".split())
 _MAYBE = frozenset("may might could".split())
 _ABLE = frozenset({"can"})
@@ -258,6 +260,10 @@ def hypothetical(tok: Token) -> bool:
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "look" and not any(
                 c.dep_ == "prep" and c.lower_ in ("at", "into", "for") for c in tok.head.children):
             return True  # "Ankara is looking to Washington to veto the bill": a hope
+        if tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.lower() in _DELIBERATE:
+            return True  # "is considering challenging", "discussed imposing costs": weighed, not done
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _CHOICE and _has_aux(tok.head, _MAYBE):
+            return True  # "other states could decide to quit"
         if tok.dep_ in ("ccomp", "xcomp") and (tok.head.lemma_.lower() in _DESIRE or tok.head.lower_ in _DESIRE_FORMS):
             return True  # "hopes the talks could resume", "wishes to meet": a wish, not an act
         if tok.dep_ == "pcomp" and tok.head.lower_ == "to" and (tok.head.head.lower_ == "forward" or any(
@@ -278,6 +284,8 @@ def _conditional(tok: Token) -> bool:
 def _purpose(tok: Token) -> bool:
     """An infinitive of purpose or one that describes a noun: "making bombs to carry out attacks",
     "they have until Feb. 4 to appeal" tell what is meant, not what happened."""
+    if tok.dep_ == "conj" and tok.tag_ == "VB" and tok.head.tag_ == "VB":
+        tok = tok.head  # "the freedom to establish and provide services"
     if tok.dep_ == "xcomp" and tok.head.i != tok.i and tok.head.tag_ == "VB" and tok.head.dep_ in ("advcl", "acl"):
         tok = tok.head  # "kept tariffs to pressure them to block the flow": still the purpose
     return tok.dep_ in ("advcl", "acl", "relcl") and tok.tag_ == "VB" and any(

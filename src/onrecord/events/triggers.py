@@ -53,7 +53,8 @@ _SPEECH_OBJECTS = frozenset("statement testimony answer detail account explanati
 # Objects that make a giving verb figurative: "could provide impetus", "offers a chance".
 _ABSTRACT_GIFTS = frozenset("impetus momentum opportunity chance insight clarity reason excuse justification "
                             "incentive inspiration hope confidence legitimacy credibility impression sense "
-                            "signal glimpse picture indication example lesson".split())
+                            "signal glimpse picture indication example lesson power authority mandate control "
+                            "leeway discretion say".split())
 # Objects that make force and coercion verbs figurative: "firing questions", "shot down the bill",
 # "hit a record", "attacked the problem", "slashed prices". PETRARCH leaves these to its actor
 # filter (a question is no actor); we have no such filter for a bare verb, so say it here.
@@ -70,8 +71,8 @@ _FIGURATIVE_OBJECTS = frozenset("question query criticism barb insult broadside 
                                 # legal and political contests: "fight the charges", "killed the deal"
                                 "charge lawsuit suit case ruling verdict extradition election deal project "
                                 "scheme hope momentum expectation forecast estimate "
-                                # dangers one removes: "neutralised the threat"
-                                "threat risk danger effect impact".split())
+                                # dangers one removes: "neutralised the threat", "suppressed the coronavirus"
+                                "threat risk danger effect impact coronavirus covid covid-19 outbreak".split())
 # "hit its sales target", "met its target": a goal; "struck targets", "hit military targets": force.
 _GOAL_WORDS = frozenset({"target", "goal"})
 _FORCE_CODES = ("17", "18", "19", "20")
@@ -302,6 +303,9 @@ def _child_lemmas_raw(tok: Token) -> set[str]:
 
 
 _ARRIVE_VERBS = frozenset("arrive land come".split())
+# What armed forces gather besides people: "amassed tanks", "massed artillery".
+_ARMS = frozenset("weapon arm missile rocket tank artillery equipment warship ship jet aircraft plane drone "
+                  "force troop soldier reserve unit battalion brigade division army fighter militia".split())
 _ARMED_SECTORS = frozenset({"MIL", "PKO"})
 
 
@@ -665,6 +669,14 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
                 not _party(g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
                 for g in c.children if g.dep_ == "pobj"):
             entry = Entry(entry.words, "051", None, entry.source, entry.key)  # "agree with the proposal": backing it
+        if entry.cameo[:2] == "15" and lemmas[i] in ("amass", "mass", "gather", "accumulate", "build") and (
+                obj is not None and not _armed(obj) and obj.lemma_.lower() not in _ARMS):
+            continue  # "amassed 12 million followers": no forces gathered
+        if lemmas[i] == "demonstrate" and entry.cameo[:2] == "14" and obj is not None and obj.dep_ == "dobj":
+            continue  # "demonstrate the added value", "demonstrated its resolve": showing, not protesting
+        if lemmas[i] == "challenge" and any(g.lemma_.lower() in _CONTESTS for c in tok.children if c.dep_ == "prep"
+                                            for g in c.children if g.dep_ == "pobj"):
+            continue  # "challenging the president in next year's election": a race, not a rebuke
         if lemmas[i] == "seek" and obj is not None and obj.lemma_.lower() in _SELF_GOALS:
             continue  # "would seek political benefit", "seeks re-election": asks no one
         if entry.cameo[:3] == "084" and lemmas[i] == "release" and obj is not None and not (_people(obj) or _party(obj)):
@@ -738,7 +750,7 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
         head = tok.head
         light = tok.dep_ in ("dobj", "attr") and (head.lemma_.lower() in _LIGHT_VERBS or any(
             f in _LIGHT_VERBS for f in _verb_lemmas(head)))
-        if not entries and light:
+        if not entries and light and head.lemma_.lower() != "have":  # "has some provisions": owned, not done
             entries = _derived_entries(lemmas[i], verbs)
         if not entries and light and lemmas[i] in _GENERIC_ACTS:
             entries = _modifier_entries(tok, nouns, verbs)
