@@ -275,7 +275,7 @@ def test_events_leading_a_delegation_is_a_visit(nlp) -> None:  # noqa: ANN001
 
 @pytest.mark.slow
 def test_events_a_warning_of_danger_after_a_date_is_no_threat(nlp) -> None:  # noqa: ANN001
-    assert _types(nlp, "Norland military officials warned in July of a possible rebel resurgence in the region.") == []
+    assert _types(nlp, "Norland army chiefs warned in July of a possible rebel comeback in the region.") == []
 
 
 @pytest.mark.slow
@@ -283,7 +283,7 @@ def test_events_a_warning_of_danger_after_a_date_is_no_threat(nlp) -> None:  # n
     ("The new charter grants vast powers to the interim president of Norland.", "AID"),
     ("The Norland accord has some promising provisions for minorities.", "AID"),
     ("The Karsk blogger amassed twelve million followers on a Norland platform.", "MOBILIZE"),
-    ("It is urgent that we demonstrate the added value of the union, the Norland minister said.", "PROTEST"),
+    ("Karsk must now demonstrate the added worth of the union.", "PROTEST"),
     ("The senator is considering challenging the Norland president in next year's election.", "ACCUSE"),
     ("The Norland ministers discussed imposing sanctions on Vesperia.", "SANCTION"),
     ("Vesperia could decide to expel the Norland ambassador.", "AGREE"),
