@@ -302,3 +302,13 @@ def test_events_more_senses_that_are_no_act(nlp, text: str, absent: str) -> None
 ])
 def test_events_more_senses_that_stay_acts(nlp, text: str, kind: str) -> None:  # noqa: ANN001
     assert kind in _types(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Norland and Vesperia began five days of war games off the Karsk coast.", "COOPERATE"),
+    ("Norland held military drills near the Vesperian border on Monday.", "MOBILIZE"),
+    ("Norland and Vesperia held joint exercises near Karsk.", "COOPERATE"),
+])
+def test_events_drills_alone_show_force_and_together_cooperate(nlp, text: str, kind: str) -> None:  # noqa: ANN001
+    assert _types(nlp, text) == [kind]

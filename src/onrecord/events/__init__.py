@@ -627,6 +627,8 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
             rec_pairs = [(r, t) for r, t in rec_pairs if t.i not in actor_ids]
             rec_toks = [t for t in rec_toks if t.i not in actor_ids]
             recipients = [r for r, _ in rec_pairs]
+        if c.cameo == "062" and _drill(c) and len(actors) <= 1 and not recipients:
+            c.cameo, c.type = "150", "MOBILIZE"  # one army's own drills show force; joint ones cooperate
         if not recipients and c.type in SYMMETRIC and len(actors) > 1 and c.cameo[:3] not in _ONE_WAY:
             # "Jordan and Britain agreed", "X and Y met": each is the other's counterpart.
             actors, recipients = actors[:1], actors[1:]
@@ -690,6 +692,17 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
     # met ... on Thursday"): never one with the main clause's event.
     background = {made[c.head.i].trigger[0] for c in keep if c.head.i in made and c.head.dep_ in ("relcl", "acl")}
     return _merge(events, background, weak or set())
+
+
+_DRILLS = frozenset("exercise drill maneuver manoeuvre game".split())
+
+
+def _drill(c: "_Candidate") -> bool:
+    """Whether a military-cooperation candidate is an exercise (its noun, or the act its light verb takes)."""
+    mod = act_modifier(c.head)
+    nouns = [c.head, *([mod] if mod is not None else []), *(x for x in c.head.children if x.dep_ == "dobj")]
+    return any(n.lemma_.lower() in _DRILLS and not any(m.lower_ in ("joint", "combined") for m in n.children)
+               for n in nouns)
 
 
 def _act_of(head: Token) -> list[Token]:

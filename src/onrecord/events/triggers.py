@@ -575,7 +575,7 @@ def _derived_entries(noun: str, verbs: dict[str, tuple[Entry, ...]]) -> tuple[En
 # Nouns that only say an act was undertaken: the act is their modifier ("a mediation effort",
 # "a campaign of arrests", "a new round of talks").
 _GENERIC_ACTS = frozenset("effort mission campaign operation drive bid initiative round wave series process "
-                          "attempt spate string".split())
+                          "attempt spate string day week month hour".split())
 
 
 def act_modifier(tok: Token) -> Token | None:
@@ -594,6 +594,8 @@ def _modifier_entries(tok: Token, nouns: dict[str, tuple[Entry, ...]],
              if g.dep_ == "pobj" and g.pos_ == "NOUN"]
     for m in mods:
         lemma = m.lemma_.lower()
+        if lemma == "game" and any(c.lower_ == "war" for c in m.children):
+            lemma = "exercise"
         entries = nouns.get(lemma) or _derived_entries(lemma, verbs)
         if entries:
             return entries
@@ -747,6 +749,8 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
             continue
         entries = nouns.get(lemmas[i])
         tok = doc[i]
+        if not entries and lemmas[i] == "game" and any(c.lower_ == "war" and c.dep_ == "compound" for c in tok.children):
+            entries = nouns.get("exercise")  # "war games" are military exercises
         head = tok.head
         light = tok.dep_ in ("dobj", "attr") and (head.lemma_.lower() in _LIGHT_VERBS or any(
             f in _LIGHT_VERBS for f in _verb_lemmas(head)))
