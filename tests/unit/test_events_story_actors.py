@@ -148,3 +148,9 @@ def test_a_verb_hung_on_the_reported_clause_is_the_reporters_when_its_subject_is
 def test_a_town_inside_a_persons_name_after_the_role_is_not_the_country() -> None:
     assert code_text("Kenyan Defense Minister Aden Duale").country == "KEN"
     assert code_text("Nairobi Governor Johnson Sakaja").country == "KEN"
+
+
+def test_a_place_taken_from_a_side_has_that_side_as_target(nlp) -> None:  # noqa: ANN001
+    text = "The Sudanese army recaptured the town of Karsk from the rebels on Sunday."
+    ev = _by_trigger(nlp, text, "recaptured")
+    assert [p.text for p in ev.recipient] == ["the rebels"]

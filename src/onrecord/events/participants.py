@@ -429,6 +429,11 @@ def _inner_actor(tok: Token, depth: int = 3) -> Token | None:
 _PLACE_IN = frozenset("in at near inside across throughout".split())
 
 
+# Places and holds one side takes from another ("seized the airport from the army").
+_TAKEN_PLACES = frozenset("town city village base area territory region district province airport port stronghold "
+                          "position positions control hill border crossing capital garrison outpost".split())
+
+
 def _mere_place(tok: Token) -> bool:
     """A place that names no party: a region or a county, district, landmark no table codes
     ("Garissa County", "northern Iraq"). A country is its state, and a known city its people
@@ -520,6 +525,12 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
                                    and g.tag_ != "PRP$" and (g.dep_ != "amod" or g.ent_type_ in _ENT_LABELS))
         clausal = [g for c in v.children if c.dep_ == "ccomp" for g in c.children
                    if g.dep_ in ("nsubj", "nsubjpass")]
+        taken_from = [g for c in v.children if c.dep_ == "prep" and c.lower_ == "from" and not consult
+                      for g in c.children if g.dep_ == "pobj"]
+        if taken_from and objects and all(o.lemma_.lower() in _TAKEN_PLACES for o in objects):
+            # "recaptured the town from the rebels": the side the place was taken from
+            prepositional = taken_from + [g for g in prepositional if g not in taken_from]
+            objects, prepositional = prepositional, objects
         candidates += datives + (prepositional + objects if transfer else objects + prepositional) + clausal
     if not consult and trigger.dep_ == "conj" and any(c.dep_ == "auxpass" for c in trigger.children) and not any(
             c.dep_ in _SUBJ for c in trigger.children) and trigger.lemma_.lower() not in _PSEUDO_PASSIVE:
