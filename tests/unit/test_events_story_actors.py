@@ -154,3 +154,8 @@ def test_a_place_taken_from_a_side_has_that_side_as_target(nlp) -> None:  # noqa
     text = "The Sudanese army recaptured the town of Karsk from the rebels on Sunday."
     ev = _by_trigger(nlp, text, "recaptured")
     assert [p.text for p in ev.recipient] == ["the rebels"]
+
+
+def test_foreign_nationals_are_civilians_of_their_country() -> None:
+    assert (code_text("two British nationals").country, code_text("two British nationals").sector) == ("GBR", "CVL")
+    assert code_text("the national police").sector == "COP"
