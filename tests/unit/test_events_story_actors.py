@@ -159,3 +159,13 @@ def test_a_place_taken_from_a_side_has_that_side_as_target(nlp) -> None:  # noqa
 def test_foreign_nationals_are_civilians_of_their_country() -> None:
     assert (code_text("two British nationals").country, code_text("two British nationals").sector) == ("GBR", "CVL")
     assert code_text("the national police").sector == "COP"
+
+
+def test_a_weapon_fired_is_not_the_target(nlp) -> None:  # noqa: ANN001
+    text = "South Korea's military said North Korea fired a ballistic missile into the sea."
+    ev = _by_trigger(nlp, text, "fired")
+    assert not any("missile" in p.text for p in ev.recipient)
+
+
+def test_the_double_y_spelling_of_the_ukrainian_presidents_name() -> None:
+    assert (code_text("Zelenskyy").country, code_text("Zelenskyy").sector) == ("UKR", "GOV")

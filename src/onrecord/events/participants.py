@@ -429,6 +429,10 @@ def _inner_actor(tok: Token, depth: int = 3) -> Token | None:
 _PLACE_IN = frozenset("in at near inside across throughout".split())
 
 
+# Weapons fired or dropped: what is used, never whom it is used on.
+_PROJECTILES = frozenset("missile rocket shell bomb torpedo grenade mortar projectile warhead".split())
+
+
 # Places and holds one side takes from another ("seized the airport from the army").
 _TAKEN_PLACES = frozenset("town city village base area territory region district province airport port stronghold "
                           "position positions control hill border crossing capital garrison outpost".split())
@@ -582,7 +586,8 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
 
     def usable(c: Token) -> bool:
         return not (c.i in actors or c.tag_ == "PRP$" or c.lower_ in REFLEXIVE
-                    or c.pos_ == "PRON" and c.lemma_.lower() in _NON_REFERRING or inside_actor(c))
+                    or c.pos_ == "PRON" and c.lemma_.lower() in _NON_REFERRING or inside_actor(c)
+                    or c.lemma_.lower() in _PROJECTILES)  # "fired a missile": the weapon, not a party
 
     for c in expanded:
         if not usable(c):
