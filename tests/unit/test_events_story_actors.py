@@ -169,3 +169,10 @@ def test_a_weapon_fired_is_not_the_target(nlp) -> None:  # noqa: ANN001
 
 def test_the_double_y_spelling_of_the_ukrainian_presidents_name() -> None:
     assert (code_text("Zelenskyy").country, code_text("Zelenskyy").sector) == ("UKR", "GOV")
+
+
+def test_a_role_of_two_countries_is_two_parties(nlp) -> None:  # noqa: ANN001
+    text = "The water ministers of Egypt and Sudan met in Karsk to discuss the dam."
+    ev = _by_trigger(nlp, text, "met")
+    assert _countries(ev.actor) | _countries(ev.recipient) == {"EGY", "SDN"}
+    assert all("ministers" in p.text for p in ev.actor + ev.recipient)

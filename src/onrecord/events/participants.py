@@ -50,8 +50,10 @@ def phrase(tok: Token) -> tuple[int, int]:
     while stack:
         t = stack.pop()
         keep.append(t)
-        stack.extend(c for c in t.children if (c.dep_ not in _CUT_DEPS or t.i != tok.i and c.dep_ == "cc")
-                     and not _trimmed(c))
+        # inner conjuncts of an "of" object stay: "the ministers of Egypt and Sudan"
+        stack.extend(c for c in t.children if (c.dep_ not in _CUT_DEPS or t.i != tok.i and (
+            c.dep_ == "cc" or c.dep_ == "conj" and t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i == tok.i))
+            and not _trimmed(c))
     idx = sorted(t.i for t in keep)
     start, end = idx[0], idx[-1] + 1
     doc = tok.doc
@@ -1344,6 +1346,15 @@ def _nation_word(tok: Token) -> bool:
     return tok.pos_ == "ADJ" and code_text(tok.text).country not in (None, "IGO")
 
 
+def part_end(tok: Token, part: Participant) -> int:
+    """The token index just past the participant's span."""
+    doc = tok.doc
+    i = tok.i
+    while i < len(doc) and doc[i].idx < part.span[1]:
+        i += 1
+    return i
+
+
 def split_nationalities(tok: Token, part: Participant) -> list[Participant]:
     """"Russian and Ukrainian negotiators" are two parties, each with its own country; so are
     "the three nations" that stand for three countries named together before."""
@@ -1354,15 +1365,18 @@ def split_nationalities(tok: Token, part: Participant) -> list[Participant]:
                                 country=_country_of(g), sector=part.sector)
                     for g in sorted(group, key=lambda x: x.i)]
     adjs = [a for a in tok.children if a.dep_ in ("amod", "compound", "nmod") and _nation_word(a) and a.i < tok.i]
+    adjs += [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+             if g.dep_ == "pobj" and g.pos_ == "PROPN" and _country_name(g) and g.i < part_end(tok, part)]
     for adj in adjs:
-        nations = [adj] + [c for c in adj.conjuncts if _nation_word(c) and c.i < tok.i]
+        nations = [adj] + [c for c in adj.conjuncts if _nation_word(c) and c.i < part_end(tok, part)]
         if len(nations) < 2:
             continue
         end = part.span[1]
         out = []
         for n in sorted(nations, key=lambda x: x.i):
-            country = code_text(n.text).country
-            out.append(Participant(span=(n.idx, end), text=doc_text(tok.doc)[n.idx:end], entity=None,
+            country = _country_of(n)
+            start = n.idx if n.i < tok.i else part.span[0]  # "the ministers of X and Y": the whole phrase
+            out.append(Participant(span=(start, end), text=doc_text(tok.doc)[start:end], entity=None,
                                    country=country or part.country, sector=part.sector))
         return out
     return [part]
