@@ -312,3 +312,23 @@ def test_events_more_senses_that_stay_acts(nlp, text: str, kind: str) -> None:  
 ])
 def test_events_drills_alone_show_force_and_together_cooperate(nlp, text: str, kind: str) -> None:  # noqa: ANN001
     assert _types(nlp, text) == [kind]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The council tightened sanctions in an effort to make Vesperia give up its weapons program.", "SANCTION"),
+    ("The Karsk council ramped up sanctions on Vesperia in 2016.", "SANCTION"),
+    ("Vesperia conferred its highest civilian honor on the Norland leader.", "SUPPORT"),
+])
+def test_events_tightening_and_honouring(nlp, text: str, kind: str) -> None:  # noqa: ANN001
+    assert _types(nlp, text) == [kind]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The Norland general said he is expecting Vesperia to launch a long-range missile soon.",
+    "Karsk seeks to counter Norland's growing footprint in the region.",
+    "\"From Karsk's standpoint, it helps if there is some Vesperian presence there,\" said Tomas Varga.",
+])
+def test_events_forecasts_aims_and_idioms_are_no_event(nlp, text: str) -> None:  # noqa: ANN001
+    assert _types(nlp, text) == []

@@ -150,6 +150,7 @@ _MODAL = frozenset("would could might should".split())
 # Verbs that propose or that only point to a reading of the facts, depending on their clause.
 _EPISTEMIC = frozenset({"suggest"})
 _DELIBERATE = frozenset("consider mull weigh contemplate debate discuss explore ponder".split())
+_FORESEE = frozenset("expect predict anticipate forecast foresee".split())
 _CHOICE = frozenset("decide choose opt try attempt".split())
 _FORECAST = frozenset("imminent likely unlikely possible probable inevitable expected certain looming".split())
 _MAYBE = frozenset("may might could".split())
@@ -262,6 +263,9 @@ def hypothetical(tok: Token) -> bool:
             return True  # "Ankara is looking to Washington to veto the bill": a hope
         if tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.lower() in _DELIBERATE:
             return True  # "is considering challenging", "discussed imposing costs": weighed, not done
+        if tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.lower() in _FORESEE and (any(
+                c.dep_ == "nsubj" for c in kids) or any(c.dep_ == "dobj" for c in tok.head.children)):
+            return True  # "expects North Korea to launch a missile": a forecast of another's act
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _CHOICE and _has_aux(tok.head, _MAYBE):
             return True  # "other states could decide to quit"
         if tok.dep_ in ("ccomp", "xcomp") and (tok.head.lemma_.lower() in _DESIRE or tok.head.lower_ in _DESIRE_FORMS):
@@ -286,7 +290,8 @@ def _purpose(tok: Token) -> bool:
     "they have until Feb. 4 to appeal" tell what is meant, not what happened."""
     if tok.dep_ == "conj" and tok.tag_ == "VB" and tok.head.tag_ == "VB":
         tok = tok.head  # "the freedom to establish and provide services"
-    if tok.dep_ == "xcomp" and tok.head.i != tok.i and tok.head.tag_ == "VB" and tok.head.dep_ in ("advcl", "acl"):
+    if tok.dep_ in ("xcomp", "ccomp") and tok.head.i != tok.i and tok.head.tag_ == "VB" and tok.head.dep_ in (
+            "advcl", "acl"):
         tok = tok.head  # "kept tariffs to pressure them to block the flow": still the purpose
     return tok.dep_ in ("advcl", "acl", "relcl") and tok.tag_ == "VB" and any(
         c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)

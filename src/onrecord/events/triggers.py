@@ -120,6 +120,7 @@ _WRITING = frozenset("report story article reporting".split())
 # Things one endangers rather than parties one threatens: "threatens the country's stability".
 _ENDANGERED = frozenset("integrity stability security peace existence future livelihood sovereignty unity "
                         "order health economy growth recovery democracy process".split())
+_HONOURS = frozenset("honor honour award medal title prize decoration doctorate order".split())
 # What one seeks for oneself, from no one: "sought re-election", "seek political advantage".
 _SELF_GOALS = frozenset("benefit advantage revenge re-election reelection office election term seat nomination "
                         "presidency power profit gain glory attention publicity".split())
@@ -679,6 +680,15 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
         if lemmas[i] == "challenge" and any(g.lemma_.lower() in _CONTESTS for c in tok.children if c.dep_ == "prep"
                                             for g in c.children if g.dep_ == "pobj"):
             continue  # "challenging the president in next year's election": a race, not a rebuke
+        if lemmas[i] == "seek" and obj is None and any(c.dep_ == "xcomp" for c in tok.children):
+            continue  # "seeks to counter China": an aim, whose act (if any) is the event
+        if lemmas[i] == "confer" and entry.cameo[:2] == "04" and obj is not None:
+            if obj.lemma_.lower() not in _HONOURS:
+                continue  # "conferred citizenship": no meeting
+            entry = Entry(entry.words, "051", None, entry.source, entry.key)  # "conferred its highest honour on"
+        if lemmas[i] == "help" and (_verb_subject(tok) is not None and _verb_subject(tok).lower_ == "it"
+                                    and not any(c.dep_ in ("dobj", "dative") for c in tok.children)):
+            continue  # "it helps if there is ...": no one helped
         if lemmas[i] == "seek" and obj is not None and obj.lemma_.lower() in _SELF_GOALS:
             continue  # "would seek political benefit", "seeks re-election": asks no one
         if entry.cameo[:3] == "084" and lemmas[i] == "release" and obj is not None and not (_people(obj) or _party(obj)):
