@@ -176,3 +176,20 @@ def test_a_role_of_two_countries_is_two_parties(nlp) -> None:  # noqa: ANN001
     ev = _by_trigger(nlp, text, "met")
     assert _countries(ev.actor) | _countries(ev.recipient) == {"EGY", "SDN"}
     assert all("ministers" in p.text for p in ev.actor + ev.recipient)
+
+
+@pytest.mark.parametrize("text", [
+    "Ethiopian Prime Minister Abiy Ahmed met Eritrean President Isaias Afwerki in Karsk on Monday. "
+    "The two leaders agreed to reopen the border.",
+    "Indian and Chinese troops clashed in a remote valley near Karsk. Both sides agreed to pull back.",
+])
+def test_the_two_sides_are_the_two_countries_of_the_sentence_before(nlp, text: str) -> None:  # noqa: ANN001
+    ev = _by_trigger(nlp, text, "agreed")
+    assert len(_countries(ev.actor) | _countries(ev.recipient)) == 2
+    assert None not in _countries(ev.actor) | _countries(ev.recipient)
+
+
+def test_regional_demonyms_name_their_country() -> None:
+    assert code_text("Tigrayan leaders").country == "ETH"
+    assert code_text("Uyghur activists").country == "CHN"
+    assert code_text("Puntland forces").country == "SOM"

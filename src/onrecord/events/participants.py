@@ -1302,13 +1302,16 @@ def _code_entity(entity: Entity, doc: Doc) -> Code:
 
 
 _COUNTRY_NOUNS = frozenset("nation country state".split())
+# Pairs told of after the sentence that named them: "the two leaders", "both sides".
+_PAIR_NOUNS = frozenset("leader side government president minister delegation neighbor neighbour".split())
 _COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "trio": 3, "pair": 2}
 
 
 def _named_countries(tok: Token) -> list[Token] | None:
     """"The three nations accused ...": the countries last named together before ("Chad, Sudan
     and Libya left ..."), as many as the phrase counts when it counts them."""
-    if tok.lemma_.lower() not in _COUNTRY_NOUNS or tok.tag_ not in _PLURAL_TAGS:
+    lemma = tok.lemma_.lower()
+    if lemma not in _COUNTRY_NOUNS | _PAIR_NOUNS or tok.tag_ not in _PLURAL_TAGS:
         return None
     kids = [c for c in tok.children if c.i < tok.i]
     if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "both") or c.dep_ == "nummod"
@@ -1318,12 +1321,30 @@ def _named_countries(tok: Token) -> list[Token] | None:
         return None  # "the three Baltic states" says which
     count = next((_COUNT_WORDS.get(c.lower_) for c in kids if c.lower_ in _COUNT_WORDS), None)
     doc = tok.doc
-    for t in reversed(doc[max(0, tok.i - _LOOKBACK):tok.i]):
-        if t.dep_ == "conj" or t.pos_ != "PROPN" or not t.conjuncts:
-            continue
-        group = [t, *t.conjuncts]  # country names the tagger may call anything, even persons
-        if all(_country_name(g) for g in group):
-            return group if count in (None, len(group)) else None
+    if lemma in _COUNTRY_NOUNS:
+        for t in reversed(doc[max(0, tok.i - _LOOKBACK):tok.i]):
+            if t.dep_ == "conj" or t.pos_ != "PROPN" or not t.conjuncts:
+                continue
+            group = [t, *t.conjuncts]  # country names the tagger may call anything, even persons
+            if all(_country_name(g) for g in group):
+                return group if count in (None, len(group)) else None
+    if count == 2 and tok.sent.start > 0:
+        # "X met Y ... The two leaders agreed": the two sides of the sentence before, when it
+        # names just two countries' parties
+        prev = doc[tok.sent.start - 1].sent
+        sides: dict[str, Token] = {}
+        for t in prev:
+            party = t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") and t.pos_ in ("PROPN", "NOUN")
+            if not (party or t.dep_ in ("amod", "compound", "nmod") and _nation_word(t)):
+                continue
+            if t.dep_ == "pobj" and t.head.lower_ in _PLACE_IN or place_kind(
+                    span_text(doc[slice(*phrase(t))])) in ("capital", "city", "region"):
+                continue  # where it happened
+            country = _country_of(t) if party else code_text(t.text).country
+            if country and country != "IGO":
+                sides.setdefault(country, t)
+        if len(sides) == 2:
+            return list(sides.values())
     return None
 
 
