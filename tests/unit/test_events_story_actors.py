@@ -193,3 +193,13 @@ def test_regional_demonyms_name_their_country() -> None:
     assert code_text("Tigrayan leaders").country == "ETH"
     assert code_text("Uyghur activists").country == "CHN"
     assert code_text("Puntland forces").country == "SOM"
+
+
+def test_a_nationality_before_an_act_noun_is_its_actor_and_a_misparsed_participle_its_target(nlp) -> None:  # noqa: ANN001
+    text = "Israeli airstrikes killed at least 20 people in Gaza, health officials in Karsk said."
+    ev = _by_trigger(nlp, text, "airstrikes")
+    assert _countries(ev.actor) == {"ISR"}
+    assert ev.recipient and "people" in ev.recipient[0].text
+    # but an "anti-" nationality is not the actor
+    for other in _events(nlp, "The anti-Russian protests spread to Karsk on Sunday."):
+        assert "RUS" not in _countries(other.actor)

@@ -164,6 +164,10 @@ def _subject(trigger: Token, light: Token | None = None) -> Token | None:
                 continue  # "the Paris attacks", "a Kabul blast": where it happened, not who did it
             if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN") and is_actorish(c):
                 return c
+        for c in trigger.children:
+            if c.dep_ == "amod" and c.i < trigger.i and c.pos_ == "ADJ" and code_text(c.text).country not in (
+                    None, "IGO") and not ("-" in c.text or c.doc[c.i - 1].text == "-"):  # not "anti-Russian"
+                return c  # "Israeli airstrikes", "Russian shelling": the state whose act it is
         agent = _agent(trigger)  # "an investigation by the FBI"
         if agent is None:  # "an offensive launched by forces in Puntland"
             agent = next((a for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"
@@ -562,6 +566,10 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
         # acts on, when nothing else is named.
         candidates += [g for c in trigger.children if c.dep_ == "advcl" and c.tag_ == "VBG"
                        for g in c.children if g.dep_ == "dobj"]
+        if light is None and trigger.pos_ == "NOUN":
+            # "airstrikes killed 20 people" parsed as a participle on the noun: what they did
+            candidates += [g for c in trigger.children if c.dep_ == "acl" and c.i == trigger.i + 1
+                           for g in c.children if g.dep_ == "dobj"]
         if light is None and trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj":
             # "the offensive has met with success, pushing the rebels out of ...": what the act
             # told as its clause's subject did to someone.
