@@ -203,3 +203,9 @@ def test_a_nationality_before_an_act_noun_is_its_actor_and_a_misparsed_participl
     # but an "anti-" nationality is not the actor
     for other in _events(nlp, "The anti-Russian protests spread to Karsk on Sunday."):
         assert "RUS" not in _countries(other.actor)
+
+
+def test_an_attack_on_a_base_or_station_targets_the_force_holding_it(nlp) -> None:  # noqa: ANN001
+    text = "Militants attacked a military base in southern Somalia on Friday."
+    ev = _by_trigger(nlp, text, "attacked")
+    assert [(p.country, p.sector) for p in ev.recipient] == [("SOM", "MIL")]

@@ -435,6 +435,11 @@ def _inner_actor(tok: Token, depth: int = 3) -> Token | None:
 _PLACE_IN = frozenset("in at near inside across throughout".split())
 
 
+# Places a force holds: attacking "a military base" or "a police station" is attacking that force.
+_INSTALLATIONS = frozenset("base post station camp barracks checkpoint outpost garrison headquarters convoy "
+                           "patrol position positions".split())
+
+
 # Weapons fired or dropped: what is used, never whom it is used on.
 _PROJECTILES = frozenset("missile rocket shell bomb torpedo grenade mortar projectile warhead".split())
 
@@ -604,6 +609,8 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
             continue
         if heads_actor(c) or c.dep_ == "nsubjpass" and _name(c):
             return c  # "X was convicted": a name no table knows is still the one acted on
+        if c.lemma_.lower() in _INSTALLATIONS and code_text(span_text(c.doc[slice(*phrase(c))])).sector:
+            return c  # "a military base", "a police station": the force that holds it
         inner = _inner_actor(c)
         if inner is not None and inner.i not in actors and not inside_actor(inner):
             return inner
