@@ -209,3 +209,12 @@ def test_an_attack_on_a_base_or_station_targets_the_force_holding_it(nlp) -> Non
     text = "Militants attacked a military base in southern Somalia on Friday."
     ev = _by_trigger(nlp, text, "attacked")
     assert [(p.country, p.sector) for p in ev.recipient] == [("SOM", "MIL")]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The Sahel juntas said they would leave ECOWAS. They accused the bloc of being run from abroad.", "accused"),
+    ("NATO leaders met in Vilnius on Tuesday. Russia warned the alliance against expanding east.", "warned"),
+])
+def test_the_bloc_or_the_alliance_is_the_international_body_named_before(nlp, text: str, word: str) -> None:  # noqa: ANN001
+    ev = _by_trigger(nlp, text, word)
+    assert [(p.text.split()[-1], p.country) for p in ev.recipient] in ([("bloc", "IGO")], [("alliance", "IGO")])

@@ -40,7 +40,9 @@ _LOOKBACK = 200  # tokens searched back for the antecedent of "the officials", "
 
 
 def _trimmed(tok: Token) -> bool:
-    return tok.dep_ == "prep" and tok.lower_ in _TRIM_PREPS
+    # "accused the bloc of being manipulated": the charge hung on the noun is not its name
+    return tok.dep_ == "prep" and (tok.lower_ in _TRIM_PREPS or tok.lower_ == "of" and any(
+        c.dep_ == "pcomp" and c.tag_ in ("VBG", "VBN") for c in tok.children))
 
 
 def phrase(tok: Token) -> tuple[int, int]:
@@ -384,6 +386,9 @@ def _agent(verb: Token) -> Token | None:
 def is_actorish(tok: Token) -> bool:
     if tok.ent_type_ in _ENT_LABELS:
         return True
+    if tok.lemma_.lower() in _IGO_NOUNS and tok.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and _named_igo_before(tok) is not None:
+        return True  # "the bloc", "the alliance" after a named international body
     start, end = phrase(tok)
     return code_text(tok.doc[start:end].text) != Code()
 
@@ -910,6 +915,10 @@ def participant(tok: Token, entities: list[Entity], mention_index: dict[int, Ent
         # "the former US senator" -> the person the article describes as a senator.
         entity = _described_person(tok, code, entities, doc) or _entity_for(
             span.start_char, span.end_char, tok, mention_index)
+    if code.country is None and tok.lemma_.lower() in _IGO_NOUNS and tok.pos_ == "NOUN" and all(
+            c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children if c.i < tok.i) and any(
+            c.dep_ == "det" for c in tok.children) and _named_igo_before(tok) is not None:
+        code = Code("IGO", code.sector)  # "Mali left ECOWAS ... the bloc": the body named last before
     if code.country is None:
         # A country said in a clause about the head: "refugees fleeing the civil war in Liberia".
         full = doc[tok.left_edge.i:tok.right_edge.i + 1]
@@ -1095,6 +1104,21 @@ def _named_body_before(tok: Token) -> Code | None:
         code = code_text(ent.text)
         if code.sector is not None and code.sector not in _NOT_GROUPS:
             return code
+    return None
+
+
+_IGO_NOUNS = frozenset("bloc alliance union body grouping organisation organization community".split())
+
+
+def _named_igo_before(tok: Token) -> Token | None:
+    """The nearest earlier named international organisation (within ~120 tokens), tagged or not."""
+    doc = tok.doc
+    for t in reversed(doc[max(0, tok.i - 120):tok.i]):
+        if t.pos_ not in ("PROPN", "VERB", "NOUN") or not t.text[:1].isupper():
+            continue  # (an acronym may be tagged as a noun or a verb)
+        start = min([t.i] + [c.left_edge.i for c in t.children if c.dep_ == "compound"])
+        if code_text(t.text).country == "IGO" or code_text(span_text(doc[start:t.i + 1])).country == "IGO":
+            return t
     return None
 
 
