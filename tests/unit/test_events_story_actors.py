@@ -218,3 +218,9 @@ def test_an_attack_on_a_base_or_station_targets_the_force_holding_it(nlp) -> Non
 def test_the_bloc_or_the_alliance_is_the_international_body_named_before(nlp, text: str, word: str) -> None:  # noqa: ANN001
     ev = _by_trigger(nlp, text, word)
     assert [(p.text.split()[-1], p.country) for p in ev.recipient] in ([("bloc", "IGO")], [("alliance", "IGO")])
+
+
+def test_a_second_verb_that_names_only_a_thing_shares_the_first_verbs_party(nlp) -> None:  # noqa: ANN001
+    text = "The Somali president thanked Turkey for its support and asked for more military training."
+    ev = _by_trigger(nlp, text, "asked")
+    assert [(p.text, p.country) for p in ev.recipient] == [("Turkey", "TUR")]

@@ -619,6 +619,14 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
         inner = _inner_actor(c)
         if inner is not None and inner.i not in actors and not inside_actor(inner):
             return inner
+    if light is None and not consult and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" and not any(
+            c.dep_ in ("dobj", "dative") for c in trigger.children):
+        # "thanked Turkey for its support and asked for more training": the party the first verb
+        # was done to, when the second names only a thing
+        shared = next((c for c in trigger.head.children if c.dep_ == "dobj" and c.i < trigger.i
+                       and usable(c) and heads_actor(c)), None)
+        if shared is not None:
+            return shared
     for c in expanded:  # a phrase that at least mentions someone
         if usable(c) and is_actorish(c):
             return c
