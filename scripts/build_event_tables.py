@@ -187,7 +187,7 @@ def _written_for(note: str, verbs: list[tuple[str, tuple[str, ...]]],
 # Blocks whose synonyms all name the block's act: criticise/denounce (111), blame/accuse (112),
 # warn (its block is "warn, caution"). A bare PETRARCH verb still needs both an actor and a target.
 _TIGHT_BLOCKS = frozenset({"111", "112", "warn"})
-_LOOSE_MEMBERS = frozenset({"lecture", "crucify"})  # mostly another sense in news
+_LOOSE_MEMBERS = frozenset({"lecture", "crucify", "match", "pit", "quarrel", "conflict", "altercate"})  # mostly another sense in news
 
 
 def convert_petrarch(src: Path) -> list[tuple[str, str]]:
@@ -251,7 +251,8 @@ def convert_petrarch(src: Path) -> list[tuple[str, str]]:
         key = " ".join((parsed[0], *parsed[1]))
         if m.group(3):
             code = _code(m.group(4))
-        elif key.replace(" ", "_") == label or block_code[:2] >= "14" and block_code != "---" or (
+        elif key.replace(" ", "_") == label or block_code[:2] >= "14" and block_code != "---" and (
+                key not in _LOOSE_MEMBERS) or (
                 (block_code[:3] in _TIGHT_BLOCKS or label in _TIGHT_BLOCKS) and key not in _LOOSE_MEMBERS):
             code = block_code  # the block's own verb, or a synonym in a force/protest/blame block
         else:

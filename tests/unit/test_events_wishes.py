@@ -332,3 +332,27 @@ def test_events_tightening_and_honouring(nlp, text: str, kind: str) -> None:  # 
 ])
 def test_events_forecasts_aims_and_idioms_are_no_event(nlp, text: str) -> None:  # noqa: ANN001
     assert _types(nlp, text) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Researchers in Karsk warn that type 2 diabetes could affect millions more people in the coming decades.",
+    "Following the same patients for years is providing much more information, the Karsk doctor said.",
+    "Cyclone Ilsa slammed into parts of Norland this week, leaving widespread damage.",
+    "Karsk was struck by Cyclone Ilsa in December.",
+    "Collapsing buildings injured 15 people in the Norland capital.",
+    "Norland clinics match their peers in Vesperia yet charge less.",
+    "More than two million Vesperian tourists visited Norland from January through July.",
+])
+def test_events_weather_prices_and_tourists_are_no_events(nlp, text: str) -> None:  # noqa: ANN001
+    assert _types(nlp, text) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Karsk prosecutors charged two Norland officers with torture.", "ACCUSE"),
+    ("Thousands of Norland dock workers struck on Monday over pay.", "PROTEST"),
+    ("The Norland foreign minister visited Vesperia on Monday.", "CONSULT"),
+])
+def test_events_charges_strikes_and_visits_stay(nlp, text: str, kind: str) -> None:  # noqa: ANN001
+    assert kind in _types(nlp, text)

@@ -376,8 +376,10 @@ def _warns_of_danger(tok: Token) -> bool:
     """"warned of a possible resurgence", "experts warn that prices could rise": a warning about
     what may happen, not a threat of the actor's own act ("warned of retaliation", "warned that
     it would respond", "warned Iran")."""
-    if any(c.dep_ in ("dobj", "dative") for c in tok.children):
-        return False  # someone is warned
+    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    misparsed = clause is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    if any(c.dep_ in ("dobj", "dative") for c in tok.children) and not misparsed:
+        return False  # someone is warned (not "warn that diabetes could spread": its subject read as the object)
     preps = [c for c in tok.children if c.dep_ == "prep"]
     # "warned in July of a resurgence": the parser may hang "of" on the date
     preps += [x for c in preps for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME")
@@ -390,6 +392,8 @@ def _warns_of_danger(tok: Token) -> bool:
     if clause is None:
         return False
     subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and any(c.dep_ == "aux" and c.lower_ in _MODAL | _MAYBE for c in clause.children):
+        return True  # "warn that diabetes could spread", its subject misparsed as warn's object
     return subj is not None and subj.lower_ not in ("we", "i", "it", "they", "he", "she") and not any(
         c.dep_ == "dobj" for c in clause.children if c.pos_ == "PRON" and c.lower_ in ("you", "them"))
 

@@ -53,7 +53,7 @@ _SPEECH_OBJECTS = frozenset("statement testimony answer detail account explanati
 # Objects that make a giving verb figurative: "could provide impetus", "offers a chance".
 _ABSTRACT_GIFTS = frozenset("impetus momentum opportunity chance insight clarity reason excuse justification "
                             "incentive inspiration hope confidence legitimacy credibility impression sense "
-                            "signal glimpse picture indication example lesson power authority mandate control "
+                            "signal glimpse picture indication example lesson power authority mandate control information "
                             "leeway discretion say".split())
 # Objects that make force and coercion verbs figurative: "firing questions", "shot down the bill",
 # "hit a record", "attacked the problem", "slashed prices". PETRARCH leaves these to its actor
@@ -83,7 +83,7 @@ _NATURAL_AGENTS = frozenset("storm hurricane cyclone typhoon tornado earthquake 
                             "cold snow snowstorm blizzard rain rainfall downpour monsoon lightning wildfire "
                             "disease virus epidemic pandemic outbreak cholera ebola malaria measles famine "
                             "crisis recession inflation downturn slump scandal controversy accident "
-                            "pollution smog weather "
+                            "pollution smog weather building roof wall debris collapse crash tree "
                             # quantities: "oil prices shot up", "the index crashed"
                             "price rate cost stock share index market currency dollar euro yen value "
                             "unemployment export import output production sale figure number".split())
@@ -120,6 +120,20 @@ _WRITING = frozenset("report story article reporting".split())
 # Things one endangers rather than parties one threatens: "threatens the country's stability".
 _ENDANGERED = frozenset("integrity stability security peace existence future livelihood sovereignty unity "
                         "order health economy growth recovery democracy process".split())
+_TRAVELLERS = frozenset("tourist foreigner visitor traveler traveller patient fan pilgrim holidaymaker "
+                        "vacationer backpacker shopper passenger customer".split())
+
+
+def _named_storm(subj: Token | None) -> bool:
+    """"Cyclone Jude", "Hurricane Ida": a name with a natural-agent word before it."""
+    return subj is not None and subj.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and c.lemma_.lower() in _NATURAL_AGENTS for c in subj.children)
+
+
+def _traveller(subj: Token | None) -> bool:
+    return subj is not None and subj.lemma_.lower() in _TRAVELLERS
+
+
 _HONOURS = frozenset("honor honour award medal title prize decoration doctorate order".split())
 # What one seeks for oneself, from no one: "sought re-election", "seek political advantage".
 _SELF_GOALS = frozenset("benefit advantage revenge re-election reelection office election term seat nomination "
@@ -456,6 +470,11 @@ def _force_sense(tok: Token, obj: Token | None) -> str | None:
     subj = _verb_subject(tok)
     if subj is not None and subj.lemma_.lower() in _NATURAL_AGENTS and subj.pos_ == "NOUN":
         return NO_EVENT
+    if _named_storm(subj):
+        return NO_EVENT  # "Cyclone Jude struck the coast"
+    agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if agent is not None and agent.lemma_.lower() in _NATURAL_AGENTS:
+        return NO_EVENT  # "destroyed by floods"
     if subj is not None and subj.lemma_.lower() in _SPEAKING_THINGS and subj.pos_ == "NOUN":
         return "111" if lemma in _VERBAL_FORCE else NO_EVENT
     if lemma in _VERBAL_FORCE and any(
@@ -680,6 +699,17 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
         if lemmas[i] == "challenge" and any(g.lemma_.lower() in _CONTESTS for c in tok.children if c.dep_ == "prep"
                                             for g in c.children if g.dep_ == "pobj"):
             continue  # "challenging the president in next year's election": a race, not a rebuke
+        if entry.cameo[:2] == "11" and (_named_storm(_verb_subject(tok)) or lemmas[i] == "slam" and any(
+                c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in tok.children)):
+            continue  # "Cyclone Jude slammed into the coast": no criticism
+        if entry.cameo[:3] == "143" and lemmas[i] == "strike" and (obj is not None or any(
+                c.dep_ in ("agent", "auxpass") for c in tok.children)):
+            continue  # "was struck by a cyclone", "struck the town": no labour strike
+        if lemmas[i] == "charge" and entry.cameo[:2] == "11" and not entry.words and (
+                obj is None or obj.dep_ == "dobj" and not _party(obj)):
+            continue  # "yet charge less", "charged a fee": a price, no accusation
+        if entry.cameo[:2] == "04" and entry.cameo[:3] in ("042", "043") and _traveller(_verb_subject(tok)):
+            continue  # "tourists visited Vietnam": travel, not diplomacy
         if lemmas[i] == "seek" and obj is None and any(c.dep_ == "xcomp" for c in tok.children):
             continue  # "seeks to counter China": an aim, whose act (if any) is the event
         if lemmas[i] == "confer" and entry.cameo[:2] == "04" and obj is not None:
