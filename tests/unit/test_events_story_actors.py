@@ -46,28 +46,28 @@ def test_seizures_reported_by_the_forces_are_done_by_them(nlp) -> None:  # noqa:
 
 
 @pytest.mark.parametrize("text", [
-    "Thousands of villagers were displaced on Sunday by fighting between rebels and Malian forces near Karsk.",
+    "Thousands of herders were uprooted on Sunday by fighting between militants and Malian forces near Karsk.",
     # the main clause's subject does not do the gerund that names its own two sides
-    "Thousands of villagers fled on Sunday after fighting between rebels and Malian forces near Karsk.",
+    "Thousands of herders fled on Sunday after fighting between militants and Malian forces near Karsk.",
 ])
 def test_fighting_between_two_sides_has_the_first_acting(nlp, text: str) -> None:  # noqa: ANN001
     ev = _by_trigger(nlp, text, "fighting")
-    assert [p.text for p in ev.actor] == ["rebels"]
+    assert [p.text for p in ev.actor] == ["militants"]
     assert [p.text for p in ev.recipient] == ["Malian forces"]
 
 
 def test_the_n_nations_when_the_tagger_missed_the_country_names(nlp) -> None:  # noqa: ANN001
     # a small tagger may call a list of country names persons
-    text = ("In late May, Burkina Faso, Mali and Niger walked out of the Karsk customs union. "
+    text = ("In late May, Mali, Niger and Burkina Faso walked out of the Karsk customs union. "
             "The three nations accused the union of serving foreign interests.")
     ev = _by_trigger(nlp, text, "accused")
     assert _countries(ev.actor) == {"BFA", "MLI", "NER"}
 
 
 def test_a_country_and_an_abbreviated_one_before_a_plural_role(nlp) -> None:  # noqa: ANN001
-    text = "Last week, Cameroon and C.A.R. officials met in Yaounde and signed a border accord."
-    ev = _by_trigger(nlp, text, "met")
-    assert _countries(ev.actor) | _countries(ev.recipient) == {"CMR", "CAF"}
+    text = "On Tuesday, Gabon and C.A.R. delegates held talks in Libreville about the border."
+    ev = _by_trigger(nlp, text, "held")
+    assert _countries(ev.actor) | _countries(ev.recipient) == {"GAB", "CAF"}
 
 
 @pytest.mark.parametrize("text", [
@@ -80,26 +80,26 @@ def test_a_regional_or_world_body_is_an_international_organisation(nlp, text: st
 
 
 def test_a_threat_to_do_one_of_two_things_to_a_shared_object(nlp) -> None:  # noqa: ANN001
-    text = "In past disputes, Egypt has threatened to close or suspend Sudanese flights at the Karsk airport."
+    text = "Egypt has repeatedly threatened to ban or restrict Sudanese flights at the Karsk airport."
     ev = _by_trigger(nlp, text, "threatened")
     assert _countries(ev.recipient) == {"SDN"}
 
 
 def test_an_acronym_the_tagger_took_for_a_verb_stays_in_the_actor(nlp) -> None:  # noqa: ANN001
     text = ("\"The launch of this unit underscores our resolve to guard the lives of our people.\" "
-            "ECOWAS security chiefs also discussed piracy along the coast.")
+            "ECOWAS security chiefs later discussed piracy along the coast.")
     ev = _by_trigger(nlp, text, "discussed")
     assert _countries(ev.actor) == {"IGO"}
 
 
 def test_a_second_preposition_joined_to_the_first_names_the_target(nlp) -> None:  # noqa: ANN001
-    text = "The U.N. envoy for Yemen is calling for a truce and for the protection of aid workers."
+    text = "The U.N. envoy for Yemen is calling for a truce and for the safety of aid workers."
     ev = _by_trigger(nlp, text, "calling")
     assert [p.text for p in ev.recipient] == ["aid workers"]
 
 
 @pytest.mark.parametrize("text", [
-    "The rebels' most wanted commander is dead, killed in what officials in Karsk called a joint raid.",
+    "The rebels' most wanted commander is dead, killed during a raid that officials in Karsk called a joint effort.",
     "The militant leader died last week, shot during a night raid on his hideout near Karsk.",
 ])
 def test_a_participle_set_off_by_a_comma_was_done_to_the_clause_subject(nlp, text: str) -> None:  # noqa: ANN001
@@ -139,7 +139,7 @@ def test_he_in_a_quote_is_not_its_speaker_named_again(nlp, text: str) -> None:  
 
 
 def test_a_verb_hung_on_the_reported_clause_is_the_reporters_when_its_subject_is_a_thing(nlp) -> None:  # noqa: ANN001
-    text = ("Kenyan Defense Minister Omar Duale said the initiative aims to curb smuggling across the "
+    text = ("Kenyan Defense Minister Omar Duale said the initiative seeks to curb smuggling across the "
             "region and urged Tanzanian officials to seize the chance.")
     ev = _by_trigger(nlp, text, "urged")
     assert [p.text for p in ev.actor] == ["Kenyan Defense Minister Omar Duale"]

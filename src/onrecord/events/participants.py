@@ -328,7 +328,7 @@ def _bare_passive(verb: Token) -> bool:
 
 
 def _set_off(verb: Token) -> bool:
-    """A participle set off by a comma after its clause's predicate: "X is dead, killed in a raid"."""
+    """A participle set off by a comma after its clause's predicate: "X lay dead, shot during a raid"."""
     return verb.i > verb.head.i and verb.i > 0 and verb.doc[verb.i - 1].text == ","
 
 
@@ -491,7 +491,7 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
                 verbs.append(c)
                 verbs.extend(g for g in c.children if g.dep_ == "xcomp")
                 if c.dep_ == "xcomp" and not any(g.dep_ == "dobj" for g in c.children):
-                    # "threatened to close or suspend US operations": the object both verbs share
+                    # "threatened to ban or restrict X's flights": the object both verbs share
                     verbs.extend(g for g in c.children if g.dep_ == "conj" and g.pos_ == "VERB")
     candidates: list[Token] = []
     # "discussed X", "held talks": the object is the topic or the meeting, not the other side.
@@ -504,7 +504,7 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
         for c in v.children:
             if c.dep_ == "prep" and c.lemma_.lower() in preps:
                 prepositional.extend(g for g in c.children if g.dep_ == "pobj")
-                # "calling for an end to X and for the protection of Y": the second "for" too
+                # "pressing for a truce and for the safety of Y": the second "for" too
                 prepositional.extend(g for p in c.conjuncts if p.pos_ == "ADP" and p.lemma_.lower() in preps
                                      for g in p.children if g.dep_ == "pobj")
         for c in v.children:
