@@ -356,3 +356,15 @@ def test_events_weather_prices_and_tourists_are_no_events(nlp, text: str) -> Non
 ])
 def test_events_charges_strikes_and_visits_stay(nlp, text: str, kind: str) -> None:  # noqa: ANN001
     assert kind in _types(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Millions of dogs are killed for their meat in Norland every year.",
+    "One hundred bushfires continue to burn across eastern Norland.",
+    "Health warnings have been issued across eastern Norland.",
+    "The Karsk province is threatened by the high consumption of dog meat.",
+    "The plentiful supply of dog meat contributed to the rise of food stalls in Karsk.",
+])
+def test_events_animals_fires_and_hazards_are_no_events(nlp, text: str) -> None:  # noqa: ANN001
+    assert _types(nlp, text) == []

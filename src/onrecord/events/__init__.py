@@ -65,6 +65,8 @@ _CLAIM_VERBS = frozenset("say claim allege charge insist assert conclude find st
 _CRIMES = frozenset("crime atrocity genocide massacre abuse violation fraud murder killing attack assassination "
                     "bombing torture war_crime offence offense cleansing".split())
 # "deny" is DENY when what is denied is a claim about the actor; else it refuses something (REJECT).
+_HAZARDS = frozenset("health weather storm flood fire heat travel tsunami cyclone hurricane typhoon tornado "
+                     "rain snow wind frost drought smog pollution air avalanche evacuation safety".split())
 _OPINIONS = frozenset("fear concern worry speculation notion suggestion idea view criticism doubt "
                       "prediction forecast comparison characterization characterisation".split())
 _CLAIM_NOUNS = frozenset("allegation report claim charge accusation wrongdoing involvement responsibility "
@@ -340,6 +342,11 @@ def _retype(c: _Candidate) -> None:
         return
     if tok.lemma_.lower() in _EPISTEMIC and _asserts(tok):
         c.cameo, c.type = "010", "STATEMENT"  # "analysts suggest Ankara is learning": a reading, no proposal
+        return
+    if c.cameo[:2] == "13" and any(m.dep_ in ("compound", "amod") and m.lemma_.lower() in _HAZARDS
+                                   for w in [tok, *tok.children] if w.lemma_.lower() in ("warning", "alert", "advisory")
+                                   for m in w.children):
+        c.cameo, c.type = "010", "STATEMENT"  # "health warnings were issued", "a flood alert": a hazard, no threat
         return
     if c.cameo == "130" and tok.lemma_.lower() in ("warn", "warning") and _warns_of_danger(tok):
         c.cameo, c.type = "010", "STATEMENT"

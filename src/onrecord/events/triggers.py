@@ -79,7 +79,7 @@ _FORCE_CODES = ("17", "18", "19", "20")
 # Subjects that are no party: "the storm struck the coast", "the hurricane killed dozens", "a
 # drought that has hit millions". PETRARCH needs a coded source actor; a bare verb of ours does not.
 _NATURAL_AGENTS = frozenset("storm hurricane cyclone typhoon tornado earthquake quake tremor aftershock flood "
-                            "flooding flashflood drought tsunami landslide mudslide avalanche heatwave heat "
+                            "flooding flashflood bushfire wildfire drought tsunami landslide mudslide avalanche heatwave heat "
                             "cold snow snowstorm blizzard rain rainfall downpour monsoon lightning wildfire "
                             "disease virus epidemic pandemic outbreak cholera ebola malaria measles famine "
                             "crisis recession inflation downturn slump scandal controversy accident "
@@ -134,6 +134,9 @@ def _traveller(subj: Token | None) -> bool:
     return subj is not None and subj.lemma_.lower() in _TRAVELLERS
 
 
+_ANIMALS = frozenset("dog cat animal elephant cattle livestock cow pig chicken bird fish wildlife rhino rhinoceros "
+                     "lion tiger wolf bear sheep goat horse camel deer monkey ape whale dolphin shark turtle "
+                     "poultry game".split())
 _HONOURS = frozenset("honor honour award medal title prize decoration doctorate order".split())
 # What one seeks for oneself, from no one: "sought re-election", "seek political advantage".
 _SELF_GOALS = frozenset("benefit advantage revenge re-election reelection office election term seat nomination "
@@ -699,6 +702,19 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
         if lemmas[i] == "challenge" and any(g.lemma_.lower() in _CONTESTS for c in tok.children if c.dep_ == "prep"
                                             for g in c.children if g.dep_ == "pobj"):
             continue  # "challenging the president in next year's election": a race, not a rebuke
+        if entry.cameo[:2] in _FORCE_CODES and obj is not None and (obj.lemma_.lower() in _ANIMALS or any(
+                g.lemma_.lower() in _ANIMALS for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj")):
+            continue  # "millions of dogs are killed for their meat": no party attacked
+        if entry.cameo[:2] == "17" and lemmas[i] in ("burn", "torch") and obj is None:
+            continue  # "fires continue to burn": nothing set on fire by anyone
+        if entry.cameo[:2] == "13" and any(not _party(g) for c in tok.children if c.dep_ == "agent"
+                                           for g in c.children if g.dep_ == "pobj"):
+            continue  # "is threatened by the high consumption of meat": endangered by a thing
+        if entry.cameo[:2] in ("06", "07") and lemmas[i] == "contribute" and any(
+                not _party(g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                for g in c.children if g.dep_ == "pobj"):
+            continue  # "the supply contributed to the proliferation of stalls": a cause, not aid
         if entry.cameo[:2] == "11" and (_named_storm(_verb_subject(tok)) or lemmas[i] == "slam" and any(
                 c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in tok.children)):
             continue  # "Cyclone Jude slammed into the coast": no criticism
