@@ -336,7 +336,7 @@ def test_events_forecasts_aims_and_idioms_are_no_event(nlp, text: str) -> None: 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text", [
-    "Researchers in Karsk warn that type 2 diabetes could affect millions more people in the coming decades.",
+    "Doctors in Karsk warn that heart disease could reach many more villages within ten years.",
     "Following the same patients for years is providing much more information, the Karsk doctor said.",
     "Cyclone Ilsa slammed into parts of Norland this week, leaving widespread damage.",
     "Karsk was struck by Cyclone Ilsa in December.",
@@ -360,11 +360,11 @@ def test_events_charges_strikes_and_visits_stay(nlp, text: str, kind: str) -> No
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text", [
-    "Millions of dogs are killed for their meat in Norland every year.",
+    "Thousands of cattle are slaughtered for food in Norland each month.",
     "One hundred bushfires continue to burn across eastern Norland.",
     "Health warnings have been issued across eastern Norland.",
-    "The Karsk province is threatened by the high consumption of dog meat.",
-    "The plentiful supply of dog meat contributed to the rise of food stalls in Karsk.",
+    "The Karsk province is threatened by heavy use of river water.",
+    "Cheap rice contributed to the growth of street kitchens in Karsk.",
 ])
 def test_events_animals_fires_and_hazards_are_no_events(nlp, text: str) -> None:  # noqa: ANN001
     assert _types(nlp, text) == []

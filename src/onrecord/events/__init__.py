@@ -32,7 +32,7 @@ from .participants import (
     subject,
     with_conjuncts,
 )
-from .triggers import OURS, Entry, Lexicon, Trigger, act_modifier, find_triggers, told_as_past
+from .triggers import NATURAL_AGENTS, OURS, Entry, Lexicon, Trigger, act_modifier, find_triggers, told_as_past
 from .triggers import lexicon as shipped_lexicon
 from .when_where import event_date, event_location
 
@@ -580,6 +580,8 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
     for c in sorted(keep, key=lambda x: x.head.i)[:MAX_EVENTS_PER_SENTENCE]:
         light = c.trigger.light
         subj = subject(c.head, light)
+        if subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in NATURAL_AGENTS:
+            continue  # "heart disease could reach more villages": no party acts
         if c.head.dep_ == "ccomp" and c.type in ("REQUEST", "ACCUSE") and c.head.i in must_heads:
             # "X said Y must ...", "X said Y was behind it": the actor is the sayer, the recipient
             # the clause subject (the agent of a passive one: "rigged by the ruling party").

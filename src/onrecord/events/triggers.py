@@ -78,7 +78,7 @@ _GOAL_WORDS = frozenset({"target", "goal"})
 _FORCE_CODES = ("17", "18", "19", "20")
 # Subjects that are no party: "the storm struck the coast", "the hurricane killed dozens", "a
 # drought that has hit millions". PETRARCH needs a coded source actor; a bare verb of ours does not.
-_NATURAL_AGENTS = frozenset("storm hurricane cyclone typhoon tornado earthquake quake tremor aftershock flood "
+NATURAL_AGENTS = frozenset("storm hurricane cyclone typhoon tornado earthquake quake tremor aftershock flood "
                             "flooding flashflood bushfire wildfire drought tsunami landslide mudslide avalanche heatwave heat "
                             "cold snow snowstorm blizzard rain rainfall downpour monsoon lightning wildfire "
                             "disease virus epidemic pandemic outbreak cholera ebola malaria measles famine "
@@ -127,7 +127,7 @@ _TRAVELLERS = frozenset("tourist foreigner visitor traveler traveller patient fa
 def _named_storm(subj: Token | None) -> bool:
     """"Cyclone Jude", "Hurricane Ida": a name with a natural-agent word before it."""
     return subj is not None and subj.pos_ == "PROPN" and any(
-        c.dep_ == "compound" and c.lemma_.lower() in _NATURAL_AGENTS for c in subj.children)
+        c.dep_ == "compound" and c.lemma_.lower() in NATURAL_AGENTS for c in subj.children)
 
 
 def _traveller(subj: Token | None) -> bool:
@@ -471,12 +471,12 @@ def _force_sense(tok: Token, obj: Token | None) -> str | None:
         if word in _FIGURATIVE_OBJECTS:
             return NO_EVENT
     subj = _verb_subject(tok)
-    if subj is not None and subj.lemma_.lower() in _NATURAL_AGENTS and subj.pos_ == "NOUN":
+    if subj is not None and subj.lemma_.lower() in NATURAL_AGENTS and subj.pos_ == "NOUN":
         return NO_EVENT
     if _named_storm(subj):
         return NO_EVENT  # "Cyclone Jude struck the coast"
     agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-    if agent is not None and agent.lemma_.lower() in _NATURAL_AGENTS:
+    if agent is not None and agent.lemma_.lower() in NATURAL_AGENTS:
         return NO_EVENT  # "destroyed by floods"
     if subj is not None and subj.lemma_.lower() in _SPEAKING_THINGS and subj.pos_ == "NOUN":
         return "111" if lemma in _VERBAL_FORCE else NO_EVENT
@@ -705,7 +705,7 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
         if entry.cameo[:2] in _FORCE_CODES and obj is not None and (obj.lemma_.lower() in _ANIMALS or any(
                 g.lemma_.lower() in _ANIMALS for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children if g.dep_ == "pobj")):
-            continue  # "millions of dogs are killed for their meat": no party attacked
+            continue  # "cattle were slaughtered for food": no party attacked
         if entry.cameo[:2] == "17" and lemmas[i] in ("burn", "torch") and obj is None:
             continue  # "fires continue to burn": nothing set on fire by anyone
         if entry.cameo[:2] == "13" and any(not _party(g) for c in tok.children if c.dep_ == "agent"
