@@ -48,3 +48,12 @@ def test_events_we_in_a_long_quote_is_the_speakers_side(nlp) -> None:  # noqa: A
     record = analyse_doc(Article(id="t", text=text), nlp(text), on_error="raise")
     firsts = [p for e in record.events for p in e.actor if p.text.lower() == "we"]
     assert firsts and all(p.country == "KEN" for p in firsts)
+
+
+@pytest.mark.slow
+def test_events_a_place_inside_the_actor_is_not_the_target(nlp) -> None:  # noqa: ANN001
+    from onrecord.entities import find_entities
+
+    doc = nlp("The government in Karsk rejected the proposal on Monday.")
+    ev = [e for e in find_events(doc, find_entities(doc), [], published="2024-03-08") if e.type == "REJECT"]
+    assert ev and not any(p.text == "Karsk" for p in ev[0].recipient)

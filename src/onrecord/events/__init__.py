@@ -658,7 +658,8 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
         if not recipients and location is not None and location.span and c.type not in _NO_PLACE_TARGET:
             # PLOVER codes the place acted on as the target when no one else is named.
             place = sent.doc.char_span(*location.span, alignment_mode="expand")
-            if place is not None and place.root.i not in actor_ids:
+            inside = {t.i for a in actor_toks for t in a.subtree}  # "the government in Khartoum rejected"
+            if place is not None and place.root.i not in actor_ids and place.root.i not in inside:
                 rec_pairs = [(participant(place.root, entities, index), place.root)]
                 recipients = [rec_pairs[0][0]]
         if not recipients and c.trigger.entry.source != OURS and not c.trigger.entry.words:
