@@ -64,11 +64,13 @@ _FORCE_WORDS = frozenset("force action option strike attack invasion interventio
 _CLAIM_VERBS = frozenset("say claim allege charge insist assert conclude find state".split())
 _CRIMES = frozenset("crime atrocity genocide massacre abuse violation fraud murder killing attack assassination "
                     "bombing torture war_crime offence offense cleansing".split())
-# "deny" is DENY when what is denied is a claim about the actor; else it refuses something (REJECT).
+# Kinds of warning that name a hazard, not a threat: "health warnings", "a flood alert".
 _HAZARDS = frozenset("health weather storm flood fire heat travel tsunami cyclone hurricane typhoon tornado "
                      "rain snow wind frost drought smog pollution air avalanche evacuation safety".split())
+# Views one answers rather than refuses: "rebuffed fears of a recession".
 _OPINIONS = frozenset("fear concern worry speculation notion suggestion idea view criticism doubt "
                       "prediction forecast comparison characterization characterisation".split())
+# "deny" is DENY when what is denied is a claim about the actor; else it refuses something (REJECT).
 _CLAIM_NOUNS = frozenset("allegation report claim charge accusation wrongdoing involvement responsibility "
                          "role existence story account collusion link contact meeting knowledge".split())
 _CONTEXT_CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
