@@ -20,8 +20,8 @@ from .coding import plover
 from .confidence import Judge, Recorder, candidate_features, shipped as shipped_judge
 from .participants import (
     REFLEXIVE,
-    _city_or_region,
-    _entity_code,
+    city_or_region,
+    entity_code,
     heads_actor,
     home_country,
     mention_index,
@@ -32,7 +32,17 @@ from .participants import (
     subject,
     with_conjuncts,
 )
-from .triggers import NATURAL_AGENTS, OURS, Entry, Lexicon, Trigger, act_modifier, find_triggers, told_as_past
+from .triggers import (
+    NATURAL_AGENTS,
+    OURS,
+    Entry,
+    Lexicon,
+    Trigger,
+    act_modifier,
+    find_triggers,
+    told_as_past,
+    verb_lemmas,
+)
 from .triggers import lexicon as shipped_lexicon
 from .when_where import event_date, event_location
 
@@ -160,9 +170,6 @@ _FORECAST = frozenset("imminent likely unlikely possible probable inevitable exp
 _MAYBE = frozenset("may might could".split())
 _ABLE = frozenset({"can"})
 _DESIRE = frozenset("hope wish pray dream long yearn".split())
-# The small model lemmatises "hopes" as "hop": the written forms say it too.
-_DESIRE_FORMS = frozenset(w + end for w in ("hope", "wish", "pray") for end in ("", "s", "es", "d", "ed", "ing")) | {
-    "hoping"}
 # Verbs of intent or expectation that PETRARCH codes bare (aim, expect, decide 030): the act they
 # take is the event, retyped by its intent (_retype); alone ("aims to understand") they are none.
 _INTENT_ONLY = frozenset("aim expect decide want intend plan prepare hope wish".split())
@@ -272,7 +279,8 @@ def hypothetical(tok: Token) -> bool:
             return True  # "expects North Korea to launch a missile": a forecast of another's act
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _CHOICE and _has_aux(tok.head, _MAYBE):
             return True  # "other states could decide to quit"
-        if tok.dep_ in ("ccomp", "xcomp") and (tok.head.lemma_.lower() in _DESIRE or tok.head.lower_ in _DESIRE_FORMS):
+        if tok.dep_ in ("ccomp", "xcomp") and (tok.head.lemma_.lower() in _DESIRE
+                                               or any(f in _DESIRE for f in verb_lemmas(tok.head))):
             return True  # "hopes the talks could resume", "wishes to meet": a wish, not an act
         if tok.dep_ == "pcomp" and tok.head.lower_ == "to" and (tok.head.head.lower_ == "forward" or any(
                 c.lower_ == "forward" for c in tok.head.head.children)):
@@ -751,7 +759,7 @@ def _speakers_in_quotes(events: list[Event], entities: list[Entity], attribution
             word = part.text.lower()
             if part.entity is not None or word not in _FIRST_SINGULAR | _FIRST_PLURAL:
                 continue
-            code = _entity_code(ent, doc)
+            code = entity_code(ent, doc)
             if word in _FIRST_SINGULAR:
                 part.entity = ent.id
             part.country = part.country or code.country
@@ -793,7 +801,7 @@ def _subject_of_noun(noun: Token) -> Token | None:
     if found is not None and found.i != noun.i:
         return found
     return next((c for c in noun.children if c.dep_ in ("amod", "compound", "poss")
-                 and c.ent_type_ in ("NORP", "GPE", "ORG") and not _city_or_region(c)), None)  # "the Kabul bombing"
+                 and c.ent_type_ in ("NORP", "GPE", "ORG") and not city_or_region(c)), None)  # "the Kabul bombing"
 
 
 def _absorb(into: Event, ev: Event) -> None:

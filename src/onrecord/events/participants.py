@@ -162,7 +162,7 @@ def _subject(trigger: Token, light: Token | None = None) -> Token | None:
         return None  # "fled after fighting between X and Y": the sides named are who fought
     if light is None and trigger.pos_ in ("NOUN", "PROPN"):
         for c in trigger.children:
-            if c.dep_ == "compound" and _city_or_region(c):
+            if c.dep_ == "compound" and city_or_region(c):
                 continue  # "the Paris attacks", "a Kabul blast": where it happened, not who did it
             if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN") and is_actorish(c):
                 return c
@@ -304,7 +304,7 @@ def _gerund_doer(prep: Token) -> Token | None:
     return head
 
 
-def _city_or_region(tok: Token) -> bool:
+def city_or_region(tok: Token) -> bool:
     """A city, capital or region name (not a country) modifying a noun: the place of it."""
     if tok.ent_type_ not in ("GPE", "LOC", "FAC"):
         return False
@@ -938,7 +938,7 @@ def participant(tok: Token, entities: list[Entity], mention_index: dict[int, Ent
         if not same and now.sector not in (None, "ELI") and now.country in (None, code.country):
             code = Code(code.country, now.sector)
     if entity is not None and (code.country is None or code.sector is None):
-        inherited = _entity_code(entity, doc)
+        inherited = entity_code(entity, doc)
         code = Code(code.country or inherited.country, code.sector or inherited.sector)
     if code.country is None:
         # "Israel denied that its jets struck": the possessor's country.
@@ -1087,7 +1087,7 @@ def _described_person(tok: Token, code: Code, entities: list[Entity], doc: Doc) 
         if role not in words:
             continue
         e = by_id[eid]
-        if code.country and _entity_code(e, doc).country not in (None, code.country):
+        if code.country and entity_code(e, doc).country not in (None, code.country):
             continue
         earlier = [s for s, _ in e.mentions if s < tok.idx]
         if earlier:
@@ -1180,7 +1180,7 @@ def _said_of_name(tok: Token, entities: list[Entity]) -> Code | None:
             for x in doc[a:b]:
                 e = index.get(x.idx)
                 if e is not None and e.type in ("PERSON", "ORG", "GPE", "NORP"):
-                    code = Code(_entity_code(e, doc).country, code.sector)
+                    code = Code(entity_code(e, doc).country, code.sector)
                     if code.country:
                         break
         sector = code_text(d.lemma_).sector
@@ -1265,7 +1265,7 @@ def _story_armed_country(entities: list[Entity], doc: Doc) -> str | None:
         for e in entities:
             if e.type not in ("ORG", "NORP", "PERSON"):
                 continue
-            code = _entity_code(e, doc)
+            code = entity_code(e, doc)
             if code.sector == "REB" and code.country and code.country != "IGO":
                 countries.add(code.country)
         values[key] = next(iter(countries)) if len(countries) == 1 else None
@@ -1314,7 +1314,7 @@ def _entity_for(start: int, end: int, head: Token, index: dict[int, Entity], *,
     return None
 
 
-def _entity_code(entity: Entity, doc: Doc) -> Code:
+def entity_code(entity: Entity, doc: Doc) -> Code:
     """An entity's code from its name, titles and the phrases around its other mentions
     (remembered for the doc: an entity is coded once however often it acts)."""
     key = ("entity_code", entity.id, entity.name, tuple(entity.titles), tuple(entity.mentions))

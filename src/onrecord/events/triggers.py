@@ -242,7 +242,7 @@ def _stems(text: str, tag: str) -> tuple[str, ...]:
     return tuple(text[:-len(a)] + b for a, b in _INFLECTIONS.get(tag, ()) if text.endswith(a) and len(text) > len(a) + 2)
 
 
-def _verb_lemmas(tok: Token) -> tuple[str, ...]:
+def verb_lemmas(tok: Token) -> tuple[str, ...]:
     """Lemmas to try when the tagger's lemma is wrong ("staged" -> "stag"): the form less its
     ending; and the American spelling of a British one ("recognise" -> "recognize")."""
     if tok.pos_ not in ("VERB", "AUX"):
@@ -657,7 +657,7 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
             # "recognise": the American spelling's entries (ours) first, on a tie
             entries = tuple(sorted(verbs[lemmas[i][:-2] + "ze"] + entries, key=lambda e: -len(e.words)))
         if not entries:
-            entries = next((verbs[f] for f in _verb_lemmas(doc[i]) if f in verbs), None)
+            entries = next((verbs[f] for f in verb_lemmas(doc[i]) if f in verbs), None)
         if not entries and lemmas[i] not in _SEND_LIKE:
             continue
         tok = doc[i]
@@ -715,7 +715,8 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
                 not _party(g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
                 for g in c.children if g.dep_ == "pobj"):
             continue  # "the supply contributed to the proliferation of stalls": a cause, not aid
-        if entry.cameo[:2] == "11" and (_named_storm(_verb_subject(tok)) or lemmas[i] == "slam" and any(
+        subj = _verb_subject(tok)
+        if entry.cameo[:2] == "11" and (_named_storm(subj) or lemmas[i] == "slam" and any(
                 c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in tok.children)):
             continue  # "Cyclone Jude slammed into the coast": no criticism
         if entry.cameo[:3] == "143" and lemmas[i] == "strike" and (obj is not None or any(
@@ -724,7 +725,7 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
         if lemmas[i] == "charge" and entry.cameo[:2] == "11" and not entry.words and (
                 obj is None or obj.dep_ == "dobj" and not _party(obj)):
             continue  # "yet charge less", "charged a fee": a price, no accusation
-        if entry.cameo[:2] == "04" and entry.cameo[:3] in ("042", "043") and _traveller(_verb_subject(tok)):
+        if entry.cameo[:2] == "04" and entry.cameo[:3] in ("042", "043") and _traveller(subj):
             continue  # "tourists visited Vietnam": travel, not diplomacy
         if lemmas[i] == "seek" and obj is None and any(c.dep_ == "xcomp" for c in tok.children):
             continue  # "seeks to counter China": an aim, whose act (if any) is the event
@@ -732,7 +733,7 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
             if obj.lemma_.lower() not in _HONOURS:
                 continue  # "conferred citizenship": no meeting
             entry = Entry(entry.words, "051", None, entry.source, entry.key)  # "conferred its highest honour on"
-        if lemmas[i] == "help" and (_verb_subject(tok) is not None and _verb_subject(tok).lower_ == "it"
+        if lemmas[i] == "help" and (subj is not None and subj.lower_ == "it"
                                     and not any(c.dep_ in ("dobj", "dative") for c in tok.children)):
             continue  # "it helps if there is ...": no one helped
         if lemmas[i] == "seek" and obj is not None and obj.lemma_.lower() in _SELF_GOALS:
@@ -748,9 +749,9 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
                 obj is None and not any(c.dep_ == "prep" and c.lower_ in ("to", "toward", "towards") for c in tok.children)
                 or obj is not None and obj.lemma_.lower() in _WRITING):
             continue  # "contributed reporting from Nairobi", "X contributed from Y": a byline
-        if entry.cameo[:2] == "04" and lemmas[i] in _ARRIVE_VERBS and _armed(_verb_subject(tok)):
+        if entry.cameo[:2] == "04" and lemmas[i] in _ARRIVE_VERBS and _armed(subj):
             # "peacekeepers arrived in Bosnia" (CAMEO 074), "warships arrived" (154): no visit
-            peace = any(t.lower_.startswith("peacekeep") for t in _verb_subject(tok).subtree)
+            peace = any(t.lower_.startswith("peacekeep") for t in subj.subtree)
             entry = Entry(entry.words, "074" if peace else "154", None, entry.source, entry.key)
         if entry.cameo[:2] == "04" and lemmas[i] in _MOTION_VERBS and _goes_nowhere(tok):
             continue  # "came to power", "when it comes to trade", "may come to our agenda"
@@ -809,7 +810,7 @@ def find_triggers(sent: Span, lex: Lexicon | None = None) -> Iterator[Trigger]:
             entries = nouns.get("exercise")  # "war games" are military exercises
         head = tok.head
         light = tok.dep_ in ("dobj", "attr") and (head.lemma_.lower() in _LIGHT_VERBS or any(
-            f in _LIGHT_VERBS for f in _verb_lemmas(head)))
+            f in _LIGHT_VERBS for f in verb_lemmas(head)))
         if not entries and light and head.lemma_.lower() != "have":  # "has some provisions": owned, not done
             entries = _derived_entries(lemmas[i], verbs)
         if not entries and light and lemmas[i] in _GENERIC_ACTS:
