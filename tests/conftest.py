@@ -44,6 +44,19 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def coded(nlp):
+    """text -> the events find_events codes in it (statements left out), dated 2024-03-08."""
+    from onrecord.entities import find_entities
+    from onrecord.events import find_events
+
+    def code(text: str) -> list:
+        doc = nlp(text)
+        return [e for e in find_events(doc, find_entities(doc), [], published="2024-03-08") if e.type != "STATEMENT"]
+
+    return code
+
+
+@pytest.fixture(scope="session")
 def seed_record(seed_text):
     """The seed article analysed once per test run."""
     from onrecord.pipeline import analyse

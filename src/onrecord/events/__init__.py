@@ -636,7 +636,8 @@ def _sentence_events(sent: Span, entities: list[Entity], index, attributions: li
         actor_ids = {t.i for t in actor_toks}
         if rec is None and c.type not in ("DENY", "STATEMENT"):
             rec = recipient(c.head, light, actor_ids, consult=c.type == "CONSULT",
-                            topical=c.type == "CONSULT" and bool(c.trigger.entry.words),
+                            # a host's object is the guest ("welcomed X to Paris"), not a topic
+                            topical=c.type == "CONSULT" and bool(c.trigger.entry.words) and c.cameo[:3] != "043",
                             transfer=_transfer(c), nominal_patient=_nominal_patient(c),
                             claimed=_claimed(c))
         if rec is not None and not sent.start <= rec.i < sent.end:

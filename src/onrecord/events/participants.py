@@ -21,6 +21,8 @@ _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 _RELATIVE = frozenset("who which that whom".split())
 _CONSULT_PREPS = frozenset("with between to among".split())
 # Verbs whose direct object is what was talked about, not who was talked to.
+# Groups sent to meet someone: "received a delegation from X" names X as the guest.
+_VISITING_GROUPS = frozenset("delegation mission team envoy emissary".split())
 _TOPIC_VERBS = frozenset("discuss negotiate talk debate consider review raise address".split())
 _ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _NON_REFERRING = frozenset("it its which that this these those what whom who".split())
@@ -523,8 +525,14 @@ def recipient(trigger: Token, light: Token | None, actors: set[int], *, consult:
                     c.pos_ in ("PROPN", "NOUN") and (heads_actor(c) or _name(c))
                     and v.lemma_.lower() not in _PSEUDO_PASSIVE)):
                 if c.i in claimed:  # part of the predicate ("sent inspectors", "imposed sanctions")
-                    if consult:  # "held talks in Moscow": only with/between/to name the other side
-                        prepositional.extend(g for p in c.children if p.dep_ == "prep" and p.lemma_.lower() in preps
+                    if consult and heads_actor(c):  # "received the ambassador": the guest the pattern names
+                        objects.append(c)
+                    elif consult:  # "held talks in Moscow": only with/between/to name the other side
+                        group = c.lemma_.lower() in _VISITING_GROUPS
+                        own = preps | {"from", "of"} if group else preps
+                        # "received a delegation from X", the "from" hung on the verb or the noun
+                        preps_of = [*c.children, *(x for x in v.children if group and x.lower_ == "from")]
+                        prepositional.extend(g for p in preps_of if p.dep_ == "prep" and p.lemma_.lower() in own
                                              for g in p.children if g.dep_ == "pobj")
                     else:
                         prepositional.extend(_inner_list(c))
