@@ -13,7 +13,8 @@ Measured, all in one run:
   pipeline     run.local.run(workers=1): parse + entities + attribution + events, one process
   workers N    run.local.run on a warm pool of N processes (one model each)
   ray N        run.ray.run on N warm actors of a local Ray
-  stages       per-stage cost on a sample (parse, entities, attribution, events)
+  stages       per-stage cost on a sample (parse, entities, attribution, events), and the
+               transformer tagger's share of attribution (0 when the linear models run alone)
   record       bench/record_bench.py: 100 articles added to the record of 1k and 10k-article
                synthetic stores (time, 10k/1k ratio <= 2, peak RSS <= 1 GB; --no-record skips it)
 The last line is the summary the floors are checked against:
@@ -120,8 +121,22 @@ def stage_profile(articles, sample: int) -> dict[str, float]:  # noqa: ANN001
     from onrecord.entities import find_entities
     from onrecord.events import find_events
 
+    import onrecord.attribution as attribution
+
     arts = articles[:sample]
     cost = {"parse": 0.0, "entities": 0.0, "attribution": 0.0, "events": 0.0}
+    # The transformer's share of the attribution stage (zero when only the linear models run).
+    tagger = [0.0]
+    tag_doc = attribution.tag_doc
+
+    def timed_tag_doc(*args):  # noqa: ANN002, ANN202
+        t = time.perf_counter()
+        try:
+            return tag_doc(*args)
+        finally:
+            tagger[0] += time.perf_counter() - t
+
+    attribution.tag_doc = timed_tag_doc
     t = time.perf_counter()
     docs = list(nlp.parse([nlp.mask(a.text, a.ignored) for a in arts]))
     cost["parse"] = time.perf_counter() - t
@@ -136,6 +151,8 @@ def stage_profile(articles, sample: int) -> dict[str, float]:  # noqa: ANN001
         cost["entities"] += t1 - t0
         cost["attribution"] += t2 - t1
         cost["events"] += t3 - t2
+    attribution.tag_doc = tag_doc
+    cost["tagger"] = tagger[0]
     return cost
 
 
@@ -231,11 +248,16 @@ def main(argv: list[str] | None = None) -> int:
 
     # 5. Where the pipeline's time goes.
     if args.profile:
+        from onrecord.attribution.transformer import model_name
+
         cost = stage_profile(articles, min(args.profile, n))
+        tagger = cost.pop("tagger")
         total = sum(cost.values())
         k = min(args.profile, n)
         print(f"stages over {k} articles: " + ", ".join(
-            f"{name} {sec / k * 1000:.0f} ms/article ({sec / total:.0%})" for name, sec in cost.items()))
+            f"{name} {sec / k * 1000:.0f} ms/article ({sec / total:.0%})" for name, sec in cost.items())
+            + f"; of attribution, the transformer tagger {tagger / k * 1000:.0f} ms/article ({tagger / total:.0%}, "
+              f"model: {model_name()})")
         stages = total - cost["parse"]
         print(f"stages add {stages / cost['parse']:.0%} to parsing: pipeline/parse from the profile "
               f"{cost['parse'] / total:.2f}")

@@ -133,3 +133,33 @@ def test_veto_drops_a_cue_with_no_content_and_keeps_the_linear_spans_otherwise(n
     none = _tagged(doc, cue.i, {"Sessions"}, "nothing-matches")
     assert transformer.spans_for(cue, none, [(14, 59)], [(0, 8)], doc[0], text)[1] == []
     assert transformer.spans_for(doc[0], none, [], [], None, text) is None   # an untagged word
+
+
+class _Recorder(_Fake):
+    """A stand-in that records the windows it is asked to tag and tags nothing."""
+
+    def __init__(self, decode: dict) -> None:
+        super().__init__(decode)
+        self.windows: list = []
+
+    def tag(self, windows):  # noqa: ANN001, ANN201
+        import numpy as np
+
+        self.windows.extend(windows)
+        return [(np.zeros((len(w), 3)), np.zeros((len(c), len(w), 3)), len(w)) for w, c in windows]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("cue", "windows"), [(2.0, 1), (0.5, 2)])
+def test_only_sentences_with_a_linear_cue_run_when_the_decode_takes_no_cues_of_its_own(
+        nlp, monkeypatch, cue: float, windows: int) -> None:  # noqa: ANN001
+    from onrecord.attribution.quotes import QuoteIndex, find_quotes
+
+    text = "The mayor said the bridge would reopen in May. The plan had one aim: a safer crossing."
+    doc = nlp(text)
+    fake = _Recorder({"content_from": "linear", "veto": 0.5, "cue": cue})
+    monkeypatch.setattr(transformer, "load", lambda: fake)
+    said = next(t for t in doc if t.text == "said")
+    tagged = transformer.tag_doc(doc, QuoteIndex(find_quotes(text)), [said])
+    assert len(fake.windows) == windows                  # the colon's sentence runs only for own cues
+    assert said.i in tagged.pairs

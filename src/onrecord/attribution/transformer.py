@@ -185,8 +185,9 @@ class Tagged:
 
 def tag_doc(doc, quotes, cues: list) -> Tagged | None:  # noqa: ANN001
     """Run the transformer over every sentence that can hold an attribution -- one with a cue
-    of the linear model, a quotation mark or a colon -- with the cues and cue candidates of
-    each as the pair head's cues, a few windows per batch. None when no transformer is shipped."""
+    of the linear model, and, when the decode takes the transformer's own cues, one with a
+    quotation mark or a colon -- with the cues (and cue candidates) of each as the pair head's
+    cues, a few windows per batch. None when no transformer is shipped."""
     model = load()
     if model is None:
         return None
@@ -197,12 +198,15 @@ def tag_doc(doc, quotes, cues: list) -> Tagged | None:  # noqa: ANN001
 
     arrays = _arrays(doc)
     spaces = doc.to_array([IS_SPACE]).reshape(-1).tolist()
-    cands, _ = candidates(doc, quotes)
+    # Cues of its own are asked for only when the decode takes them (a threshold of at most 1);
+    # otherwise only the linear model's cues are tagged, and only their sentences run.
+    own_cues = float(model.meta.get("decode", {}).get("cue", 0.5)) <= 1.0
+    cands = candidates(doc, quotes)[0] if own_cues else []
     by_sent: dict[int, set[int]] = {}
     for tok in (*cands, *cues):
         by_sent.setdefault(arrays.bounds(tok.i)[0], set()).add(tok.i)
-    gate = doc_gate(doc, arrays)
     cue_sents = {arrays.bounds(c.i)[0] for c in cues}
+    gate = doc_gate(doc, arrays) if own_cues else [False] * len(arrays.starts)
     out = Tagged()
     starts = arrays.starts
     todo = []
@@ -230,7 +234,7 @@ def tag_doc(doc, quotes, cues: list) -> Tagged | None:  # noqa: ANN001
     return out
 
 
-_BATCH = 8
+_BATCH = 4
 
 
 def doc_gate(doc, arrays) -> list[bool]:  # noqa: ANN001
