@@ -163,3 +163,23 @@ def test_only_sentences_with_a_linear_cue_run_when_the_decode_takes_no_cues_of_i
     tagged = transformer.tag_doc(doc, QuoteIndex(find_quotes(text)), [said])
     assert len(fake.windows) == windows                  # the colon's sentence runs only for own cues
     assert said.i in tagged.pairs
+
+
+@pytest.mark.slow
+def test_blend_mixes_the_transformer_content_into_the_linear_tagger(nlp) -> None:  # noqa: ANN001
+    from onrecord.attribution.content import content_spans, source_head, source_spans
+    from onrecord.attribution.quotes import QuoteIndex, find_quotes
+    from onrecord.attribution.tagger import refine
+
+    text = "The mayor said the bridge would reopen in May after repairs."
+    doc = nlp(text)
+    quotes = QuoteIndex(find_quotes(text))
+    cue = next(t for t in doc if t.text == "said")
+    source = source_spans(source_head(cue), text)
+    rule = content_spans(cue, source, text, quotes)
+    alone = refine(cue, rule, source, text, quotes)
+    assert [text[s:e] for s, e in alone] == ["the bridge would reopen in May after repairs"]
+    short = {t.i: (1.0 if 3 <= t.i <= 6 else 0.0) for t in doc}   # "the bridge would reopen"
+    mixed = refine(cue, rule, source, text, quotes, blend=(short, 1.0))
+    assert [text[s:e] for s, e in mixed] == ["the bridge would reopen"]
+    assert refine(cue, rule, source, text, quotes, blend=(short, 0.0)) == alone

@@ -17,7 +17,7 @@ from .leadins import lead_ins
 from .quotes import QuoteIndex, find_quotes, is_quote_mark
 from .sources import can_speak, resolve_speakers
 from .tagger import refine
-from .transformer import extra_cues, load as load_transformer, spans_for, tag_doc
+from .transformer import content_probs, extra_cues, load as load_transformer, spans_for, tag_doc
 
 __all__ = ["find_attributions"]
 
@@ -184,6 +184,18 @@ def _nested_sources(doc, found: list, text: str) -> list:  # noqa: ANN001
     return out
 
 
+def _blend(tagged, cue):  # noqa: ANN001, ANN202
+    """The transformer's content probabilities for the linear tagger to mix in, when the
+    shipped decode says so ("content_from": "blend", with its "weight")."""
+    if tagged is None:
+        return None
+    conf = load_transformer().meta.get("decode", {})
+    if conf.get("content_from") != "blend":
+        return None
+    probs = content_probs(tagged, cue.i)
+    return None if probs is None else (probs, float(conf.get("weight", 0.5)))
+
+
 def find_attributions(doc, entities: list[Entity]) -> list[Attribution]:  # noqa: ANN001
     """Every attribution in a parsed article, in text order."""
     text = _doc_text(doc)
@@ -208,7 +220,7 @@ def find_attributions(doc, entities: list[Entity]) -> list[Attribution]:  # noqa
         rule = content_spans(cue, source, text, quotes)
         got = None if tagged is None else spans_for(cue, tagged, rule, source, head, text)
         if got is None:
-            content = refine(cue, rule, source, text, quotes)
+            content = refine(cue, rule, source, text, quotes, blend=_blend(tagged, cue))
         else:
             source, content, head = got
         if not content:

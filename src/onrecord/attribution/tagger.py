@@ -226,11 +226,13 @@ def decode(toks: list, probs: list[float], cue: "Token", threshold: float) -> tu
 
 
 def refine(cue: "Token", rule: list[Span], source: list[Span], text: str, quotes: "QuoteIndex",
-           *, fill: bool = True) -> list[Span]:
+           *, fill: bool = True, blend: "tuple[dict[int, float], float] | None" = None) -> list[Span]:
     """The rules' content or the learned span, whichever the tagger scores higher (the sum of
     p - threshold over its words); the learned span always wins where it covers the rules'
     (they often stop short: a conjoined clause, an object the parser cut off) and, with `fill`,
-    where the rules found nothing. Content beyond the cue's sentence (quotations) stays the rules'."""
+    where the rules found nothing. Content beyond the cue's sentence (quotations) stays the rules'.
+    `blend` = (token index -> content probability, weight): another model's probabilities (the
+    transformer's), mixed in with that weight for the words it scored."""
     model = load_model()
     if model is None or cue.lower_ == "according":
         return rule
@@ -242,6 +244,9 @@ def refine(cue: "Token", rule: list[Span], source: list[Span], text: str, quotes
         return rule
     threshold = model.get("threshold", 0.5)
     toks, probs = probabilities(cue, rule, source, quotes, model)
+    if blend is not None:
+        other, w = blend
+        probs = [p if t not in other else (1 - w) * p + w * other[t] for t, p in zip(toks, probs)]
     rng = decode(toks, probs, cue, threshold)
     if rng is None:
         return rule

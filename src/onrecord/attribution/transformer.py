@@ -280,6 +280,14 @@ def decode(doc, tagged: Tagged, cue_i: int, *, source_t: float = 0.5, content_t:
     return [r for r in src if keep(r)], [r for r in cont if keep(r)]
 
 
+def content_probs(tagged: Tagged, cue_i: int) -> dict[int, float] | None:
+    """Token index -> the transformer's content probability for a tagged cue, else None."""
+    probs = tagged.pairs.get(cue_i)
+    if probs is None:
+        return None
+    return {i: float(p[2]) for i, p in zip(tagged.window_of[cue_i], probs)}
+
+
 def extra_cues(doc, tagged: Tagged, known: list, *, threshold: float = 0.5) -> list:  # noqa: ANN001
     """Cue candidates the transformer tags as cue words (B/I over threshold) that the linear
     cue model left out, and whose pair output names some content."""
@@ -318,7 +326,7 @@ def spans_for(cue, tagged: Tagged, rule: list, source: list, head, text: str):  
     if got is None:
         return None
     src_runs, cont_runs = got
-    if conf.get("content_from") == "linear":
+    if conf.get("content_from") in ("linear", "blend"):
         # The linear models keep the spans; the transformer only drops a cue whose sentence
         # holds no content for it (no word over the veto threshold) when the rules stay inside it.
         window = tagged.window_of[cue.i]
