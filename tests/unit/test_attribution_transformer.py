@@ -2,6 +2,8 @@
 windows, decoding, the sha256 check and the fallback to the linear models."""
 from __future__ import annotations
 
+import os
+
 import json
 
 import pytest
@@ -183,3 +185,14 @@ def test_blend_mixes_the_transformer_content_into_the_linear_tagger(nlp) -> None
     mixed = refine(cue, rule, source, text, quotes, blend=(short, 1.0))
     assert [text[s:e] for s, e in mixed] == ["the bridge would reopen"]
     assert refine(cue, rule, source, text, quotes, blend=(short, 0.0)) == alone
+
+
+def test_only_linear_switches_the_model_off_for_the_block_and_back(monkeypatch) -> None:
+    monkeypatch.delenv("ONRECORD_ATTRIBUTION", raising=False)
+    with transformer.only_linear():
+        assert transformer.load() is None and transformer.model_name() == "linear"
+    assert "ONRECORD_ATTRIBUTION" not in os.environ
+    monkeypatch.setenv("ONRECORD_ATTRIBUTION", "linear")
+    with transformer.only_linear(False):
+        assert transformer.model_name() == "linear"
+    assert os.environ["ONRECORD_ATTRIBUTION"] == "linear"

@@ -16,6 +16,8 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -157,6 +159,25 @@ def load() -> Transformer | None:
     except ImportError:
         return None
     return Transformer(meta, DATA / meta["onnx"], DATA / meta["vocab"])
+
+
+@contextmanager
+def only_linear(active: bool = True) -> Iterator[None]:
+    """Run the linear models alone inside the block (to score both models on one parse)."""
+    if not active:
+        yield
+        return
+    before = os.environ.get("ONRECORD_ATTRIBUTION")
+    os.environ["ONRECORD_ATTRIBUTION"] = "linear"
+    load.cache_clear()
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("ONRECORD_ATTRIBUTION", None)
+        else:
+            os.environ["ONRECORD_ATTRIBUTION"] = before
+        load.cache_clear()
 
 
 def model_name() -> str:

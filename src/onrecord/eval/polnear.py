@@ -201,16 +201,42 @@ def _judge_speaker(text: str, pred: Attribution, gold: GoldAttribution, acc: dic
         acc["name"][0] += (pred.speaker.name or "").lower() == want_name.lower()
 
 
-def evaluate(path: str | Path, *, split: str = "dev", limit: int | None = None) -> dict[str, Any]:
-    """Run the full pipeline over a PolNeAR split and score its attributions."""
-    from ..attribution.transformer import model_name
-    from ..pipeline import analyse_batch
+def evaluate(path: str | Path, *, split: str = "dev", limit: int | None = None,
+             compare: bool = True) -> dict[str, Any]:
+    """Run the full pipeline over a PolNeAR split and score its attributions.
+
+    With `compare` and a shipped transformer, the articles are parsed once and the stages run
+    twice, so the result also holds the linear models' figures on the same parse
+    (`side_by_side`: model name -> lenient, strict and exact/partial F1)."""
+    from ..attribution import transformer
+    from ..pipeline import analyse_doc
+    from ..text import nlp
 
     golds = load_split(path, split, limit=limit)
     articles = [Article(id=g.id, text=g.text) for g in golds]
     started = time.perf_counter()
-    records = list(analyse_batch(articles))
-    seconds = time.perf_counter() - started
+    docs = list(nlp.parse([nlp.mask(a.text, a.ignored) for a in articles]))
+    parsed = time.perf_counter() - started
+    runs = [transformer.model_name()]
+    if compare and runs[0] != "linear" and transformer.load() is not None:
+        runs.append("linear")
+    scored: dict[str, dict[str, Any]] = {}
+    for name in runs:
+        with transformer.only_linear(name == "linear" and len(runs) > 1):
+            t = time.perf_counter()
+            records = [analyse_doc(a, d) for a, d in zip(articles, docs)]
+            scored[name] = _score(golds, records, parsed + time.perf_counter() - t)
+            scored[name]["split"] = split
+    result = scored[runs[0]]
+    if len(runs) > 1:
+        result["side_by_side"] = {name: {k: r[k] for k in ("lenient", "strict", "exact", "partial", "seconds")}
+                                  for name, r in scored.items()}
+    return result
+
+
+def _score(golds: list, records: list[Record], seconds: float) -> dict[str, Any]:
+    from ..attribution.transformer import model_name
+
     acc: dict[str, Any] = {"exact": {r: PRF() for r in ROLES}, "partial": {r: PRF() for r in ROLES},
                            "strict": PRF(), "lenient": PRF(), "by_kind": {}, "type": [0, 0], "name": [0, 0]}
     errors = 0
@@ -219,7 +245,7 @@ def evaluate(path: str | Path, *, split: str = "dev", limit: int | None = None) 
         _score_article(gold, record, acc)
     words = sum(len(g.text.split()) for g in golds)
     return {
-        "split": split, "articles": len(golds), "gold": sum(len(g.attributions) for g in golds),
+        "articles": len(golds), "gold": sum(len(g.attributions) for g in golds),
         "predicted": sum(len(r.attributions) for r in records), "records_with_errors": errors,
         "exact": {r: acc["exact"][r].as_dict() for r in ROLES},
         "partial": {r: acc["partial"][r].as_dict() for r in ROLES},
@@ -263,4 +289,12 @@ def report(result: dict[str, Any]) -> str:
     lines.append(f"speed: {result['words_per_second']} words/s ({result['words']} words in {result['seconds']} s, "
                  f"whole pipeline, parse included)")
     lines.append("reference: BERT (sentence level, test split) exact F1 source 0.832 / cue 0.753 / content 0.729")
+    if result.get("side_by_side"):
+        lines += ["", "both models on the same parse (the first is the one that runs by default):",
+                  f"{'model':<36}{'lenient F1':>11}{'strict F1':>10}  exact F1 source / cue / content  content partial"]
+        for name, r in result["side_by_side"].items():
+            e = r["exact"]
+            lines.append(f"{name:<36}{r['lenient']['f1']:>11.3f}{r['strict']['f1']:>10.3f}  "
+                         f"{e['source']['f1']:.3f} / {e['cue']['f1']:.3f} / {e['content']['f1']:.3f}"
+                         f"{r['partial']['content']['f1']:>17.3f}")
     return "\n".join(lines)
