@@ -2,9 +2,8 @@
 windows, decoding, the sha256 check and the fallback to the linear models."""
 from __future__ import annotations
 
-import os
-
 import json
+import os
 
 import pytest
 
