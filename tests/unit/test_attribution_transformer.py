@@ -151,14 +151,14 @@ class _Recorder(_Fake):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("cue", "windows"), [(2.0, 1), (0.5, 2)])
-def test_only_sentences_with_a_linear_cue_run_when_the_decode_takes_no_cues_of_its_own(
-        nlp, monkeypatch, cue: float, windows: int) -> None:  # noqa: ANN001
+@pytest.mark.parametrize(("cue", "gate", "windows"), [(2.0, "quotes", 1), (0.5, "quotes", 2), (0.5, "cues", 1)])
+def test_only_sentences_with_a_linear_cue_run_unless_the_decode_takes_cues_of_its_own(
+        nlp, monkeypatch, cue: float, gate: str, windows: int) -> None:  # noqa: ANN001
     from onrecord.attribution.quotes import QuoteIndex, find_quotes
 
     text = "The mayor said the bridge would reopen in May. The plan had one aim: a safer crossing."
     doc = nlp(text)
-    fake = _Recorder({"content_from": "linear", "veto": 0.5, "cue": cue})
+    fake = _Recorder({"content_from": "linear", "veto": 0.5, "cue": cue, "gate": gate})
     monkeypatch.setattr(transformer, "load", lambda: fake)
     said = next(t for t in doc if t.text == "said")
     tagged = transformer.tag_doc(doc, QuoteIndex(find_quotes(text)), [said])

@@ -220,14 +220,17 @@ def tag_doc(doc, quotes, cues: list) -> Tagged | None:  # noqa: ANN001
     arrays = _arrays(doc)
     spaces = doc.to_array([IS_SPACE]).reshape(-1).tolist()
     # Cues of its own are asked for only when the decode takes them (a threshold of at most 1);
-    # otherwise only the linear model's cues are tagged, and only their sentences run.
-    own_cues = float(model.meta.get("decode", {}).get("cue", 0.5)) <= 1.0
+    # otherwise only the linear model's cues are tagged, and only their sentences run. Sentences
+    # with a quotation mark or a colon and no linear cue run only with "gate": "quotes".
+    conf = model.meta.get("decode", {})
+    own_cues = float(conf.get("cue", 0.5)) <= 1.0
     cands = candidates(doc, quotes)[0] if own_cues else []
     by_sent: dict[int, set[int]] = {}
     for tok in (*cands, *cues):
         by_sent.setdefault(arrays.bounds(tok.i)[0], set()).add(tok.i)
     cue_sents = {arrays.bounds(c.i)[0] for c in cues}
-    gate = doc_gate(doc, arrays) if own_cues else [False] * len(arrays.starts)
+    wide = own_cues and conf.get("gate", "quotes") == "quotes"
+    gate = doc_gate(doc, arrays) if wide else [False] * len(arrays.starts)
     out = Tagged()
     starts = arrays.starts
     todo = []
