@@ -955,6 +955,11 @@ def participant(tok: Token, entities: list[Entity], mention_index: dict[int, Ent
         owner = _possessor(poss) if poss is not None else None
         if owner is not None:
             code = Code(code_text(owner.text).country, code.sector)
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in _LED_BODIES and (code.country is None or code.sector in (None, "NGO")):
+        # "Hassan said his group would boycott": the body of the person "his" names.
+        owner = _person_owner(tok, mention_index)
+        if owner is not None:
+            code = Code(code.country or owner.country, code.sector if code.sector not in (None, "NGO") else owner.sector)
     if code.country is None and code.sector is not None:
         code = Code(_antecedent_country(tok), code.sector)
     if tok.lemma_.lower() in _GENERIC_BODIES and all(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children
@@ -977,6 +982,26 @@ def participant(tok: Token, entities: list[Entity], mention_index: dict[int, Ent
         code = Code(_residence(tok, code.country) or code.country, code.sector)
     return Participant(span=(span.start_char, span.end_char), text=span.text,
                        entity=entity.id if entity else None, country=code.country, sector=code.sector)
+
+
+# Bodies a person leads or belongs to, told through "his" or "her".
+_LED_BODIES = frozenset("group party movement faction delegation organization organisation side camp "
+                        "supporters followers government administration country forces troops militia".split())
+
+
+def _person_owner(tok: Token, mention_index: dict[int, Entity]) -> Code | None:
+    """The code of the person "his"/"her" before a body noun names, when it names one."""
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+    if poss is None:
+        return None
+    owner = resolve_pronoun(poss)
+    if owner is poss:
+        return None
+    entity = _entity_for(owner.idx, owner.idx + len(owner.text), owner, mention_index, head_only=True)
+    if entity is not None:
+        return entity_code(entity, tok.doc)
+    a, b = phrase(owner)
+    return code_text(span_text(tok.doc[a:b]))
 
 
 def _acronym_as_verb(tok: Token) -> bool:
@@ -1345,6 +1370,11 @@ def _code_entity(entity: Entity, doc: Doc) -> Code:
                 continue
             a, b = phrase(span.root)
             yield span_text(doc[min(a, span.start):max(b, span.end)])
+        for s, e in entity.mentions:  # "X, the head of the opposition delegation,": what X is
+            span = doc.char_span(s, e, alignment_mode="expand")
+            for c in span.root.children if span is not None else ():
+                if c.dep_ == "appos":
+                    yield span_text(doc[c.left_edge.i:c.right_edge.i + 1])
         yield entity.name
 
     for text in texts():
