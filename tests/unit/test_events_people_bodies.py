@@ -27,3 +27,16 @@ def test_events_his_group_is_the_named_person_s_body(coded) -> None:  # noqa: AN
 def test_events_her_government_is_the_speaker_s_country(coded) -> None:  # noqa: ANN001
     ev = _first(coded, "The Norwegian prime minister said her government would send aid to Sudan.", "AGREE")
     assert (ev.actor[0].country, ev.actor[0].sector) == ("NOR", "GOV")
+
+
+def test_events_a_name_beside_a_description_takes_its_code(coded) -> None:  # noqa: ANN001
+    text = ("Officials said a Taliban commander, Mullah Karim Dost, was detained on Friday. "
+            "Dost's fighters had attacked a border post last month.")
+    actor = _first(coded, text, "ASSAULT").actor[0]
+    assert (actor.country, actor.sector) == ("AFG", "REB")
+
+
+def test_events_them_is_never_the_city_named_last(coded) -> None:  # noqa: ANN001
+    text = "The envoy met Taliban negotiators in Doha. He urged them to reduce the violence."
+    ev = _first(coded, text, "REQUEST")
+    assert [p.country for p in ev.recipient] == ["AFG"]

@@ -769,6 +769,8 @@ def resolve_pronoun(tok: Token) -> Token:
     # "we" is a body of people speaking, never the last place named.
     want = {"PERSON"} if gender else {"ORG", "NORP"} if lemma == "we" else {"GPE", "ORG", "NORP"}
     for ent in reversed(span_ents(tok.doc[max(0, tok.i - 120):tok.i])):
+        if lemma == "they" and ent.label_ == "GPE" and city_or_region(ent.root):
+            continue  # "met negotiators in Doha and urged them": a city is never "they"
         if ent.label_ in want and fits(ent.start_char, ent.end_char):
             return ent.root
     return tok
@@ -1372,9 +1374,14 @@ def _code_entity(entity: Entity, doc: Doc) -> Code:
             yield span_text(doc[min(a, span.start):max(b, span.end)])
         for s, e in entity.mentions:  # "X, the head of the opposition delegation,": what X is
             span = doc.char_span(s, e, alignment_mode="expand")
-            for c in span.root.children if span is not None else ():
+            if span is None:
+                continue
+            for c in span.root.children:
                 if c.dep_ == "appos":
                     yield span_text(doc[c.left_edge.i:c.right_edge.i + 1])
+            if span.root.dep_ == "appos" and span.root.head.pos_ == "NOUN":
+                head = span.root.head  # "a rebel commander, X,": the noun X stands beside
+                yield span_text(doc[head.left_edge.i:head.i + 1])
         yield entity.name
 
     for text in texts():
