@@ -195,3 +195,18 @@ def test_only_linear_switches_the_model_off_for_the_block_and_back(monkeypatch) 
     with transformer.only_linear(False):
         assert transformer.model_name() == "linear"
     assert os.environ["ONRECORD_ATTRIBUTION"] == "linear"
+
+
+@pytest.mark.slow
+def test_a_cue_whose_quotation_leaves_its_sentence_runs_no_window(nlp, monkeypatch) -> None:  # noqa: ANN001
+    from onrecord.attribution import find_attributions
+    from onrecord.entities import find_entities
+
+    text = '"The bridge will reopen in May. It is safe to cross," the mayor said on Monday.'
+    doc = nlp(text)
+    fake = _Recorder({"content_from": "blend", "veto": 0.5, "weight": 0.5, "cue": 2.0})
+    monkeypatch.setattr(transformer, "load", lambda: fake)
+    monkeypatch.setattr("onrecord.attribution.load_transformer", lambda: fake)
+    atts = find_attributions(doc, find_entities(doc))
+    assert [text[s:e] for a in atts for s, e in a.content] == ['"The bridge will reopen in May. It is safe to cross,"']
+    assert fake.windows == []                            # the quotation spans two sentences

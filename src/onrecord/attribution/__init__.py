@@ -184,6 +184,28 @@ def _nested_sources(doc, found: list, text: str) -> list:  # noqa: ANN001
     return out
 
 
+def _plan(cue, text: str, quotes: QuoteIndex):  # noqa: ANN001, ANN202
+    """The rules' (source head, source spans, content spans) for a cue."""
+    head = source_head(cue)
+    source = source_spans(head, text)
+    return head, source, content_spans(cue, source, text, quotes)
+
+
+def _settled(doc, plans: dict) -> set[int]:  # noqa: ANN001
+    """Cues whose rule content leaves their sentence (a quotation the rules followed): the
+    linear decode keeps that content whatever the transformer says of the sentence."""
+    from .tagger import _arrays
+
+    arrays = _arrays(doc)
+    out = set()
+    for i, (_, _, rule) in plans.items():
+        first, end = arrays.bounds(i)
+        start, stop = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
+        if any(s < start or e > stop for s, e in rule):
+            out.add(i)
+    return out
+
+
 def _blend(tagged, cue):  # noqa: ANN001, ANN202
     """The transformer's content probabilities for the linear tagger to mix in, when the
     shipped decode says so ("content_from": "blend", with its "weight")."""
@@ -202,9 +224,10 @@ def find_attributions(doc, entities: list[Entity]) -> list[Attribution]:  # noqa
     quotes = QuoteIndex(find_quotes(text))
     found: list[tuple[list[Span], list[Span], list[Span], object]] = []
     cues = find_cues(doc, quotes)
+    plans = {c.i: _plan(c, text, quotes) for c in cues}
     # The transformer, where shipped, tags every sentence worth it once: cues the linear model
     # missed, and each cue's source and content within its sentence.
-    tagged = tag_doc(doc, quotes, cues)
+    tagged = tag_doc(doc, quotes, cues, settled=_settled(doc, plans))
     if tagged is not None:
         extra = load_transformer().meta.get("decode", {}).get("cue", 0.5)
         cues = sorted([*cues, *extra_cues(doc, tagged, cues, threshold=extra)], key=lambda t: t.i)
@@ -215,9 +238,7 @@ def find_attributions(doc, entities: list[Entity]) -> list[Attribution]:  # noqa
     for cue in sorted(cues, key=lambda c: (c.pos_ == "NOUN", c.i)):
         if cue.pos_ == "NOUN" and cue.head.i in verbs and cue.dep_ in ("dobj", "attr"):
             continue
-        head = source_head(cue)
-        source = source_spans(head, text)
-        rule = content_spans(cue, source, text, quotes)
+        head, source, rule = plans.get(cue.i) or _plan(cue, text, quotes)
         got = None if tagged is None else spans_for(cue, tagged, rule, source, head, text)
         if got is None:
             content = refine(cue, rule, source, text, quotes, blend=_blend(tagged, cue))

@@ -204,11 +204,13 @@ class Tagged:
         self.window_of: dict[int, list[int]] = {}
 
 
-def tag_doc(doc, quotes, cues: list) -> Tagged | None:  # noqa: ANN001
+def tag_doc(doc, quotes, cues: list, settled: set[int] = frozenset()) -> Tagged | None:  # noqa: ANN001
     """Run the transformer over every sentence that can hold an attribution -- one with a cue
     of the linear model, and, when the decode takes the transformer's own cues, one with a
     quotation mark or a colon -- with the cues (and cue candidates) of each as the pair head's
-    cues, a few windows per batch. None when no transformer is shipped."""
+    cues, a few windows per batch. `settled`: cues whose content the rules took beyond their
+    sentence; under the linear decodes (veto, blend) the transformer's view of their sentence is
+    never used, so they alone do not make it run. None when no transformer is shipped."""
     model = load()
     if model is None:
         return None
@@ -228,6 +230,8 @@ def tag_doc(doc, quotes, cues: list) -> Tagged | None:  # noqa: ANN001
     by_sent: dict[int, set[int]] = {}
     for tok in (*cands, *cues):
         by_sent.setdefault(arrays.bounds(tok.i)[0], set()).add(tok.i)
+    if not own_cues and conf.get("content_from") in ("linear", "blend"):
+        cues = [c for c in cues if c.i not in settled]
     cue_sents = {arrays.bounds(c.i)[0] for c in cues}
     wide = own_cues and conf.get("gate", "quotes") == "quotes"
     gate = doc_gate(doc, arrays) if wide else [False] * len(arrays.starts)
