@@ -897,3 +897,15 @@ def test_conflicts_pointing_noun_takes_the_previous_paragraph_sentence() -> None
     accused = (text.index("the port board"), text.index(" for three years") + 16)
     t = resolve_in_text(text, d, d.span, [("x#A1", accused, True)], names=("The chairman",))
     assert t is not None and t.claim == "x#A1"
+
+
+@pytest.mark.slow
+def test_conflicts_a_fraud_exposure_answers_the_first_claim_of_the_sentence_before() -> None:
+    from onrecord.pipeline import analyse
+
+    text = ("Marek Lind, a collector from Gdansk, became famous last year. He claimed the letters were "
+            "written by his uncle and said he wanted to give them to the national museum. In May, "
+            "however, archivists exposed Lind as a fraud.")
+    record = build_record([analyse(text, id="lind", published="2025-06-01", on_error="raise")])
+    denials = [c for c in record.conflicts if c.kind == "denial_vs_report" and "fraud" in c.a.text]
+    assert denials and denials[0].b.text.startswith("the letters were written by his uncle")

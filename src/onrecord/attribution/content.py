@@ -77,6 +77,12 @@ def subject_of(verb: "Token", *, depth: int = 0) -> "Token | None":
                 and found is not None and not _animate(found) and verb.i > verb.head.i:
             # "Analysts said costs have risen, citing X": the reporter cites, not "costs".
             return subject_of(outer, depth=depth + 1) or found
+        if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and outer.pos_ == "VERB" and verb.i > verb.head.i:
+            # "He claimed the images were taken by X and said ...": a conjunct the parser hung on
+            # the reported clause, whose own subject is a thing, is the reporter's.
+            own = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if own is not None and not _animate(own):
+                return subject_of(outer, depth=depth + 1) or found
         return found
     # "X was able to tout ...", "X never missed a chance to attack ...": the infinitive hangs
     # on an adjective or an object noun, whose verb has the subject.

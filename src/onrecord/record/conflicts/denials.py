@@ -506,7 +506,7 @@ def resolve_in_text(text: str, denial: Denial, claim_span: Span,
     if accused:
         return Target(accused, "accusation")
     # A pronoun or a bare rebuttal: the nearest claim of someone else just before it.
-    best: tuple[int, str, Span] | None = None
+    best: tuple[tuple[int, int], str, Span] | None = None
     # A denied deed ("denied any wrongdoing", "any role") answers an account that tells of
     # something the denial's sentence names, not whatever was said last.
     deed = _DEED.fullmatch((denial.pointer or "").strip())
@@ -533,8 +533,11 @@ def resolve_in_text(text: str, denial: Denial, claim_span: Span,
             continue
         if (noun or deed) and span[0] < previous and not (shared & set(meaning_words(text[span[0]:span[1]]))):
             continue
-        if best is None or span[1] > best[0]:
-            best = (span[1], cid, span)
+        # The nearest sentence's claims, and of those the first: "He claimed A and said B."
+        # answered by "X exposed him as a fraud" answers A, the sentence's own assertion.
+        key = (sentence_bounds(text, span[0], span[1])[0], -span[0])
+        if best is None or key > best[0]:
+            best = (key, cid, span)
     if best is not None:
         return Target(best[2], "nearby claim", claim=best[1])
     # "X says A, but that is clearly false" / "Many believe A. That is not true." inside one
