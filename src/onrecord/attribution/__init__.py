@@ -212,7 +212,7 @@ def _blend(tagged, cue):  # noqa: ANN001, ANN202
     if tagged is None:
         return None
     conf = load_transformer().meta.get("decode", {})
-    if conf.get("content_from") != "blend":
+    if conf.get("content_from") != "blend" or (cue.pos_ == "NOUN" and conf.get("nouns") is False):
         return None
     probs = content_probs(tagged, cue.i)
     return None if probs is None else (probs, float(conf.get("weight", 0.5)))
