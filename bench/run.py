@@ -36,7 +36,8 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-FLOORS = {"pipeline/parse": 0.70, "workers2/1": 1.80, "ray/local": 0.85}
+# pipeline/parse: 0.60 since the attribution transformer ships (issue 15; 0.70 before it).
+FLOORS = {"pipeline/parse": 0.60, "workers2/1": 1.80, "ray/local": 0.85}
 MAX_RSS_MB = 1024
 
 
@@ -129,10 +130,10 @@ def stage_profile(articles, sample: int) -> dict[str, float]:  # noqa: ANN001
     tagger = [0.0]
     tag_doc = attribution.tag_doc
 
-    def timed_tag_doc(*args):  # noqa: ANN002, ANN202
+    def timed_tag_doc(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
         t = time.perf_counter()
         try:
-            return tag_doc(*args)
+            return tag_doc(*args, **kwargs)
         finally:
             tagger[0] += time.perf_counter() - t
 
