@@ -20,9 +20,9 @@ _RELATIONAL = frozenset("counterpart rival opponent enemy foe adversary ally nei
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 _RELATIVE = frozenset("who which that whom".split())
 _CONSULT_PREPS = frozenset("with between to among".split())
-# Verbs whose direct object is what was talked about, not who was talked to.
 # Groups sent to meet someone: "received a delegation from X" names X as the guest.
 _VISITING_GROUPS = frozenset("delegation mission team envoy emissary".split())
+# Verbs whose direct object is what was talked about, not who was talked to.
 _TOPIC_VERBS = frozenset("discuss negotiate talk debate consider review raise address".split())
 _ENT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _NON_REFERRING = frozenset("it its which that this these those what whom who".split())
@@ -1366,16 +1366,15 @@ def _code_entity(entity: Entity, doc: Doc) -> Code:
 
     def texts():  # made as needed: most entities are coded by their first text or two
         yield " ".join(entity.titles + [entity.name])
+        spans = []
         for s, e in entity.mentions:
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is None:
                 continue
+            spans.append(span)
             a, b = phrase(span.root)
             yield span_text(doc[min(a, span.start):max(b, span.end)])
-        for s, e in entity.mentions:  # "X, the head of the opposition delegation,": what X is
-            span = doc.char_span(s, e, alignment_mode="expand")
-            if span is None:
-                continue
+        for span in spans:  # "X, the head of the opposition delegation,": what X is
             for c in span.root.children:
                 if c.dep_ == "appos":
                     yield span_text(doc[c.left_edge.i:c.right_edge.i + 1])
